@@ -1,0 +1,659 @@
+//! The catalog file format: what one `catalog/<api>.yaml` may say, as serde types.
+//!
+//! These types are the single definition of the format. The loader deserializes into
+//! them (unknown fields rejected), the JSON Schema in `generated/` is derived from them,
+//! and `catalog/README.md` documents them by example. Nothing here is validated beyond
+//! its shape: the rules that span fields live in `validate/`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// One API's error catalog: the root of a `catalog/<api>.yaml` file.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Optional JSON Schema reference for editors; ignored by errcat.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Who the API is and where its error page lives.
+    pub api: ApiInfo,
+    /// The JSON body the API sends with every error.
+    pub envelope: Envelope,
+    /// How clients authenticate: headers and key prefixes the page names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth: Option<Auth>,
+    /// Response headers the page documents (rate limits, `Retry-After`, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<HeaderDoc>,
+    /// The documented HTTP status table, success rows included.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<StatusDoc>,
+    /// Error types (categories) where the API groups its codes, e.g. `authentication_error`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub types: Vec<ErrorTypeDoc>,
+    /// Every error the API documents.
+    pub errors: Vec<ErrorDoc>,
+    /// WebSocket close codes, where the API has a WebSocket.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub websocket_close_codes: Vec<CloseCodeDoc>,
+    /// Stated limits, such as request body sizes per route.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<LimitDoc>,
+    /// Other facts the page states that have no field of their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Example error responses from the page, kept verbatim as test fixtures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<ExampleDoc>,
+}
+
+/// Identity of the API.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ApiInfo {
+    /// snake_case id; also the name of the generated Rust module.
+    pub id: String,
+    /// Display name, e.g. `Kallglot`.
+    pub name: String,
+    /// One paragraph about the API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The public page this catalog transcribes, when the page states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Documentation URL pattern for a code; placeholders `{code}` (wire code) and `{id}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
+    /// How clients tell errors apart: by a code field, or by the message text.
+    #[serde(default)]
+    pub identified_by: Identification,
+    /// Facts in this section that the page does not state (field name -> reason).
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// How an API identifies an error on the wire.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Identification {
+    /// A machine-readable code field (the envelope field with role `code`).
+    #[default]
+    Code,
+    /// The exact message text together with the HTTP status.
+    Message,
+}
+
+/// The envelope family: the three shapes the seed APIs use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EnvelopeFamily {
+    /// `{"error": {"code": ..., "message": ...}}`.
+    NestedObject,
+    /// `{"error": "message"}`.
+    BareString,
+    /// `{"success": false, "error": "message"}`.
+    SuccessFlag,
+}
+
+/// The error body: its family and every documented field.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    /// Which of the known shapes this is.
+    pub family: EnvelopeFamily,
+    /// The media type of error bodies.
+    #[serde(default = "default_content_type")]
+    pub content_type: String,
+    /// What the page says about the envelope as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Every field, by dotted JSON path (`error.code`, `error.details.retry_after`).
+    pub fields: Vec<FieldDoc>,
+    /// The page's format sample, verbatim (may use placeholders; not a fixture).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample: Option<String>,
+    /// Facts about the envelope that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+fn default_content_type() -> String {
+    "application/json".to_owned()
+}
+
+/// One field of the envelope.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FieldDoc {
+    /// Dotted JSON path from the body's root, e.g. `error.code`.
+    pub path: String,
+    /// The JSON type of the value.
+    #[serde(rename = "type")]
+    pub ty: FieldType,
+    /// What the field means to errcat, when it carries something errcat reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<FieldRole>,
+    /// Present in every error body.
+    #[serde(default)]
+    pub required: bool,
+    /// May be JSON `null`.
+    #[serde(default)]
+    pub nullable: bool,
+    /// A fixed value the field always has, e.g. `false` for `success`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constant: Option<serde_json::Value>,
+    /// What the page says about the field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Facts about the field that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// JSON types an envelope field can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    /// A JSON string.
+    String,
+    /// A JSON integer.
+    Integer,
+    /// Any JSON number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// A JSON object whose members the page leaves open.
+    Object,
+    /// A JSON array of strings.
+    StringArray,
+}
+
+/// What an envelope field carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldRole {
+    /// The machine-readable error code.
+    Code,
+    /// The human-readable message.
+    Message,
+    /// The error type (category) name.
+    Type,
+    /// The request parameter at fault.
+    Param,
+    /// A link to the error's documentation.
+    DocUrl,
+    /// An id to quote to support.
+    RequestId,
+    /// Free-form, code-specific extra data.
+    Details,
+    /// When the error happened.
+    Timestamp,
+    /// Seconds to wait before retrying.
+    RetryAfter,
+    /// The `success: false` flag.
+    Success,
+    /// A list of messages (e.g. validation errors).
+    Messages,
+}
+
+/// Authentication facts.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Auth {
+    /// Request headers that carry credentials.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<AuthHeader>,
+    /// Prefixes that valid keys start with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_prefixes: Vec<KeyPrefix>,
+}
+
+/// A request header that carries credentials.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AuthHeader {
+    /// Header name, e.g. `Authorization`.
+    pub name: String,
+    /// The value's shape, e.g. `Bearer sk_live_...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// When the header is needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Facts about the header that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// A documented API key prefix.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct KeyPrefix {
+    /// The prefix, e.g. `sk_live_`.
+    pub prefix: String,
+    /// What keys with this prefix are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A documented response header.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HeaderDoc {
+    /// Header name, e.g. `X-RateLimit-Reset`.
+    pub name: String,
+    /// What the header tells a client.
+    pub role: HeaderRole,
+    /// How the value is written.
+    pub format: HeaderFormat,
+    /// When the header is sent, e.g. `429 responses`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// What the page says about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Facts about the header that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// What a response header tells a client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderRole {
+    /// How long to wait before retrying.
+    RetryAfter,
+    /// The request quota of the window.
+    RateLimitLimit,
+    /// Requests left in the window.
+    RateLimitRemaining,
+    /// When the window resets.
+    RateLimitReset,
+    /// Anything else.
+    Other,
+}
+
+/// How a header value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HeaderFormat {
+    /// A whole number of seconds to wait.
+    DelaySeconds,
+    /// Seconds, or an HTTP-date (RFC 9110 `Retry-After`).
+    DelaySecondsOrHttpDate,
+    /// Seconds since the Unix epoch.
+    UnixTimestamp,
+    /// A count.
+    Integer,
+    /// Free text.
+    Text,
+}
+
+/// One row of the documented HTTP status table.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatusDoc {
+    /// The HTTP status code.
+    pub status: u16,
+    /// Its name, e.g. `Too Many Requests`.
+    pub name: String,
+    /// What the page says it means for this API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The retry rule for errors with this status that have no rule of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry: Option<RetryDoc>,
+    /// Facts in this row that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// An error type: a documented group of codes.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ErrorTypeDoc {
+    /// snake_case id, e.g. `authentication_error`.
+    pub id: String,
+    /// The string the API sends in its type field (defaults to `id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire: Option<String>,
+    /// What the page says about the type.
+    pub description: String,
+    /// The status its codes get unless they say otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The canonical cross-API category of its codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// The default retry rule for its codes (`conditional`: each code states its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry: Option<RetryDoc>,
+    /// Facts about the type that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// The canonical category of an error, shared by every API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Missing, invalid or expired credentials.
+    Authentication,
+    /// Valid credentials without the right to do this.
+    Permission,
+    /// The request is malformed or fails validation.
+    InvalidRequest,
+    /// The resource does not exist.
+    NotFound,
+    /// The request conflicts with the resource's state.
+    Conflict,
+    /// Payment or credit is needed.
+    Payment,
+    /// Too many requests.
+    RateLimited,
+    /// The service is temporarily unable to serve.
+    Unavailable,
+    /// A provider or upstream service failed.
+    Upstream,
+    /// An unexpected server-side failure.
+    Internal,
+    /// Accepted work that failed while being processed.
+    Processing,
+}
+
+/// Where an error is reported.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    /// In an HTTP error response.
+    #[default]
+    Http,
+    /// When a WebSocket closes.
+    Websocket,
+    /// In a successful poll response whose job failed (`status: "failed"`).
+    Poll,
+}
+
+/// One documented error.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ErrorDoc {
+    /// Stable snake_case id; becomes the Rust variant name.
+    pub id: String,
+    /// What the API sends: the code string, or the exact message for message-identified APIs
+    /// (defaults to `id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire: Option<String>,
+    /// HTTP status (defaults to the type's status).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The error type id, where the API has types.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub error_type: Option<String>,
+    /// The canonical category (defaults to the type's, then to the status's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// Where the error is reported.
+    #[serde(default)]
+    pub context: Context,
+    /// What the error means.
+    pub description: String,
+    /// A message the page shows for it, verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Why it happens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    /// How to fix it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// Its retry rule (defaults to the type's, then to the status's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry: Option<RetryDoc>,
+    /// A doc URL for this code alone, overriding the API's pattern.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
+    /// Facts about the error that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// The kinds of retry rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RetryKind {
+    /// Do not retry: the same request fails the same way.
+    Never,
+    /// Wait as long as the server says (header or body field), then retry.
+    RetryAfter,
+    /// Retry with exponential backoff.
+    Backoff,
+    /// Keep polling the same id (after the server's delay, if any).
+    PollAgain,
+    /// Start over with a fresh request; never reuse the failed id.
+    Resubmit,
+    /// Wait a documented window, then retry.
+    Wait,
+    /// Depends on the code: each code of the type states its own rule.
+    Conditional,
+}
+
+/// A retry rule as data.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RetryDoc {
+    /// Which rule.
+    pub rule: RetryKind,
+    /// The page's own words for what to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
+    /// Response header that carries the delay, e.g. `Retry-After`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
+    /// Envelope field (dotted path) that carries the delay in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_field: Option<String>,
+    /// Exponential backoff; with `retry_after`, `wait` or `poll_again`: what follows the
+    /// server's delay when the error repeats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backoff: Option<BackoffDoc>,
+    /// The documented wait window (rule `wait`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<WaitDoc>,
+    /// Facts about the rule that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// Exponential backoff parameters; any the page leaves out are left to the runtime.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BackoffDoc {
+    /// The first delay, in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initial_ms: Option<u64>,
+    /// What each delay is multiplied by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factor: Option<u32>,
+    /// How many attempts in all, the first included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_attempts: Option<u32>,
+    /// The longest single delay, in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_delay_ms: Option<u64>,
+}
+
+/// A documented wait window.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WaitDoc {
+    /// The shortest wait, in seconds.
+    pub min_seconds: u64,
+    /// The longest wait, in seconds.
+    pub max_seconds: u64,
+}
+
+/// A WebSocket close code.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CloseCodeDoc {
+    /// The close code, e.g. `4001`.
+    pub code: u16,
+    /// snake_case id; becomes the Rust variant name.
+    pub id: String,
+    /// The documented reason, e.g. `Token Expired`.
+    pub reason: String,
+    /// What it means.
+    pub description: String,
+    /// What a client should do.
+    pub action: CloseAction,
+    /// The page's own words for what to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<String>,
+    /// Facts about the code that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// What a client should do when a WebSocket closes with a code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CloseAction {
+    /// Nothing: a clean close.
+    None,
+    /// Reconnect (with backoff).
+    Reconnect,
+    /// Get a new token, then reconnect.
+    ReconnectWithNewToken,
+    /// Send less, then carry on.
+    SlowDown,
+    /// Fix the message that was sent.
+    FixMessage,
+    /// Stop: the session is over or access is refused.
+    Stop,
+}
+
+/// A stated limit.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LimitDoc {
+    /// snake_case id.
+    pub id: String,
+    /// What is limited.
+    pub description: String,
+    /// The route it applies to (`METHOD /path`), or absent for every route.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
+    /// The limit in bytes, for size limits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_bytes: Option<u64>,
+    /// The error id sent when the limit is exceeded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Facts about the limit that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// An example error response from the page, kept verbatim.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ExampleDoc {
+    /// snake_case name of the example.
+    pub name: String,
+    /// The HTTP status it comes with.
+    pub status: u16,
+    /// Response headers that come with it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, String>,
+    /// The JSON body, verbatim.
+    pub body: String,
+    /// The error id the body must classify to; absent when it names no documented error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<String>,
+    /// Where on the page it comes from, and any edit made to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// Provenance: the facts of an entry that the page does not state, each with a one-line
+/// reason. A field named here is an inference, and every artifact marks it as one.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Inferred {
+    /// Why the HTTP status is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Why the wire identifier is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire: Option<String>,
+    /// Why the error type is inferred.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub error_type: Option<String>,
+    /// Why the category is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Why the retry rule is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry: Option<String>,
+    /// Why the context is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// Why the cause is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<String>,
+    /// Why the fix is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// Why the action is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// Why whether the field is always present is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<String>,
+    /// Why the name is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Why the description is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Why anything else about the entry is inferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+}
+
+impl Inferred {
+    /// No fact of the entry is inferred.
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
+}
