@@ -1,0 +1,179 @@
+//! Problems found in a catalog, each with file:line:column, what is wrong and how to fix it.
+
+use std::fmt;
+
+use crate::load::positions::{NodeSpan, Position, PositionIndex};
+
+/// One problem in a catalog file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Short kebab-case name of the rule that was broken, e.g. `duplicate-id`.
+    pub rule: &'static str,
+    /// The file, as the user named it.
+    pub file: String,
+    /// Where in the file.
+    pub position: Position,
+    /// How many characters to underline.
+    pub width: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+    /// The text of the line, for the excerpt.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// `file:line:column`.
+    pub fn location(&self) -> String {
+        format!(
+            "{}:{}:{}",
+            self.file, self.position.line, self.position.column
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// Renders like rustc: message, location, the line with a caret, then the fix.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "error[{}]: {}", self.rule, self.message)?;
+        let gutter = self.position.line.to_string().len();
+        let pad = " ".repeat(gutter);
+        writeln!(f, "{pad}--> {}", self.location())?;
+        if let Some(line) = &self.source_line {
+            let shown: String = line.chars().take(200).collect();
+            let shown = shown.replace('\t', " ");
+            let column = self.position.column.saturating_sub(1);
+            let visible = shown.chars().count().saturating_sub(column).max(1);
+            let carets = "^".repeat(self.width.clamp(1, visible));
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{} | {}", self.position.line, shown.trim_end())?;
+            writeln!(f, "{pad} | {}{carets}", " ".repeat(column))?;
+        }
+        write!(f, "{pad} = help: {}", self.help)
+    }
+}
+
+/// Every problem found, in file and position order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// No problem was found.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many problems.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Sorts by file, then position, then message, and drops exact repeats, so the report
+    /// does not depend on the order the checks ran in.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (&a.file, a.position, a.rule, &a.message).cmp(&(&b.file, b.position, b.rule, &b.message))
+        });
+        self.0.dedup();
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in &self.0 {
+            writeln!(f, "{diagnostic}\n")?;
+        }
+        let n = self.0.len();
+        write!(
+            f,
+            "error: the catalog has {n} problem{}",
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// Which part of a mapping entry a diagnostic points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The key (for unknown or misplaced fields).
+    Key,
+    /// The value (for bad values).
+    Value,
+}
+
+/// A catalog file's text and the positions of its nodes: what diagnostics point into.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user gave it, with `/` separators.
+    pub display_path: String,
+    /// The file's text.
+    pub text: String,
+    /// Positions of its nodes.
+    pub index: PositionIndex,
+}
+
+impl SourceFile {
+    /// Reads positions from `text`.
+    pub fn new(display_path: String, text: String) -> Self {
+        let index = PositionIndex::build(&text);
+        SourceFile {
+            display_path,
+            text,
+            index,
+        }
+    }
+
+    /// The text of 1-based line `line`.
+    pub fn line(&self, line: usize) -> Option<String> {
+        self.text
+            .lines()
+            .nth(line.checked_sub(1)?)
+            .map(|l| l.trim_end_matches('\r').to_owned())
+    }
+
+    /// A diagnostic at an explicit position.
+    pub fn at_position(
+        &self,
+        rule: &'static str,
+        position: Position,
+        width: usize,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            rule,
+            file: self.display_path.clone(),
+            position,
+            width,
+            message: message.into(),
+            help: help.into(),
+            source_line: self.line(position.line),
+        }
+    }
+
+    /// A diagnostic at the node at `path` (or its nearest ancestor that exists).
+    pub fn at(
+        &self,
+        rule: &'static str,
+        path: &str,
+        anchor: Anchor,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Diagnostic {
+        let (position, width) = match self.index.find(path) {
+            Some(span) => anchor_of(span, anchor),
+            None => (Position { line: 1, column: 1 }, 1),
+        };
+        self.at_position(rule, position, width, message, help)
+    }
+}
+
+fn anchor_of(span: NodeSpan, anchor: Anchor) -> (Position, usize) {
+    match (anchor, span.key) {
+        (Anchor::Key, Some(key)) => (key, 1),
+        _ => (span.value, span.width),
+    }
+}

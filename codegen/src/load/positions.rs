@@ -1,0 +1,209 @@
+//! Where every node of a YAML document stands in its file.
+//!
+//! serde_yaml gives typed values but no positions for them, so the loader reads the same
+//! text a second time with yaml-rust2's event parser, which marks every event, and records
+//! the line and column of each node under its path (`errors[3].status`). Diagnostics then
+//! look a path up here.
+
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// Where one node stands: its key (for mapping entries) and its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeSpan {
+    /// The key of a mapping entry.
+    pub key: Option<Position>,
+    /// The start of the value.
+    pub value: Position,
+    /// Width of a scalar value in characters (1 for collections), for underlining.
+    pub width: usize,
+}
+
+/// Positions of every node of a document, by path.
+#[derive(Debug, Default, Clone)]
+pub struct PositionIndex {
+    spans: HashMap<String, NodeSpan>,
+}
+
+impl PositionIndex {
+    /// Reads `text`; on a syntax error the index holds what was read before it.
+    pub fn build(text: &str) -> Self {
+        let mut builder = Builder::default();
+        let mut parser = Parser::new_from_str(text);
+        // A syntax error is reported by serde_yaml with its own position; here it only
+        // means the index is partial.
+        let _ = parser.load(&mut builder, false);
+        PositionIndex {
+            spans: builder.spans,
+        }
+    }
+
+    /// The span of the node at `path`, or of its nearest ancestor that exists.
+    pub fn find(&self, path: &str) -> Option<NodeSpan> {
+        let mut current = path;
+        loop {
+            if let Some(span) = self.spans.get(current) {
+                return Some(*span);
+            }
+            if current.is_empty() {
+                return None;
+            }
+            current = parent_path(current);
+        }
+    }
+
+    /// The span of the node at exactly `path`.
+    pub fn get(&self, path: &str) -> Option<NodeSpan> {
+        self.spans.get(path).copied()
+    }
+}
+
+/// `errors[3].status` -> `errors[3]` -> `errors` -> ``.
+pub fn parent_path(path: &str) -> &str {
+    match path.rfind(['.', '[']) {
+        Some(cut) => &path[..cut],
+        None => "",
+    }
+}
+
+/// Joins a child key onto a path.
+pub fn child_key(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Joins a sequence index onto a path.
+pub fn child_index(path: &str, index: usize) -> String {
+    format!("{path}[{index}]")
+}
+
+enum Frame {
+    Sequence { path: String, next: usize },
+    Mapping { path: String, pending_key: Option<(String, Position)> },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    spans: HashMap<String, NodeSpan>,
+}
+
+fn position(mark: Marker) -> Position {
+    Position {
+        line: mark.line(),
+        column: mark.col() + 1,
+    }
+}
+
+impl Builder {
+    /// Decides the path and key position of the node that starts now, or `None` when the
+    /// node is a mapping key.
+    fn place_node(&mut self) -> Option<(String, Option<Position>)> {
+        match self.stack.last_mut() {
+            None => Some((String::new(), None)),
+            Some(Frame::Sequence { path, next }) => {
+                let child = child_index(path, *next);
+                *next += 1;
+                Some((child, None))
+            }
+            Some(Frame::Mapping { path, pending_key }) => match pending_key.take() {
+                Some((key, key_pos)) => Some((child_key(path, &key), Some(key_pos))),
+                None => None,
+            },
+        }
+    }
+
+    fn record(&mut self, path: String, key: Option<Position>, value: Position, width: usize) {
+        self.spans.entry(path).or_insert(NodeSpan { key, value, width });
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        let here = position(mark);
+        match event {
+            Event::Scalar(text, ..) => match self.place_node() {
+                Some((path, key)) => {
+                    let width = text.chars().count().max(1);
+                    self.record(path, key, here, width);
+                }
+                None => {
+                    if let Some(Frame::Mapping { pending_key, .. }) = self.stack.last_mut() {
+                        *pending_key = Some((text, here));
+                    }
+                }
+            },
+            Event::Alias(_) => match self.place_node() {
+                Some((path, key)) => self.record(path, key, here, 1),
+                None => {
+                    // An alias used as a key: give it a name no real key has.
+                    if let Some(Frame::Mapping { pending_key, .. }) = self.stack.last_mut() {
+                        *pending_key = Some(("*alias".to_owned(), here));
+                    }
+                }
+            },
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                let is_sequence = matches!(event, Event::SequenceStart(..));
+                // A collection used as a mapping key cannot be addressed by a path; it gets
+                // a placeholder so that its children do not overwrite real entries.
+                let (path, key) = self
+                    .place_node()
+                    .unwrap_or_else(|| ("?complex-key".to_owned(), None));
+                self.record(path.clone(), key, here, 1);
+                self.stack.push(if is_sequence {
+                    Frame::Sequence { path, next: 0 }
+                } else {
+                    Frame::Mapping {
+                        path,
+                        pending_key: None,
+                    }
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_keys_values_and_sequence_items() {
+        let text = "api:\n  id: kallglot\nerrors:\n  - id: a\n    status: 401\n  - id: b\n";
+        let index = PositionIndex::build(text);
+        let id = index.get("api.id").unwrap();
+        assert_eq!(id.key, Some(Position { line: 2, column: 3 }));
+        assert_eq!(id.value, Position { line: 2, column: 7 });
+        assert_eq!(id.width, "kallglot".len());
+        assert_eq!(index.get("errors[0].status").unwrap().value.line, 5);
+        assert_eq!(index.get("errors[1].id").unwrap().value, Position { line: 6, column: 9 });
+    }
+
+    #[test]
+    fn find_falls_back_to_the_nearest_ancestor() {
+        let index = PositionIndex::build("errors:\n  - id: a\n");
+        let span = index.find("errors[0].status").unwrap();
+        assert_eq!(span.value.line, 2);
+        assert_eq!(parent_path("errors[0].status"), "errors[0]");
+        assert_eq!(parent_path("errors[0]"), "errors");
+        assert_eq!(parent_path("errors"), "");
+    }
+}
