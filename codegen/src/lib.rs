@@ -1,4 +1,275 @@
-//! errcat-codegen: load, validate and emit error catalogs.
+//! errcat-codegen: turns error catalogs (`catalog/<api>.yaml`) into typed Rust and other
+//! artifacts. One pipeline serves `build.rs`, the `errcat` CLI and the tests:
+//!
+//! 1. [`load`]: YAML with positions -> [`load::document::Document`], every structural
+//!    problem reported with file:line:column;
+//! 2. [`validate`]: every rule checked -> [`model::Catalog`], whose invariants hold;
+//! 3. [`emit`]: one module per artifact (Rust, JSON export, JSON Schema) -> file contents;
+//! 4. [`write`]: the `@generated` header, atomic writes, and the drift check.
+//!
+//! In a build script:
+//!
+//! ```no_run
+//! errcat_codegen::Builder::new()
+//!     .catalog("catalog")
+//!     .build()
+//!     .unwrap_or_else(|e| panic!("{e}"));
+//! ```
+//!
+//! which writes `<api>.rs` for every catalog into `OUT_DIR`, for `include!`.
+
 pub mod diagnostic;
+pub mod emit;
 pub mod load;
+pub mod model;
 pub mod text;
+pub mod validate;
+pub mod write;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use model::Catalog;
+
+/// Generated files: path relative to the output directory -> contents.
+pub type Generated = BTreeMap<String, String>;
+
+/// What to generate besides the Rust modules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Artifacts {
+    /// One `<api>.rs` per API.
+    pub rust: bool,
+    /// `catalog.json`, the normalized export.
+    pub json: bool,
+    /// `catalog.schema.json`, the JSON Schema of the catalog format (needs the `schema`
+    /// feature).
+    pub schema: bool,
+}
+
+/// Configures and runs the generator, in the spirit of `prost_build::Config`.
+#[derive(Debug, Clone)]
+pub struct Builder {
+    catalogs: Vec<PathBuf>,
+    out_dir: Option<PathBuf>,
+    only: Option<BTreeSet<String>>,
+    artifacts: Artifacts,
+    rerun_if_changed: bool,
+    regenerate_command: String,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Why a build failed.
+#[derive(Debug)]
+pub enum Error {
+    /// The catalog has problems.
+    Catalog(Diagnostics),
+    /// Writing the output failed.
+    Io(write::WriteError),
+    /// No output directory was set and `OUT_DIR` is not set.
+    NoOutDir,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Catalog(diagnostics) => write!(f, "{diagnostics}"),
+            Error::Io(error) => write!(f, "{error}"),
+            Error::NoOutDir => write!(
+                f,
+                "no output directory: call Builder::out_dir, or run from a build script (OUT_DIR)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Builder {
+    /// A builder with no catalogs, Rust output only, `cargo:rerun-if-changed` on.
+    pub fn new() -> Self {
+        Builder {
+            catalogs: Vec::new(),
+            out_dir: None,
+            only: None,
+            artifacts: Artifacts {
+                rust: true,
+                json: false,
+                schema: false,
+            },
+            rerun_if_changed: true,
+            regenerate_command: "cargo build".to_owned(),
+        }
+    }
+
+    /// Adds a catalog file, or a folder whose `*.yaml` files are all catalogs.
+    pub fn catalog(mut self, path: impl AsRef<Path>) -> Self {
+        self.catalogs.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Where [`Builder::build`] writes (default: `OUT_DIR`).
+    pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Generates only these API ids (all are still loaded and validated).
+    pub fn only<I: IntoIterator<Item = S>, S: Into<String>>(mut self, ids: I) -> Self {
+        self.only = Some(ids.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Which artifacts to generate.
+    pub fn artifacts(mut self, artifacts: Artifacts) -> Self {
+        self.artifacts = artifacts;
+        self
+    }
+
+    /// Whether [`Builder::build`] prints `cargo:rerun-if-changed` lines (default: on).
+    pub fn emit_rerun_if_changed(mut self, on: bool) -> Self {
+        self.rerun_if_changed = on;
+        self
+    }
+
+    /// The command named in the `@generated` header as the way to regenerate.
+    pub fn regenerate_command(mut self, command: impl Into<String>) -> Self {
+        self.regenerate_command = command.into();
+        self
+    }
+
+    /// The catalog files, expanded from folders and sorted, as `(path, display path)`.
+    pub fn catalog_files(&self) -> Vec<(PathBuf, String)> {
+        let mut files = Vec::new();
+        for path in &self.catalogs {
+            if path.is_dir() {
+                let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|entry| entry.path())
+                    .filter(|p| is_catalog_file(p))
+                    .collect();
+                found.sort();
+                files.extend(found);
+            } else {
+                files.push(path.clone());
+            }
+        }
+        files.sort();
+        files.dedup();
+        files
+            .into_iter()
+            .map(|p| {
+                let display = display_path(&p);
+                (p, display)
+            })
+            .collect()
+    }
+
+    /// Loads and validates every catalog.
+    pub fn load(&self) -> Result<Catalog, Diagnostics> {
+        let mut loaded = Vec::new();
+        for path in &self.catalogs {
+            if !path.exists() {
+                let display = display_path(path);
+                let source = diagnostic::SourceFile::new(display, String::new());
+                let diagnostic = source.at_position(
+                    "missing-catalog",
+                    Default::default(),
+                    1,
+                    "the catalog path does not exist",
+                    "pass an existing file or folder (the default is `catalog/`)",
+                );
+                return Err(Diagnostics(vec![diagnostic]));
+            }
+        }
+        for (path, display) in self.catalog_files() {
+            loaded.push(load::load_file(&path, &display));
+        }
+        validate::validate(loaded)
+    }
+
+    /// Loads, validates and emits: every output file in memory, nothing written.
+    pub fn generate(&self) -> Result<Generated, Diagnostics> {
+        let catalog = self.load()?;
+        Ok(self.emit(&catalog))
+    }
+
+    /// Emits the configured artifacts for a validated catalog.
+    pub fn emit(&self, catalog: &Catalog) -> Generated {
+        let mut out = Generated::new();
+        let header = write::Header {
+            command: &self.regenerate_command,
+        };
+        if self.artifacts.rust {
+            for api in &catalog.apis {
+                if self.only.as_ref().is_some_and(|only| !only.contains(api.id())) {
+                    continue;
+                }
+                let code = emit::rust::emit_api(api);
+                out.insert(
+                    format!("{}.rs", api.id()),
+                    header.rust(&api.source_path, &code),
+                );
+            }
+        }
+        if self.artifacts.json {
+            out.insert(
+                "catalog.json".to_owned(),
+                emit::json::export(catalog, &header),
+            );
+        }
+        #[cfg(feature = "schema")]
+        if self.artifacts.schema {
+            out.insert(
+                "catalog.schema.json".to_owned(),
+                emit::schema::schema(&header),
+            );
+        }
+        out
+    }
+
+    /// For build scripts: prints `cargo:rerun-if-changed` for every catalog file and
+    /// folder, generates, and writes into the output directory.
+    pub fn build(&self) -> Result<(), Error> {
+        if self.rerun_if_changed {
+            // Printed first, so that fixing a broken catalog reruns the build script.
+            for path in &self.catalogs {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+            for (path, _) in self.catalog_files() {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+        }
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::NoOutDir)?,
+        };
+        let generated = self.generate().map_err(Error::Catalog)?;
+        write::write_all(&out_dir, &generated, write::Overwrite::Always).map_err(Error::Io)?;
+        Ok(())
+    }
+}
+
+fn is_catalog_file(path: &Path) -> bool {
+    path.is_file()
+        && matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        )
+}
+
+/// A path as headers and diagnostics show it: `/` separators, no leading `./`.
+fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").unwrap_or(&text).to_owned()
+}

@@ -1,0 +1,142 @@
+//! Stage 2 output: the validated catalog.
+//!
+//! A [`Catalog`] only exists once every check in `validate/` has passed, so emitters can
+//! rely on its invariants: ids are unique snake_case identifiers whose Rust names do not
+//! collide, wire identifiers are unique, every error has an error status (or a poll
+//! context), every type reference resolves, and every error has a complete retry rule.
+//! Defaults (status from the type, retry from type or status) are resolved here, once, so
+//! no emitter re-derives them.
+
+use crate::load::document::{
+    Category, Context, Document, ErrorDoc, ErrorTypeDoc, Identification, RetryDoc, RetryKind,
+};
+
+/// Every API of a catalog, sorted by id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    /// The APIs, sorted by id so output never depends on file order.
+    pub apis: Vec<Api>,
+}
+
+/// One validated API.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// The catalog file, as named in headers (`catalog/kallglot.yaml`).
+    pub source_path: String,
+    /// Everything the file says, as written.
+    pub doc: Document,
+    /// The errors, in file order, with defaults resolved.
+    pub errors: Vec<Error>,
+}
+
+impl Api {
+    /// The API id (module name).
+    pub fn id(&self) -> &str {
+        &self.doc.api.id
+    }
+
+    /// Whether errors are told apart by code or by message text.
+    pub fn identified_by(&self) -> Identification {
+        self.doc.api.identified_by
+    }
+
+    /// The type with this id.
+    pub fn error_type(&self, id: &str) -> Option<&ErrorTypeDoc> {
+        self.doc.types.iter().find(|t| t.id == id)
+    }
+}
+
+/// Where a resolved value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Stated on the error itself.
+    Error,
+    /// Taken from the error's type.
+    Type,
+    /// Taken from the status table row.
+    Status,
+    /// Not stated anywhere: errcat's default for the status.
+    Default,
+}
+
+/// One validated error with its defaults resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    /// The entry as written.
+    pub doc: ErrorDoc,
+    /// What the API sends (code string or message text).
+    pub wire: String,
+    /// The Rust variant name (UpperCamelCase of the id).
+    pub variant: String,
+    /// The HTTP status.
+    pub status: u16,
+    /// Why the status is inferred, when it is.
+    pub status_inferred: Option<String>,
+    /// The canonical category.
+    pub category: Category,
+    /// The retry rule.
+    pub retry: RetryDoc,
+    /// Where the retry rule came from.
+    pub retry_source: Source,
+    /// Why the retry rule is inferred, when it is.
+    pub retry_inferred: Option<String>,
+    /// The documentation URL, with the API's pattern expanded.
+    pub doc_url: Option<String>,
+}
+
+impl Error {
+    /// The stable id.
+    pub fn id(&self) -> &str {
+        &self.doc.id
+    }
+
+    /// Where the error is reported.
+    pub fn context(&self) -> Context {
+        self.doc.context
+    }
+
+    /// The error type id, if any.
+    pub fn error_type(&self) -> Option<&str> {
+        self.doc.error_type.as_deref()
+    }
+}
+
+/// The category an HTTP status implies, for errors whose type and entry name none.
+pub fn category_for_status(status: u16) -> Category {
+    match status {
+        401 => Category::Authentication,
+        403 => Category::Permission,
+        404 | 410 => Category::NotFound,
+        409 => Category::Conflict,
+        402 => Category::Payment,
+        429 => Category::RateLimited,
+        502 | 504 => Category::Upstream,
+        503 => Category::Unavailable,
+        500..=599 => Category::Internal,
+        200..=299 => Category::Processing,
+        _ => Category::InvalidRequest,
+    }
+}
+
+/// errcat's rule for a status whose page states none; always marked as inferred.
+pub fn default_retry_for_status(status: u16) -> RetryDoc {
+    let rule = match status {
+        429 => RetryKind::RetryAfter,
+        408 | 500..=599 => RetryKind::Backoff,
+        _ => RetryKind::Never,
+    };
+    RetryDoc {
+        rule,
+        advice: None,
+        header: (rule == RetryKind::RetryAfter).then(|| "Retry-After".to_owned()),
+        body_field: None,
+        backoff: (rule == RetryKind::Backoff).then(Default::default),
+        wait: None,
+        inferred: Default::default(),
+    }
+}
+
+/// Expands `{code}` and `{id}` in a doc URL pattern.
+pub fn expand_doc_url(pattern: &str, wire: &str, id: &str) -> String {
+    pattern.replace("{code}", wire).replace("{id}", id)
+}

@@ -1,0 +1,96 @@
+//! Example bodies: valid JSON whose code (or message) names a documented error.
+
+use super::Ctx;
+use crate::diagnostic::{Anchor, Diagnostic};
+use crate::load::document::{FieldRole, Identification};
+use crate::load::positions::Position;
+
+/// The value at a dotted path of a JSON body.
+pub(crate) fn json_at<'v>(body: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
+    path.split('.').try_fold(body, |value, key| value.get(key))
+}
+
+pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let role = match doc.api.identified_by {
+        Identification::Code => FieldRole::Code,
+        Identification::Message => FieldRole::Message,
+    };
+    let id_path = doc
+        .envelope
+        .fields
+        .iter()
+        .find(|f| f.role == Some(role))
+        .map(|f| f.path.as_str());
+    for (i, example) in doc.examples.iter().enumerate() {
+        let body_path = format!("examples[{i}].body");
+        let body: serde_json::Value = match serde_json::from_str(&example.body) {
+            Ok(body) => body,
+            Err(error) => {
+                out.push(json_error(ctx, &body_path, &error));
+                continue;
+            }
+        };
+        let Some(id_path) = id_path else { continue };
+        let named = json_at(&body, id_path).and_then(|v| v.as_str());
+        let known = named.and_then(|wire| {
+            doc.errors
+                .iter()
+                .find(|e| e.wire.as_deref().unwrap_or(&e.id) == wire)
+        });
+        match (named, known) {
+            (Some(wire), None) => out.push(ctx.at(
+                "example-unknown-code",
+                &body_path,
+                Anchor::Value,
+                format!("example `{}` names {wire:?}, which no error in this catalog sends", example.name),
+                "add the error to `errors:`, or correct the body (a placeholder body belongs in `envelope.sample`)",
+            )),
+            (_, Some(error)) => {
+                if let Some(expect) = &example.expect {
+                    if expect != &error.id {
+                        out.push(ctx.at(
+                            "example-mismatch",
+                            &format!("examples[{i}].expect"),
+                            Anchor::Value,
+                            format!("example `{}` expects `{expect}`, but its body names `{}`", example.name, error.id),
+                            format!("set `expect: {}` or correct the body", error.id),
+                        ));
+                    }
+                }
+            }
+            (None, None) => {
+                if let Some(expect) = &example.expect {
+                    out.push(ctx.at(
+                        "example-mismatch",
+                        &format!("examples[{i}].expect"),
+                        Anchor::Value,
+                        format!("example `{}` expects `{expect}`, but its body has no `{id_path}`", example.name),
+                        "remove `expect`, or give the body the field that identifies the error",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Points a JSON syntax error at its line inside a `body: |` block.
+fn json_error(ctx: &Ctx, body_path: &str, error: &serde_json::Error) -> Diagnostic {
+    let message = format!("the example body is not valid JSON: {error}");
+    let help = "write the body exactly as the API sends it; comments are not JSON (move a commented sample to `envelope.sample`)";
+    let Some(span) = ctx.source.index.get(body_path) else {
+        return ctx.at("invalid-json", body_path, Anchor::Value, message, help);
+    };
+    // A block scalar's text starts on the line after `body: |`; an inline one on the same line.
+    let block = ctx
+        .source
+        .line(span.value.line)
+        .is_some_and(|l| l.trim_end().ends_with('|') || l.trim_end().ends_with('>') || l.trim_end().ends_with("|-"));
+    let line = span.value.line + error.line() - usize::from(!block);
+    let indent = ctx
+        .source
+        .line(line)
+        .map_or(0, |l| l.len() - l.trim_start().len());
+    let column = if block { indent + error.column().max(1) } else { span.value.column };
+    ctx.source.at_position("invalid-json", Position { line, column }, 1, message, help)
+}

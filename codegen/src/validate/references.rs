@@ -1,0 +1,65 @@
+//! References between entries: types, limits' errors and examples' expected codes exist.
+
+use super::Ctx;
+use crate::diagnostic::{Anchor, Diagnostic};
+use crate::text::edit_distance;
+
+/// "did you mean" help for a reference to `wanted` among `known` ids.
+pub(crate) fn suggest<'a>(wanted: &str, known: impl Iterator<Item = &'a str>, what: &str) -> String {
+    let nearest = known
+        .map(|k| (edit_distance(wanted, k), k))
+        .filter(|(d, k)| *d <= 3.max(k.len() / 3))
+        .min();
+    match nearest {
+        Some((_, id)) => format!("did you mean `{id}`? Otherwise add a {what} with id `{wanted}`"),
+        None => format!("use the id of an existing {what}, or add one with id `{wanted}`"),
+    }
+}
+
+pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    if ctx.pruned {
+        return;
+    }
+    let doc = ctx.doc;
+    let type_ids = || doc.types.iter().map(|t| t.id.as_str());
+    let error_ids = || doc.errors.iter().map(|e| e.id.as_str());
+    for (i, error) in doc.errors.iter().enumerate() {
+        if let Some(ty) = &error.error_type {
+            if !type_ids().any(|t| t == ty) {
+                out.push(ctx.at(
+                    "unknown-type",
+                    &format!("errors[{i}].type"),
+                    Anchor::Value,
+                    format!("error `{}` names the unknown type `{ty}`", error.id),
+                    suggest(ty, type_ids(), "type under `types:`"),
+                ));
+            }
+        }
+    }
+    for (i, limit) in doc.limits.iter().enumerate() {
+        if let Some(id) = &limit.error {
+            if !error_ids().any(|e| e == id) {
+                out.push(ctx.at(
+                    "unknown-error",
+                    &format!("limits[{i}].error"),
+                    Anchor::Value,
+                    format!("limit `{}` names the unknown error `{id}`", limit.id),
+                    suggest(id, error_ids(), "error"),
+                ));
+            }
+        }
+    }
+    for (i, example) in doc.examples.iter().enumerate() {
+        if let Some(id) = &example.expect {
+            if !error_ids().any(|e| e == id) {
+                out.push(ctx.at(
+                    "unknown-error",
+                    &format!("examples[{i}].expect"),
+                    Anchor::Value,
+                    format!("example `{}` expects the unknown error `{id}`", example.name),
+                    suggest(id, error_ids(), "error"),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Resolves each error's status, category and retry rule from its entry, its type and the
+//! status table, reporting errors for which something needed cannot be resolved.
+
+use heck::ToUpperCamelCase;
+
+use super::Ctx;
+use crate::diagnostic::{Anchor, Diagnostic};
+use crate::load::document::{Category, Context, ErrorDoc, RetryDoc, RetryKind};
+use crate::model::{category_for_status, default_retry_for_status, expand_doc_url, Error, Source};
+
+pub(crate) fn resolve(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> Vec<Error> {
+    let mut errors = Vec::new();
+    for (i, doc) in ctx.doc.errors.iter().enumerate() {
+        if let Some(error) = resolve_one(ctx, i, doc, out) {
+            errors.push(error);
+        }
+    }
+    errors
+}
+
+fn resolve_one(ctx: &Ctx, i: usize, doc: &ErrorDoc, out: &mut Vec<Diagnostic>) -> Option<Error> {
+    let ty = doc
+        .error_type
+        .as_deref()
+        .and_then(|id| ctx.doc.types.iter().find(|t| t.id == id));
+    let (status, status_inferred) = match (doc.status, ty.and_then(|t| t.status)) {
+        (Some(status), _) => (status, doc.inferred.status.clone()),
+        (None, Some(status)) => (status, ty.and_then(|t| t.inferred.status.clone())),
+        (None, None) => {
+            let help = match ty {
+                Some(t) => format!("add `status:` to this error, or to its type `{}`", t.id),
+                None => "add `status:` with the HTTP status the API sends it with".to_owned(),
+            };
+            out.push(ctx.at(
+                "missing-status",
+                &format!("errors[{i}]"),
+                Anchor::Value,
+                format!("error `{}` has no HTTP status", doc.id),
+                help,
+            ));
+            return None;
+        }
+    };
+    let category = doc
+        .category
+        .or_else(|| ty.and_then(|t| t.category))
+        .unwrap_or_else(|| match doc.context {
+            Context::Poll => Category::Processing,
+            _ => category_for_status(status),
+        });
+    let row = ctx.doc.statuses.iter().find(|r| r.status == status);
+    let type_rule = ty.and_then(|t| t.retry.as_ref());
+    let (retry, retry_source, entry_reason) = if let Some(rule) = &doc.retry {
+        (rule.clone(), Source::Error, doc.inferred.retry.clone())
+    } else if let Some(rule) = type_rule.filter(|r| r.rule != RetryKind::Conditional) {
+        (rule.clone(), Source::Type, ty.and_then(|t| t.inferred.retry.clone()))
+    } else if type_rule.is_some() {
+        out.push(ctx.at(
+            "incomplete-retry",
+            &format!("errors[{i}]"),
+            Anchor::Value,
+            format!(
+                "error `{}` has no retry rule, and its type's rule is `conditional` (it depends on the code)",
+                doc.id
+            ),
+            "add a `retry:` rule to this error",
+        ));
+        return None;
+    } else if let Some(rule) = row.and_then(|r| r.retry.as_ref()) {
+        (rule.clone(), Source::Status, row.and_then(|r| r.inferred.retry.clone()))
+    } else {
+        let reason = format!("the page states no retry rule for it; errcat's default for status {status}");
+        (default_retry_for_status(status), Source::Default, Some(reason))
+    };
+    let retry_inferred = entry_reason
+        .or_else(|| retry.inferred.retry.clone())
+        .or_else(|| retry.inferred.other.clone());
+    let wire = doc.wire.clone().unwrap_or_else(|| doc.id.clone());
+    let doc_url = doc.doc_url.clone().or_else(|| {
+        ctx.doc
+            .api
+            .doc_url
+            .as_deref()
+            .map(|pattern| expand_doc_url(pattern, &wire, &doc.id))
+    });
+    Some(Error {
+        doc: doc.clone(),
+        variant: doc.id.to_upper_camel_case(),
+        wire,
+        status,
+        status_inferred,
+        category,
+        retry: RetryDoc { ..retry },
+        retry_source,
+        retry_inferred,
+        doc_url,
+    })
+}

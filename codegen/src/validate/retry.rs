@@ -1,0 +1,169 @@
+//! Retry rules: complete for their kind, and not contradicting the status they apply to.
+
+use super::Ctx;
+use crate::diagnostic::{Anchor, Diagnostic};
+use crate::load::document::{RetryDoc, RetryKind};
+use crate::model::{Error, Source};
+
+/// Rules that send the same request again.
+fn repeats_request(rule: RetryKind) -> bool {
+    matches!(
+        rule,
+        RetryKind::RetryAfter | RetryKind::Backoff | RetryKind::Wait | RetryKind::PollAgain
+    )
+}
+
+/// 4xx statuses for which repeating the same request can succeed.
+fn client_status_worth_repeating(status: u16) -> bool {
+    matches!(status, 408 | 409 | 423 | 425 | 429)
+}
+
+fn rule_name(rule: RetryKind) -> &'static str {
+    match rule {
+        RetryKind::Never => "never",
+        RetryKind::RetryAfter => "retry_after",
+        RetryKind::Backoff => "backoff",
+        RetryKind::PollAgain => "poll_again",
+        RetryKind::Resubmit => "resubmit",
+        RetryKind::Wait => "wait",
+        RetryKind::Conditional => "conditional",
+    }
+}
+
+/// Checks one rule on its own, wherever it is written.
+fn check_rule(ctx: &Ctx, path: &str, rule: &RetryDoc, type_level: bool, out: &mut Vec<Diagnostic>) {
+    let name = rule_name(rule.rule);
+    let mut incomplete = |message: String, help: &str| {
+        out.push(ctx.at("incomplete-retry", path, Anchor::Value, message, help.to_owned()));
+    };
+    match rule.rule {
+        RetryKind::RetryAfter if rule.header.is_none() && rule.body_field.is_none() => incomplete(
+            "a `retry_after` rule needs to say where the delay comes from".to_owned(),
+            "add `header: Retry-After` and/or `body_field:` with the envelope field that holds the seconds",
+        ),
+        RetryKind::Wait if rule.wait.is_none() => incomplete(
+            "a `wait` rule needs its window".to_owned(),
+            "add `wait: { min_seconds: 30, max_seconds: 60 }` with the documented window",
+        ),
+        RetryKind::Conditional if !type_level => incomplete(
+            "`conditional` (depends on the code) only makes sense on a type".to_owned(),
+            "state this error's own rule instead, e.g. `rule: backoff` or `rule: never`",
+        ),
+        RetryKind::Never | RetryKind::Resubmit | RetryKind::Conditional
+            if rule.backoff.is_some() || rule.wait.is_some() =>
+        {
+            out.push(ctx.at(
+                "contradictory-retry",
+                path,
+                Anchor::Value,
+                format!("a `{name}` rule does not retry, yet it has backoff or wait parameters"),
+                "remove the parameters, or choose a rule that retries",
+            ))
+        }
+        _ => {}
+    }
+    if let Some(wait) = &rule.wait {
+        if wait.min_seconds > wait.max_seconds {
+            out.push(ctx.at(
+                "contradictory-retry",
+                &format!("{path}.wait"),
+                Anchor::Value,
+                format!("the wait window {}-{} s ends before it starts", wait.min_seconds, wait.max_seconds),
+                "make `min_seconds` no larger than `max_seconds`",
+            ));
+        }
+    }
+    if let Some(backoff) = &rule.backoff {
+        if backoff.factor == Some(0) || backoff.max_attempts == Some(0) || backoff.initial_ms == Some(0) {
+            out.push(ctx.at(
+                "contradictory-retry",
+                &format!("{path}.backoff"),
+                Anchor::Value,
+                "backoff parameters must be positive".to_owned(),
+                "use e.g. `initial_ms: 1000`, `factor: 2`, `max_attempts: 3`",
+            ));
+        }
+        if let (Some(initial), Some(max)) = (backoff.initial_ms, backoff.max_delay_ms) {
+            if max < initial {
+                out.push(ctx.at(
+                    "contradictory-retry",
+                    &format!("{path}.backoff.max_delay_ms"),
+                    Anchor::Value,
+                    format!("the longest delay ({max} ms) is shorter than the first ({initial} ms)"),
+                    "raise `max_delay_ms` or lower `initial_ms`",
+                ));
+            }
+        }
+    }
+    if let Some(field) = &rule.body_field {
+        if !ctx.doc.envelope.fields.iter().any(|f| &f.path == field) {
+            out.push(ctx.at(
+                "unknown-body-field",
+                &format!("{path}.body_field"),
+                Anchor::Value,
+                format!("`{field}` is not a field of the envelope"),
+                "add the field under `envelope.fields` (with `role: retry_after`), or fix the path",
+            ));
+        }
+    }
+}
+
+pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
+    for (i, ty) in ctx.doc.types.iter().enumerate() {
+        if let Some(rule) = &ty.retry {
+            check_rule(ctx, &format!("types[{i}].retry"), rule, true, out);
+        }
+    }
+    for (i, row) in ctx.doc.statuses.iter().enumerate() {
+        if let Some(rule) = &row.retry {
+            check_rule(ctx, &format!("statuses[{i}].retry"), rule, false, out);
+        }
+    }
+    for (i, doc) in ctx.doc.errors.iter().enumerate() {
+        if let Some(rule) = &doc.retry {
+            check_rule(ctx, &format!("errors[{i}].retry"), rule, false, out);
+        }
+    }
+    for error in errors {
+        let Some(i) = ctx.doc.errors.iter().position(|d| d.id == error.doc.id) else {
+            continue;
+        };
+        let rule = error.retry.rule;
+        let from = match error.retry_source {
+            Source::Error => String::new(),
+            Source::Type => format!(" (from its type `{}`)", error.error_type().unwrap_or("")),
+            Source::Status => format!(" (from the {} row of `statuses`)", error.status),
+            Source::Default => continue,
+        };
+        let path = match error.retry_source {
+            Source::Error => format!("errors[{i}].retry.rule"),
+            _ => format!("errors[{i}]"),
+        };
+        let status = error.status;
+        if repeats_request(rule) && (400..500).contains(&status) && !client_status_worth_repeating(status) {
+            out.push(ctx.at(
+                "retry-contradicts-status",
+                &path,
+                Anchor::Value,
+                format!(
+                    "error `{}` has status {status}, a client error that fails the same way again, but its rule `{}`{from} repeats the request",
+                    error.id(),
+                    rule_name(rule)
+                ),
+                "use `rule: never` (fix the request) or `resubmit`, or correct the status",
+            ));
+        }
+        if rule == RetryKind::Never && status == 429 {
+            out.push(ctx.at(
+                "retry-contradicts-status",
+                &path,
+                Anchor::Value,
+                format!(
+                    "error `{}` has status 429 (Too Many Requests), which is retried after a wait, but its rule{from} is `never`",
+                    error.id()
+                ),
+                "use `rule: retry_after` with `header: Retry-After`, or `backoff`",
+            ));
+        }
+    }
+}

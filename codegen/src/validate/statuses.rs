@@ -1,0 +1,78 @@
+//! HTTP statuses: in range, errors only on error statuses, the status table without repeats.
+
+use std::collections::BTreeMap;
+
+use super::Ctx;
+use crate::diagnostic::{Anchor, Diagnostic};
+use crate::load::document::Context;
+
+fn in_range(status: u16) -> bool {
+    (100..=599).contains(&status)
+}
+
+fn out_of_range(ctx: &Ctx, path: &str, status: u16) -> Diagnostic {
+    ctx.at(
+        "status-out-of-range",
+        path,
+        Anchor::Value,
+        format!("HTTP status {status} is outside 100-599"),
+        "use a real HTTP status code (RFC 9110), e.g. 400, 404, 429 or 500",
+    )
+}
+
+pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let mut table: BTreeMap<u16, usize> = BTreeMap::new();
+    for (i, row) in ctx.doc.statuses.iter().enumerate() {
+        let path = format!("statuses[{i}].status");
+        if !in_range(row.status) {
+            out.push(out_of_range(ctx, &path, row.status));
+        } else if let Some(first) = table.insert(row.status, i) {
+            let line = ctx
+                .source
+                .index
+                .find(&format!("statuses[{first}]"))
+                .map_or(0, |s| s.value.line);
+            out.push(ctx.at(
+                "duplicate-status",
+                &path,
+                Anchor::Value,
+                format!("status {} is listed twice (first on line {line})", row.status),
+                "keep one row per status",
+            ));
+        }
+    }
+    for (i, ty) in ctx.doc.types.iter().enumerate() {
+        if let Some(status) = ty.status {
+            let path = format!("types[{i}].status");
+            if !in_range(status) {
+                out.push(out_of_range(ctx, &path, status));
+            } else if status < 400 {
+                out.push(non_error(ctx, &path, status));
+            }
+        }
+    }
+    for (i, error) in ctx.doc.errors.iter().enumerate() {
+        let Some(status) = error.status else { continue };
+        let path = format!("errors[{i}].status");
+        if !in_range(status) {
+            out.push(out_of_range(ctx, &path, status));
+        } else if status < 400 && error.context != Context::Poll {
+            out.push(non_error(ctx, &path, status));
+        }
+    }
+    for (i, example) in ctx.doc.examples.iter().enumerate() {
+        if !in_range(example.status) {
+            out.push(out_of_range(ctx, &format!("examples[{i}].status"), example.status));
+        }
+    }
+}
+
+fn non_error(ctx: &Ctx, path: &str, status: u16) -> Diagnostic {
+    ctx.at(
+        "non-error-status",
+        path,
+        Anchor::Value,
+        format!("status {status} is not an error status"),
+        "errors sent in HTTP responses need a 4xx or 5xx status; a failure reported inside a successful poll response takes `context: poll`",
+    )
+}

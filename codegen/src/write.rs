@@ -1,0 +1,197 @@
+//! Stage 4: headers, atomic writes that never clobber hand-written files, and the drift
+//! check that compares a folder with what the catalog generates.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::Generated;
+
+/// The marker every generated file carries near its top; files without it are never
+/// overwritten or deleted.
+pub const MARKER: &str = "@generated";
+
+/// How far into a file the marker is looked for.
+const MARKER_WINDOW: usize = 512;
+
+/// The `@generated` header. It names the source and the command that regenerates the
+/// file, and deliberately no version or date, so upgrading errcat alone is not drift.
+#[derive(Debug, Clone, Copy)]
+pub struct Header<'a> {
+    /// The command that regenerates the file.
+    pub command: &'a str,
+}
+
+impl Header<'_> {
+    /// The header line for JSON files (in a field, since JSON has no comments).
+    pub fn text(&self, source: &str) -> String {
+        format!(
+            "{MARKER} by errcat from {source}. Do not edit: change the catalog and run `{}`.",
+            self.command
+        )
+    }
+
+    /// A Rust file: the header as line comments, then the code.
+    pub fn rust(&self, source: &str, code: &str) -> String {
+        format!(
+            "// {MARKER} by errcat from {source}. Do not edit by hand.\n// Change the catalog, then run `{}`.\n\n{code}",
+            self.command
+        )
+    }
+}
+
+/// Whether `contents` carries the generated marker near its top.
+pub fn is_generated(contents: &[u8]) -> bool {
+    let window = &contents[..contents.len().min(MARKER_WINDOW)];
+    window.windows(MARKER.len()).any(|w| w == MARKER.as_bytes())
+}
+
+/// Whether existing files without the marker may be overwritten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    /// A private folder such as `OUT_DIR`: overwrite anything.
+    Always,
+    /// A shared folder such as `generated/`: refuse to touch a file without the marker.
+    OnlyGenerated,
+}
+
+/// Why writing failed.
+#[derive(Debug)]
+pub enum WriteError {
+    /// A file without the `@generated` marker is in the way.
+    NotGenerated(PathBuf),
+    /// An I/O operation failed.
+    Io {
+        /// What was being done.
+        action: &'static str,
+        /// On which path.
+        path: PathBuf,
+        /// The error.
+        error: std::io::Error,
+    },
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::NotGenerated(path) => write!(
+                f,
+                "error: refusing to overwrite {}: it has no `{MARKER}` header, so it may be hand-written\n  = help: move it away, or delete it if it is an old generated file",
+                path.display()
+            ),
+            WriteError::Io { action, path, error } => {
+                write!(f, "error: cannot {action} {}: {error}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+fn io<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(std::io::Error) -> WriteError + 'p {
+    move |error| WriteError::Io {
+        action,
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+/// Writes every file into `dir`, each atomically (temporary file, then rename), leaving
+/// files whose contents are already right untouched so their timestamps do not change.
+/// Every target is checked before anything is written, so a refusal writes nothing.
+pub fn write_all(dir: &Path, files: &Generated, overwrite: Overwrite) -> Result<(), WriteError> {
+    let mut to_write = Vec::new();
+    for (name, contents) in files {
+        let path = dir.join(name);
+        match std::fs::read(&path) {
+            Ok(existing) if existing == contents.as_bytes() => continue,
+            Ok(existing) => {
+                if overwrite == Overwrite::OnlyGenerated && !is_generated(&existing) {
+                    return Err(WriteError::NotGenerated(path));
+                }
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(io("read", &path)(error)),
+        }
+        to_write.push((path, contents));
+    }
+    for (path, contents) in to_write {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io("create the folder", parent))?;
+        }
+        write_atomic(&path, contents.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Writes `contents` to a temporary file beside `path`, syncs it and renames it over
+/// `path`, so readers see the old file or the new one, never half of one.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    let file_name = path.file_name().map_or_else(
+        || "out".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp).map_err(io("create", &temp))?;
+        file.write_all(contents).map_err(io("write", &temp))?;
+        file.sync_all().map_err(io("sync", &temp))?;
+        std::fs::rename(&temp, path).map_err(io("replace", path))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Generated files in `dir` (top level, with the marker) that `files` no longer produces.
+pub fn stale_files(dir: &Path, files: &Generated) -> Vec<PathBuf> {
+    let wanted: BTreeSet<&str> = files.keys().map(String::as_str).collect();
+    let mut stale: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file())
+        .filter(|path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| !n.starts_with('.') && !wanted.contains(n.as_str()))
+        })
+        .filter(|path| std::fs::read(path).is_ok_and(|c| is_generated(&c)))
+        .collect();
+    stale.sort();
+    stale
+}
+
+/// One difference between a folder and what the catalog generates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Drift {
+    /// The file should exist and does not.
+    Missing(String),
+    /// The file differs: name, what is on disk, what should be.
+    Changed(String, String, String),
+    /// A generated file that the catalog no longer produces.
+    Stale(String),
+}
+
+/// Compares `dir` with `files` without writing anything.
+pub fn check(dir: &Path, files: &Generated) -> Vec<Drift> {
+    let mut drift = Vec::new();
+    for (name, contents) in files {
+        match std::fs::read(dir.join(name)) {
+            Ok(existing) if existing == contents.as_bytes() => {}
+            Ok(existing) => drift.push(Drift::Changed(
+                name.clone(),
+                String::from_utf8_lossy(&existing).into_owned(),
+                contents.clone(),
+            )),
+            Err(_) => drift.push(Drift::Missing(name.clone())),
+        }
+    }
+    for path in stale_files(dir, files) {
+        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        drift.push(Drift::Stale(name));
+    }
+    drift
+}
