@@ -1,1 +1,51 @@
+//! errcat: typed error catalogs.
+//!
+//! This crate holds the small runtime that errcat-generated code relies on ([`RetryRule`],
+//! [`Category`], [`WireCode`], [`CatalogCode`], ...) and, behind cargo features that are
+//! on by default, the generated modules of five real APIs:
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let code: errcat::kallglot::ErrorCode = "invalid_api_key".parse()?;
+//! assert_eq!(code.http_status(), 401);
+//! assert_eq!(code.doc_url(), Some("https://developer.kallglot.com/errors#invalid_api_key"));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! A crate with its own catalog depends on this crate with `default-features = false`
+//! (the runtime alone) and on `errcat-codegen` as a build-dependency.
 
+#![deny(missing_docs)]
+
+// Generated code names the runtime as `::errcat`, which must also resolve here.
+extern crate self as errcat;
+
+mod catalog_info;
+mod category;
+mod code;
+mod retry;
+
+pub use catalog_info::{CloseAction, StatusInfo};
+pub use category::Category;
+pub use code::{CatalogCode, CodeInfo, Context, UnknownCode, WireCode};
+pub use retry::{Backoff, DelaySource, RetryKind, RetryRule, WaitWindow};
+
+/// Support for generated code; not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::code::deserialize_known;
+    pub use serde;
+    pub use serde_json;
+}
+
+#[cfg(feature = "agenthuman")]
+include!(concat!(env!("OUT_DIR"), "/agenthuman.rs"));
+#[cfg(feature = "identitycall")]
+include!(concat!(env!("OUT_DIR"), "/identitycall.rs"));
+#[cfg(feature = "kallglot")]
+include!(concat!(env!("OUT_DIR"), "/kallglot.rs"));
+#[cfg(feature = "voice_gateway")]
+include!(concat!(env!("OUT_DIR"), "/voice_gateway.rs"));
+#[cfg(feature = "zenhire")]
+include!(concat!(env!("OUT_DIR"), "/zenhire.rs"));

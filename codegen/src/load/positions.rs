@@ -120,10 +120,9 @@ impl Builder {
                 *next += 1;
                 Some((child, None))
             }
-            Some(Frame::Mapping { path, pending_key }) => match pending_key.take() {
-                Some((key, key_pos)) => Some((child_key(path, &key), Some(key_pos))),
-                None => None,
-            },
+            Some(Frame::Mapping { path, pending_key }) => pending_key
+                .take()
+                .map(|(key, key_pos)| (child_key(path, &key), Some(key_pos))),
         }
     }
 

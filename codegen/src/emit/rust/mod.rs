@@ -1,9 +1,100 @@
-//! The Rust emitter: one module per API.
+//! The Rust emitter: one module per API, built with `quote` and formatted with
+//! `prettyplease`. The output is a single `pub mod <api> { ... }` item with no inner
+//! attributes, so it can be `include!`d anywhere.
 
+mod close_codes;
+mod codes;
+mod docs;
+mod envelope;
+mod lookup;
+mod types;
+mod values;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::load::document::Identification;
 use crate::model::Api;
+
+fn module_docs(api: &Api) -> TokenStream {
+    let info = &api.doc.api;
+    let mut paragraphs = vec![format!("Errors of the {} API.", docs::text(&info.name))];
+    if let Some(description) = &info.description {
+        paragraphs.push(docs::text(description));
+    }
+    let mut facts = Vec::new();
+    if let Some(source) = &info.source {
+        facts.push(format!("- Source page: {}", docs::url(source)));
+    }
+    facts.push(format!(
+        "- Errors are identified by {}.",
+        match info.identified_by {
+            Identification::Code => "their code field",
+            Identification::Message => "their message text and HTTP status",
+        }
+    ));
+    facts.push(format!("- Catalog: {}", docs::code(&api.source_path)));
+    paragraphs.push(facts.join("\n"));
+    paragraphs.push(
+        "Facts the page does not state are marked *inferred* with the reason.".to_owned(),
+    );
+    docs::attrs(&paragraphs)
+}
+
+fn statuses(api: &Api) -> TokenStream {
+    let rows = api.doc.statuses.iter().map(|row| {
+        let status = row.status;
+        let name = &row.name;
+        let description = values::opt_str(row.description.as_deref());
+        quote! { ::errcat::StatusInfo { status: #status, name: #name, description: #description } }
+    });
+    quote! {
+        /// The documented HTTP status table, success rows included.
+        pub const STATUSES: &[::errcat::StatusInfo] = &[ #( #rows ),* ];
+
+        /// The status table's row for `status`, if documented.
+        pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
+            STATUSES.iter().find(|row| row.status == status)
+        }
+    }
+}
+
+/// The token stream of one API's module, before formatting.
+pub fn api_tokens(api: &Api) -> TokenStream {
+    let module = Ident::new(api.id(), Span::call_site());
+    let docs = module_docs(api);
+    let id = api.id();
+    let name = &api.doc.api.name;
+    let has_types = !api.doc.types.is_empty()
+        && api.errors.iter().all(|e| e.error_type().is_some());
+    let codes = codes::emit(api, has_types);
+    let types = types::emit(api);
+    let close = close_codes::emit(api);
+    let statuses = statuses(api);
+    let envelope = envelope::emit(api);
+    quote! {
+        #docs
+        pub mod #module {
+            /// The API's id in the catalog.
+            pub const API_ID: &str = #id;
+            /// The API's display name.
+            pub const API_NAME: &str = #name;
+
+            #codes
+            #types
+            #close
+            #statuses
+            #envelope
+        }
+    }
+}
 
 /// The Rust source of one API's module, formatted.
 pub fn emit_api(api: &Api) -> String {
-    let _ = api;
-    String::new()
+    let tokens = api_tokens(api);
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => prettyplease::unparse(&file),
+        // Validation guarantees identifiers are valid; reaching this is an errcat bug.
+        Err(error) => panic!("errcat generated Rust that does not parse for `{}`: {error}", api.id()),
+    }
 }

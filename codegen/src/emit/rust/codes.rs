@@ -1,0 +1,278 @@
+//! `ErrorCode`: one variant per documented error, its catalog row, and its traits.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::{docs, values};
+use crate::emit::words::retry_words;
+use crate::load::document::Context;
+use crate::model::{Api, Error};
+
+fn variant_docs(api: &Api, error: &Error) -> TokenStream {
+    let doc = &error.doc;
+    let mut facts = vec![format!("- Wire: {}", docs::code(&error.wire))];
+    let status = match &error.status_inferred {
+        Some(reason) => format!("- HTTP status: {} (inferred: {})", error.status, docs::text(reason)),
+        None => format!("- HTTP status: {}", error.status),
+    };
+    facts.push(match doc.context {
+        Context::Http => status,
+        Context::Poll => format!(
+            "- Reported in a poll response whose job failed; {}",
+            status.trim_start_matches("- ")
+        ),
+        Context::Websocket => format!("- Reported when the WebSocket closes; {}", status.trim_start_matches("- ")),
+    });
+    if let Some(ty) = error.error_type() {
+        facts.push(format!("- Type: {}", docs::code(ty)));
+    }
+    facts.push(format!("- Category: {}", docs::code(category_name(error))));
+    let mut retry = format!("- Retry: {}", docs::text(&retry_words(&error.retry)));
+    if let Some(advice) = &error.retry.advice {
+        retry.push_str(&format!(" The page says: {}", docs::text(advice)));
+    }
+    if let Some(reason) = &error.retry_inferred {
+        retry.push_str(&format!(" (inferred: {})", docs::text(reason)));
+    }
+    facts.push(retry);
+    if let Some(message) = &doc.message {
+        facts.push(format!("- Example message: {}", docs::code(message)));
+    }
+    if let Some(cause) = &doc.cause {
+        facts.push(format!("- Cause: {}", docs::text(cause)));
+    }
+    if let Some(fix) = &doc.fix {
+        facts.push(format!("- Fix: {}", docs::text(fix)));
+    }
+    if let Some(url) = &error.doc_url {
+        facts.push(format!("- Docs: {}", docs::url(url)));
+    }
+    let _ = api;
+    docs::attrs(&[docs::text(&doc.description), facts.join("\n")])
+}
+
+fn category_name(error: &Error) -> &'static str {
+    use crate::load::document::Category::*;
+    match error.category {
+        Authentication => "authentication",
+        Permission => "permission",
+        InvalidRequest => "invalid_request",
+        NotFound => "not_found",
+        Conflict => "conflict",
+        Payment => "payment",
+        RateLimited => "rate_limited",
+        Unavailable => "unavailable",
+        Upstream => "upstream",
+        Internal => "internal",
+        Processing => "processing",
+    }
+}
+
+fn info_row(error: &Error) -> TokenStream {
+    let doc = &error.doc;
+    let id = &doc.id;
+    let wire = &error.wire;
+    let status = error.status;
+    let status_inferred = values::opt_str(error.status_inferred.as_deref());
+    let error_type = values::opt_str(error.error_type());
+    let category = values::category(error.category);
+    let retry = values::retry(&error.retry).unwrap_or_else(|| quote! { ::errcat::RetryRule::Never });
+    let advice = values::opt_str(error.retry.advice.as_deref());
+    let retry_inferred = values::opt_str(error.retry_inferred.as_deref());
+    let doc_url = values::opt_str(error.doc_url.as_deref());
+    let description = &doc.description;
+    let message = values::opt_str(doc.message.as_deref());
+    let cause = values::opt_str(doc.cause.as_deref());
+    let fix = values::opt_str(doc.fix.as_deref());
+    let context = values::context(doc.context);
+    quote! {
+        ::errcat::CodeInfo {
+            id: #id,
+            wire: #wire,
+            status: #status,
+            status_inferred: #status_inferred,
+            error_type: #error_type,
+            category: #category,
+            retry: #retry,
+            retry_advice: #advice,
+            retry_inferred: #retry_inferred,
+            doc_url: #doc_url,
+            description: #description,
+            message: #message,
+            cause: #cause,
+            fix: #fix,
+            context: #context,
+        }
+    }
+}
+
+/// The `ErrorCode` enum, its table and impls.
+pub fn emit(api: &Api, has_types: bool) -> TokenStream {
+    let api_id = api.id();
+    let name = &api.doc.api.name;
+    let variants: Vec<Ident> = api
+        .errors
+        .iter()
+        .map(|e| Ident::new(&e.variant, Span::call_site()))
+        .collect();
+    let variant_docs = api.errors.iter().map(|e| variant_docs(api, e));
+    let rows = api.errors.iter().map(info_row);
+    let count = api.errors.len();
+    let wires: Vec<&str> = api.errors.iter().map(|e| e.wire.as_str()).collect();
+    let lookup = super::lookup::lookup(&wires);
+    let enum_doc = docs::attrs(&[
+        format!("The documented errors of {}.", docs::text(name)),
+        "Parse a wire identifier with `from_wire` or `parse`; a code the catalog does not know \
+         is kept by [`WireCode`], which never fails."
+            .to_owned(),
+    ]);
+    let type_table = if has_types {
+        let types = api.errors.iter().map(|e| {
+            let ty = Ident::new(
+                &heck::ToUpperCamelCase::to_upper_camel_case(e.error_type().unwrap_or_default()),
+                Span::call_site(),
+            );
+            quote! { ErrorType::#ty }
+        });
+        quote! {
+            /// The type of every code, by position in [`ErrorCode::ALL`].
+            static CODE_TYPES: [ErrorType; #count] = [ #( #types ),* ];
+
+            impl ErrorCode {
+                /// The error type (category) the API groups this code under.
+                pub const fn error_type(self) -> ErrorType {
+                    CODE_TYPES[self as usize]
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let deny = quote! { ::errcat::__private::serde };
+    quote! {
+        #enum_doc
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            #( #variant_docs #variants, )*
+        }
+
+        /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
+        static CODE_INFO: [::errcat::CodeInfo; #count] = [ #( #rows ),* ];
+
+        impl ErrorCode {
+            /// Every documented code, in catalog order.
+            pub const ALL: &'static [ErrorCode] = &[ #( ErrorCode::#variants ),* ];
+
+            /// Everything the catalog says about this code.
+            pub const fn info(self) -> &'static ::errcat::CodeInfo {
+                &CODE_INFO[self as usize]
+            }
+
+            /// The code for a wire identifier, if the catalog documents it.
+            pub fn from_wire(wire: &str) -> Option<ErrorCode> {
+                let index: Option<usize> = #lookup;
+                index.map(|i| Self::ALL[i])
+            }
+
+            /// The wire identifier: what the API sends.
+            pub const fn as_str(self) -> &'static str {
+                self.info().wire
+            }
+
+            /// The stable snake_case id.
+            pub const fn id(self) -> &'static str {
+                self.info().id
+            }
+
+            /// The HTTP status the API sends it with.
+            pub const fn http_status(self) -> u16 {
+                self.info().status
+            }
+
+            /// The canonical cross-API category.
+            pub const fn category(self) -> ::errcat::Category {
+                self.info().category
+            }
+
+            /// The retry rule.
+            pub const fn retry(self) -> ::errcat::RetryRule {
+                self.info().retry
+            }
+
+            /// The page's own words on what to do, if it gives any.
+            pub const fn retry_advice(self) -> Option<&'static str> {
+                self.info().retry_advice
+            }
+
+            /// The documentation URL, if the catalog gives one.
+            pub const fn doc_url(self) -> Option<&'static str> {
+                self.info().doc_url
+            }
+
+            /// What the error means.
+            pub const fn description(self) -> &'static str {
+                self.info().description
+            }
+
+            /// Why it happens, if the page says.
+            pub const fn cause(self) -> Option<&'static str> {
+                self.info().cause
+            }
+
+            /// How to fix it, if the page says.
+            pub const fn fix(self) -> Option<&'static str> {
+                self.info().fix
+            }
+
+            /// Where the error is reported.
+            pub const fn context(self) -> ::errcat::Context {
+                self.info().context
+            }
+        }
+
+        #type_table
+
+        impl ::errcat::CatalogCode for ErrorCode {
+            const API: &'static str = #api_id;
+            const ALL: &'static [ErrorCode] = ErrorCode::ALL;
+
+            fn from_wire(wire: &str) -> Option<ErrorCode> {
+                ErrorCode::from_wire(wire)
+            }
+
+            fn info(self) -> &'static ::errcat::CodeInfo {
+                ErrorCode::info(self)
+            }
+        }
+
+        impl ::core::str::FromStr for ErrorCode {
+            type Err = ::errcat::UnknownCode;
+
+            fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
+                ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
+            }
+        }
+
+        impl ::core::fmt::Display for ErrorCode {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl #deny::Serialize for ErrorCode {
+            fn serialize<S: #deny::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> #deny::Deserialize<'de> for ErrorCode {
+            fn deserialize<D: #deny::Deserializer<'de>>(deserializer: D) -> Result<ErrorCode, D::Error> {
+                ::errcat::__private::deserialize_known(deserializer)
+            }
+        }
+
+        /// A code as it came over the wire: documented, or unknown with its text kept.
+        pub type WireCode = ::errcat::WireCode<ErrorCode>;
+    }
+}

@@ -1,0 +1,89 @@
+//! Catalog text made safe for rustdoc.
+//!
+//! Catalog text is prose, not Markdown: a line indented by four spaces would become a
+//! code block (and a doctest), `[x]` a broken intra-doc link, `<x>` an HTML tag. Every
+//! piece of text is therefore folded onto one line with Markdown punctuation escaped.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Characters that mean something anywhere in a CommonMark line.
+const MARKDOWN_INLINE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '~', '|'];
+
+/// Characters that mean something at the start of a line (headings, lists, rules).
+const MARKDOWN_LINE_START: &[char] = &['#', '-', '+', '=', '>'];
+
+/// Prose safe for rustdoc: one line, Markdown punctuation escaped (a backslash before
+/// ASCII punctuation is always a valid CommonMark escape).
+pub fn text(s: &str) -> String {
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(folded.len() + 8);
+    let mut at_start = true;
+    let mut in_leading_digits = false;
+    for c in folded.chars() {
+        let list_number_end = in_leading_digits && (c == '.' || c == ')');
+        if MARKDOWN_INLINE.contains(&c) || (at_start && MARKDOWN_LINE_START.contains(&c)) || list_number_end {
+            out.push('\\');
+        }
+        in_leading_digits = (at_start || in_leading_digits) && c.is_ascii_digit();
+        at_start = false;
+        out.push(c);
+    }
+    out
+}
+
+/// A code span holding `s` verbatim, with enough backticks around it.
+pub fn code(s: &str) -> String {
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let longest = folded
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if folded.starts_with('`') || folded.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{folded}{pad}{fence}")
+}
+
+/// A link to an already validated URL (no spaces, no angle brackets).
+pub fn url(url: &str) -> String {
+    format!("<{url}>")
+}
+
+/// `#[doc = "..."]` attributes, one per line, with a blank doc line between paragraphs.
+pub fn attrs(paragraphs: &[String]) -> TokenStream {
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in paragraphs.iter().filter(|p| !p.is_empty()) {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        for line in paragraph.lines() {
+            lines.push(format!(" {line}"));
+        }
+    }
+    quote! { #( #[doc = #lines] )* }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_folded_and_escaped() {
+        assert_eq!(text("a\n    indented code"), "a indented code");
+        assert_eq!(text("see [x] and <b>"), "see \\[x\\] and \\<b\\>");
+        assert_eq!(text("1. first"), "1\\. first");
+        assert_eq!(text("Ends here."), "Ends here.");
+        assert_eq!(text("*/ #[x]"), "\\*/ #\\[x\\]");
+        assert_eq!(text("# heading"), "\\# heading");
+        assert_eq!(text("- item"), "\\- item");
+        assert_eq!(text("30-60 s"), "30-60 s");
+    }
+
+    #[test]
+    fn code_spans_survive_backticks() {
+        assert_eq!(code("abc"), "`abc`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`a"), "`` `a ``");
+    }
+}

@@ -1,0 +1,296 @@
+//! The error envelope as serde types matching the documented body in both directions.
+//!
+//! Field paths (`error.code`) are grouped into a tree: a path segment with children
+//! becomes a nested struct, unless the catalog declares it `type: object` (a free-form
+//! map whose documented members are read by path at run time). Every struct keeps
+//! undocumented members in `extra`, so nothing the server sent is lost.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::docs;
+use crate::load::document::{FieldDoc, FieldRole, FieldType, Identification};
+use crate::model::Api;
+
+/// Rust's reserved words, which need a raw identifier as field names.
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
+    "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
+    "mut", "pub", "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use",
+    "where", "while", "abstract", "become", "box", "do", "final", "gen", "macro", "override",
+    "priv", "try", "typeof", "unsized", "virtual", "yield",
+];
+
+struct Node<'a> {
+    key: String,
+    field: Option<&'a FieldDoc>,
+    children: Vec<Node<'a>>,
+}
+
+impl<'a> Node<'a> {
+    fn insert(&mut self, segments: &[&str], field: &'a FieldDoc) {
+        let Some((first, rest)) = segments.split_first() else {
+            return;
+        };
+        let index = match self.children.iter().position(|c| c.key == *first) {
+            Some(i) => i,
+            None => {
+                self.children.push(Node {
+                    key: (*first).to_owned(),
+                    field: None,
+                    children: Vec::new(),
+                });
+                self.children.len() - 1
+            }
+        };
+        let child = &mut self.children[index];
+        if rest.is_empty() {
+            child.field = Some(field);
+        } else {
+            child.insert(rest, field);
+        }
+    }
+
+    /// A struct of its own: has members and is not declared as a free-form object.
+    fn is_struct(&self) -> bool {
+        !self.children.is_empty() && self.field.is_none_or(|f| f.ty != FieldType::Object)
+    }
+
+    fn required(&self) -> bool {
+        match self.field {
+            Some(field) => field.required,
+            None => self.children.iter().any(Node::required),
+        }
+    }
+
+    fn nullable(&self) -> bool {
+        self.field.is_some_and(|f| f.nullable)
+    }
+
+    fn optional(&self) -> bool {
+        !self.required() || self.nullable()
+    }
+}
+
+/// The Rust field name for a JSON key: snake_case, raw if it is a keyword.
+fn field_ident(key: &str) -> Ident {
+    let snake = heck::ToSnakeCase::to_snake_case(key);
+    let snake = if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("field_{snake}")
+    } else {
+        snake
+    };
+    if snake == "self" || snake == "super" || snake == "crate" || snake == "extra" {
+        Ident::new(&format!("{snake}_"), Span::call_site())
+    } else if KEYWORDS.contains(&snake.as_str()) {
+        Ident::new_raw(&snake, Span::call_site())
+    } else {
+        Ident::new(&snake, Span::call_site())
+    }
+}
+
+fn struct_ident(path: &[&str]) -> Ident {
+    let joined = path.join("_");
+    Ident::new(
+        &format!("{}Body", heck::ToUpperCamelCase::to_upper_camel_case(joined.as_str())),
+        Span::call_site(),
+    )
+}
+
+fn leaf_type(field: &FieldDoc) -> TokenStream {
+    if field.role == Some(FieldRole::Code) && field.ty == FieldType::String {
+        return quote! { WireCode };
+    }
+    match field.ty {
+        FieldType::String => quote! { String },
+        FieldType::Integer => quote! { i64 },
+        FieldType::Number => quote! { f64 },
+        FieldType::Boolean => quote! { bool },
+        FieldType::Object => quote! { ::errcat::__private::serde_json::Map<String, ::errcat::__private::serde_json::Value> },
+        FieldType::StringArray => quote! { Vec<String> },
+    }
+}
+
+fn field_doc(node: &Node, path: &str) -> TokenStream {
+    let mut paragraphs = Vec::new();
+    match node.field.and_then(|f| f.description.as_deref()) {
+        Some(description) => paragraphs.push(docs::text(description)),
+        None => paragraphs.push(format!("The {} member.", docs::code(path))),
+    }
+    let mut facts = Vec::new();
+    facts.push(if node.required() {
+        "Always present.".to_owned()
+    } else {
+        "Not always present.".to_owned()
+    });
+    if node.nullable() {
+        facts.push("May be `null`.".to_owned());
+    }
+    if let Some(reason) = node.field.and_then(|f| f.inferred.required.as_deref()) {
+        facts.push(format!("(Whether it is always present is inferred: {}.)", docs::text(reason)));
+    }
+    let documented: Vec<String> = node
+        .children
+        .iter()
+        .map(|c| docs::code(&format!("{path}.{}", c.key)))
+        .collect();
+    if !node.is_struct() && !documented.is_empty() {
+        facts.push(format!("Documented members: {}.", documented.join(", ")));
+    }
+    paragraphs.push(facts.join(" "));
+    docs::attrs(&paragraphs)
+}
+
+/// Emits the struct for `node` (at `path`) and every nested struct, into `out`.
+fn emit_struct(node: &Node, path: &[&str], name: &Ident, doc: TokenStream, out: &mut Vec<TokenStream>) {
+    let mut fields = Vec::new();
+    for child in &node.children {
+        let mut child_path = path.to_vec();
+        child_path.push(&child.key);
+        let dotted = child_path.join(".");
+        let ident = field_ident(&child.key);
+        let ty = if child.is_struct() {
+            let nested = struct_ident(&child_path);
+            let nested_doc = docs::attrs(&[format!("The {} object of the error body.", docs::code(&dotted))]);
+            emit_struct(child, &child_path, &nested, nested_doc, out);
+            quote! { #nested }
+        } else {
+            match child.field {
+                Some(field) => leaf_type(field),
+                None => continue,
+            }
+        };
+        let ty = if child.optional() {
+            quote! { Option<#ty> }
+        } else {
+            ty
+        };
+        let key = &child.key;
+        let rename = if ident.to_string().trim_start_matches("r#") != key.as_str() {
+            quote! { #[serde(rename = #key)] }
+        } else {
+            TokenStream::new()
+        };
+        let presence = if !child.required() {
+            quote! { #[serde(default, skip_serializing_if = "Option::is_none")] }
+        } else if child.nullable() {
+            quote! { #[serde(default)] }
+        } else {
+            TokenStream::new()
+        };
+        let doc = field_doc(child, &dotted);
+        fields.push(quote! {
+            #doc
+            #rename
+            #presence
+            pub #ident: #ty,
+        });
+    }
+    out.push(quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, ::errcat::__private::serde::Serialize, ::errcat::__private::serde::Deserialize)]
+        #[serde(crate = "::errcat::__private::serde")]
+        pub struct #name {
+            #( #fields )*
+            /// Members the catalog does not document, kept as they were sent.
+            #[serde(flatten)]
+            pub extra: ::errcat::__private::serde_json::Map<String, ::errcat::__private::serde_json::Value>,
+        }
+    });
+}
+
+/// An expression of type `Option<&T>` reaching the field at `path` from `self`, or `None`
+/// when the path leaves the generated structs (into a free-form object).
+fn accessor(root: &Node, path: &str) -> Option<TokenStream> {
+    let mut expr = quote! { Some(self) };
+    let mut node = root;
+    for segment in path.split('.') {
+        if !node.is_struct() && !std::ptr::eq(node, root) {
+            return None;
+        }
+        let child = node.children.iter().find(|c| c.key == segment)?;
+        let ident = field_ident(segment);
+        expr = if child.optional() {
+            quote! { #expr.and_then(|v| v.#ident.as_ref()) }
+        } else {
+            quote! { #expr.map(|v| &v.#ident) }
+        };
+        node = child;
+    }
+    Some(expr)
+}
+
+/// The envelope structs and their accessors.
+pub fn emit(api: &Api) -> TokenStream {
+    let envelope = &api.doc.envelope;
+    let mut root = Node {
+        key: String::new(),
+        field: None,
+        children: Vec::new(),
+    };
+    for field in &envelope.fields {
+        let segments: Vec<&str> = field.path.split('.').collect();
+        root.insert(&segments, field);
+    }
+    let family = match envelope.family {
+        crate::load::document::EnvelopeFamily::NestedObject => "a nested object (`{\"error\": {...}}`)",
+        crate::load::document::EnvelopeFamily::BareString => "a bare string (`{\"error\": \"...\"}`)",
+        crate::load::document::EnvelopeFamily::SuccessFlag => {
+            "a success flag and a string (`{\"success\": false, \"error\": \"...\"}`)"
+        }
+    };
+    let mut paragraphs = vec![format!("The error body {} sends: {family}.", docs::text(&api.doc.api.name))];
+    if let Some(description) = &envelope.description {
+        paragraphs.push(docs::text(description));
+    }
+    if let Some(sample) = envelope.sample.as_deref().filter(|s| !s.contains("```")) {
+        paragraphs.push(format!("The page's sample:\n\n```json\n{}\n```", sample.trim_end()));
+    }
+    let name = Ident::new("ErrorEnvelope", Span::call_site());
+    let mut structs = Vec::new();
+    emit_struct(&root, &[], &name, docs::attrs(&paragraphs), &mut structs);
+
+    let role_path = |role: FieldRole| {
+        envelope
+            .fields
+            .iter()
+            .find(|f| f.role == Some(role))
+            .map(|f| f.path.as_str())
+    };
+    let message = role_path(FieldRole::Message).and_then(|p| accessor(&root, p));
+    let message_fn = message.as_ref().map(|expr| {
+        quote! {
+            /// The human-readable message, if the body has one.
+            pub fn message(&self) -> Option<&str> {
+                #expr.map(String::as_str)
+            }
+        }
+    });
+    let wire_code = match api.doc.api.identified_by {
+        Identification::Code => role_path(FieldRole::Code)
+            .and_then(|p| accessor(&root, p))
+            .map(|expr| quote! { #expr.cloned() }),
+        Identification::Message => message.map(|_| quote! { self.message().map(WireCode::from_wire) }),
+    };
+    let wire_code_fn = wire_code.map(|body| {
+        let how = match api.doc.api.identified_by {
+            Identification::Code => "from its code field",
+            Identification::Message => "from its message text (this API identifies errors by message)",
+        };
+        let doc = format!(" The error's code, read {how}.");
+        quote! {
+            #[doc = #doc]
+            pub fn wire_code(&self) -> Option<WireCode> {
+                #body
+            }
+        }
+    });
+    quote! {
+        #( #structs )*
+
+        impl ErrorEnvelope {
+            #message_fn
+            #wire_code_fn
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Catalog facts in plain words, shared by every emitter that writes prose.
+
+use crate::load::document::{BackoffDoc, RetryDoc, RetryKind};
+
+fn seconds(ms: u64) -> String {
+    if ms % 1000 == 0 {
+        format!("{} s", ms / 1000)
+    } else {
+        format!("{ms} ms")
+    }
+}
+
+/// "exponential backoff (1 s, x2, 3 attempts)".
+pub fn backoff_words(backoff: &BackoffDoc) -> String {
+    let mut parts = Vec::new();
+    if let Some(initial) = backoff.initial_ms {
+        parts.push(format!("from {}", seconds(initial)));
+    }
+    if let Some(factor) = backoff.factor {
+        parts.push(format!("x{factor} each time"));
+    }
+    if let Some(max) = backoff.max_delay_ms {
+        parts.push(format!("at most {} per wait", seconds(max)));
+    }
+    if let Some(attempts) = backoff.max_attempts {
+        parts.push(format!("{attempts} attempts in all"));
+    }
+    if parts.is_empty() {
+        "exponential backoff (the page gives no schedule)".to_owned()
+    } else {
+        format!("exponential backoff ({})", parts.join(", "))
+    }
+}
+
+fn delay_source(rule: &RetryDoc) -> String {
+    match (&rule.header, &rule.body_field) {
+        (Some(h), Some(b)) => format!("the `{h}` header or the body field `{b}`"),
+        (Some(h), None) => format!("the `{h}` header"),
+        (None, Some(b)) => format!("the body field `{b}`"),
+        (None, None) => "the server".to_owned(),
+    }
+}
+
+/// The retry rule in one sentence.
+pub fn retry_words(rule: &RetryDoc) -> String {
+    let then = rule
+        .backoff
+        .as_ref()
+        .map(|b| format!(", then {} if it repeats", backoff_words(b)))
+        .unwrap_or_default();
+    match rule.rule {
+        RetryKind::Never => "Do not retry: fix the request first.".to_owned(),
+        RetryKind::RetryAfter => format!("Retry after the delay in {}{then}.", delay_source(rule)),
+        RetryKind::Backoff => format!(
+            "Retry with {}.",
+            backoff_words(rule.backoff.as_ref().unwrap_or(&BackoffDoc::default()))
+        ),
+        RetryKind::PollAgain => {
+            if rule.header.is_some() || rule.body_field.is_some() {
+                format!("Keep polling the same id, after the delay in {}{then}.", delay_source(rule))
+            } else {
+                format!("Keep polling the same id{then}.")
+            }
+        }
+        RetryKind::Resubmit => {
+            "Resubmit as a fresh request; never reuse the failed id.".to_owned()
+        }
+        RetryKind::Wait => {
+            let window = rule
+                .wait
+                .as_ref()
+                .map(|w| format!("{}-{} s", w.min_seconds, w.max_seconds))
+                .unwrap_or_else(|| "the documented window".to_owned());
+            let hint = if rule.header.is_some() || rule.body_field.is_some() {
+                format!(" (or the delay in {})", delay_source(rule))
+            } else {
+                String::new()
+            };
+            format!("Retry after {window}{hint}{then}.")
+        }
+        RetryKind::Conditional => "Depends on the code.".to_owned(),
+    }
+}

@@ -1,0 +1,397 @@
+//! The bad-catalog corpus: every file in `tests/bad_catalogs/*.yaml` is a small catalog
+//! broken in one deliberate way (its first line says how). Each must fail validation with
+//! diagnostics that point into the file and say how to fix the problem.
+//!
+//! - `snapshots`: the rendered diagnostics of `<stem>.yaml` must equal `<stem>.expected`
+//!   byte for byte. Run with `ERRCAT_BLESS=1` to (re)write the snapshots, then review every
+//!   changed `.expected` file by eye before committing it.
+//! - `rules`: the set of rule names each file triggers, from the table below, so the corpus
+//!   documents its intent independently of the snapshots.
+//! - `file_too_large`: the one case built in memory (a 16 MiB fixture has no place in git).
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use errcat_codegen::load::{self, MAX_FILE_BYTES};
+use errcat_codegen::{validate, Diagnostics};
+
+/// The corpus folder, independent of the working directory.
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad_catalogs");
+
+/// Per corpus file (by stem), the exact set of rules its diagnostics must name.
+const EXPECTED_RULES: &[(&str, &[&str])] = &[
+    ("01-yaml-bad-indentation", &["yaml-syntax"]),
+    ("02-yaml-unclosed-quote", &["yaml-syntax"]),
+    ("03-yaml-tab-indentation", &["yaml-syntax"]),
+    ("04-unknown-field-typo", &["unknown-field"]),
+    ("05-missing-field", &["missing-field"]),
+    ("06-wrong-type", &["wrong-type"]),
+    ("07-unknown-value", &["unknown-value"]),
+    ("08-invalid-id", &["invalid-id"]),
+    ("09-keyword-id", &["keyword-id"]),
+    ("10-duplicate-id", &["duplicate-id"]),
+    ("11-rust-name-collision", &["rust-name-collision"]),
+    ("12-duplicate-wire", &["duplicate-wire"]),
+    ("13-missing-wire", &["missing-wire"]),
+    ("14-status-out-of-range", &["status-out-of-range"]),
+    ("15-non-error-status", &["non-error-status"]),
+    ("16-duplicate-status", &["duplicate-status"]),
+    ("17-incomplete-retry", &["incomplete-retry"]),
+    ("18-incomplete-retry-wait", &["incomplete-retry"]),
+    ("19-contradictory-retry", &["contradictory-retry"]),
+    ("20-contradictory-wait-window", &["contradictory-retry"]),
+    ("21-retry-contradicts-status", &["retry-contradicts-status"]),
+    ("22-retry-never-on-429", &["retry-contradicts-status"]),
+    ("23-unknown-body-field", &["unknown-body-field"]),
+    ("24-malformed-url", &["malformed-url"]),
+    ("25-unknown-placeholder", &["unknown-placeholder"]),
+    ("26-bad-url-pattern", &["bad-url-pattern"]),
+    ("27-unknown-type", &["unknown-type"]),
+    ("28-unknown-error", &["unknown-error"]),
+    ("29-example-unknown-code", &["example-unknown-code"]),
+    ("30-example-mismatch", &["example-mismatch"]),
+    ("31-invalid-json", &["invalid-json"]),
+    ("32-empty-catalog", &["empty-catalog"]),
+    ("33-bad-field-path", &["bad-field-path"]),
+    ("34-duplicate-field", &["duplicate-field"]),
+    ("35-duplicate-role", &["duplicate-role"]),
+    ("36-missing-role", &["missing-role"]),
+    ("37-field-under-scalar", &["field-under-scalar"]),
+    ("38-constant-type", &["constant-type"]),
+    ("39-alias-bomb", &["yaml-syntax"]),
+    ("40-several-structural-problems", &["unknown-field", "missing-field", "wrong-type"]),
+    (
+        "41-several-semantic-problems",
+        &["keyword-id", "duplicate-id", "unknown-type", "non-error-status"],
+    ),
+    ("42-structural-then-semantic", &["missing-field", "invalid-id"]),
+    ("43-missing-status", &["missing-status"]),
+    ("44-wire-whitespace", &["wire-whitespace"]),
+    ("45-empty-wire", &["empty-wire"]),
+    ("46-conditional-retry-on-error", &["incomplete-retry"]),
+    ("47-unknown-top-level-field", &["unknown-field", "missing-field"]),
+    ("48-duplicate-key", &["yaml-syntax"]),
+    ("49-invalid-json-inline", &["invalid-json"]),
+    ("50-deep-nesting", &["yaml-syntax"]),
+    ("51-crlf-line-endings", &["unknown-field", "invalid-id"]),
+    ("52-byte-order-mark", &["invalid-id"]),
+    ("53-empty-file", &["empty-catalog"]),
+    ("54-not-utf8", &["not-utf8"]),
+    ("55-nul-byte", &["nul-byte"]),
+    ("56-comments-only", &["empty-catalog"]),
+];
+
+fn blessing() -> bool {
+    std::env::var_os("ERRCAT_BLESS").is_some_and(|v| v == "1")
+}
+
+/// The corpus files, sorted by name.
+fn corpus() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(CORPUS)
+        .unwrap_or_else(|e| panic!("cannot read {CORPUS}: {e}"))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 30,
+        "the corpus should hold at least 30 files, found {}",
+        files.len()
+    );
+    files
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .expect("file stem")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// How diagnostics name a corpus file.
+fn display_path(path: &Path) -> String {
+    format!(
+        "tests/bad_catalogs/{}",
+        path.file_name().expect("file name").to_string_lossy()
+    )
+}
+
+/// Loads and validates one file, which must fail.
+fn diagnose(path: &Path) -> Result<Diagnostics, String> {
+    let display = display_path(path);
+    let loaded = load::load_file(path, &display);
+    match validate::validate(vec![loaded]) {
+        Ok(_) => Err(format!("{display}: validated, but it is a bad catalog")),
+        Err(diagnostics) if diagnostics.is_empty() => {
+            Err(format!("{display}: validation failed with no diagnostic"))
+        }
+        Err(diagnostics) => Ok(diagnostics),
+    }
+}
+
+/// Checks what every diagnostic must have, whatever the file.
+fn check_invariants(display: &str, diagnostics: &Diagnostics, problems: &mut Vec<String>) {
+    for d in &diagnostics.0 {
+        let at = format!("{display}: diagnostic `{}` ({})", d.rule, d.message);
+        if d.position.line < 1 || d.position.column < 1 {
+            problems.push(format!(
+                "{at} is at line {} column {}; both must be >= 1",
+                d.position.line, d.position.column
+            ));
+        }
+        if d.help.trim().is_empty() {
+            problems.push(format!("{at} has no help"));
+        }
+        if d.message.trim().is_empty() {
+            problems.push(format!("{at} has no message"));
+        }
+        if d.file != display {
+            problems.push(format!("{at} names the file `{}`, not `{display}`", d.file));
+        }
+    }
+}
+
+/// Runs `f` for every corpus file, catching panics, and fails once with every problem.
+fn for_each_file(mut f: impl FnMut(&Path, &mut Vec<String>)) {
+    let mut problems = Vec::new();
+    for path in corpus() {
+        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+            let mut found = Vec::new();
+            f(&path, &mut found);
+            found
+        }));
+        match result {
+            Ok(found) => problems.extend(found),
+            Err(payload) => {
+                let message = payload
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| payload.downcast_ref::<&str>().copied())
+                    .unwrap_or("(no message)");
+                problems.push(format!("{}: panicked: {message}", display_path(&path)));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        panic!(
+            "{} problem(s) in the bad-catalog corpus:\n\n{}",
+            problems.len(),
+            problems.join("\n\n")
+        );
+    }
+}
+
+/// A line diff (longest common subsequence), `-` expected, `+` actual, with context.
+fn diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.split('\n').collect();
+    let b: Vec<&str> = actual.split('\n').collect();
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut lines = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            lines.push((' ', a[i]));
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            lines.push(('+', b[j]));
+            j += 1;
+        } else {
+            lines.push(('-', a[i]));
+            i += 1;
+        }
+    }
+    // Show changed lines with two lines of context around them.
+    let changed: Vec<usize> = (0..lines.len()).filter(|&k| lines[k].0 != ' ').collect();
+    let mut out = String::new();
+    let mut last_shown: Option<usize> = None;
+    for (k, (tag, line)) in lines.iter().enumerate() {
+        let near = changed.iter().any(|&c| c.abs_diff(k) <= 2);
+        if !near {
+            continue;
+        }
+        if last_shown.is_some_and(|l| l + 1 != k) {
+            out.push_str("   ...\n");
+        }
+        let _ = writeln!(out, "{tag}  {}", line.replace('\r', "\\r"));
+        last_shown = Some(k);
+    }
+    out
+}
+
+#[test]
+fn snapshots() {
+    let bless = blessing();
+    let mut stems = BTreeSet::new();
+    for_each_file(|path, problems| {
+        let display = display_path(path);
+        stems.insert(stem(path));
+        let diagnostics = match diagnose(path) {
+            Ok(d) => d,
+            Err(problem) => {
+                problems.push(problem);
+                return;
+            }
+        };
+        check_invariants(&display, &diagnostics, problems);
+        let actual = format!("{diagnostics}\n");
+        let snapshot = path.with_extension("expected");
+        let snapshot_name = display.replace(".yaml", ".expected");
+        if bless {
+            fs::write(&snapshot, &actual)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", snapshot.display()));
+            return;
+        }
+        match fs::read(&snapshot) {
+            Err(_) => problems.push(format!(
+                "{snapshot_name} is missing; the output for {display} is:\n\n{actual}\n\
+                 rerun with ERRCAT_BLESS=1 to create it, then review it"
+            )),
+            Ok(expected) if expected != actual.as_bytes() => {
+                let expected = String::from_utf8_lossy(&expected);
+                problems.push(format!(
+                    "{snapshot_name} differs from the output for {display} (- snapshot, + output):\n{}\
+                     rerun with ERRCAT_BLESS=1 to accept the output, then review the change",
+                    diff(&expected, &actual)
+                ));
+            }
+            Ok(_) => {}
+        }
+    });
+    // A snapshot without its catalog is stale.
+    let orphans: Vec<String> = fs::read_dir(CORPUS)
+        .expect("corpus folder")
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "expected"))
+        .filter(|p| !stems.contains(&stem(p)))
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(
+        orphans.is_empty(),
+        "snapshots without a .yaml file (delete them): {orphans:?}"
+    );
+}
+
+#[test]
+fn rules() {
+    let table: BTreeSet<&str> = EXPECTED_RULES.iter().map(|(stem, _)| *stem).collect();
+    assert_eq!(
+        table.len(),
+        EXPECTED_RULES.len(),
+        "EXPECTED_RULES names a file twice"
+    );
+    let mut seen = BTreeSet::new();
+    for_each_file(|path, problems| {
+        let display = display_path(path);
+        let stem = stem(path);
+        seen.insert(stem.clone());
+        let Some((_, expected)) = EXPECTED_RULES.iter().find(|(s, _)| *s == stem) else {
+            problems.push(format!("{display} has no entry in EXPECTED_RULES"));
+            return;
+        };
+        let diagnostics = match diagnose(path) {
+            Ok(d) => d,
+            Err(problem) => {
+                problems.push(problem);
+                return;
+            }
+        };
+        check_invariants(&display, &diagnostics, problems);
+        let expected: BTreeSet<&str> = expected.iter().copied().collect();
+        let actual: BTreeSet<&str> = diagnostics.0.iter().map(|d| d.rule).collect();
+        if expected != actual {
+            problems.push(format!(
+                "{display}: expected the rules {expected:?}, got {actual:?}:\n{diagnostics}"
+            ));
+        }
+    });
+    let missing: Vec<&&str> = table.iter().filter(|s| !seen.contains(**s)).collect();
+    assert!(
+        missing.is_empty(),
+        "EXPECTED_RULES names files that are not in the corpus: {missing:?}"
+    );
+}
+
+/// Every rule the validator documents is exercised by at least one corpus file.
+#[test]
+fn corpus_covers_every_rule() {
+    const RULES: &[&str] = &[
+        "yaml-syntax", "unknown-field", "missing-field", "wrong-type", "unknown-value",
+        "invalid-id", "keyword-id", "duplicate-id", "rust-name-collision", "duplicate-wire",
+        "missing-wire", "status-out-of-range", "non-error-status", "duplicate-status",
+        "incomplete-retry", "contradictory-retry", "retry-contradicts-status",
+        "unknown-body-field", "malformed-url", "unknown-placeholder", "bad-url-pattern",
+        "unknown-type", "unknown-error", "example-unknown-code", "example-mismatch",
+        "invalid-json", "empty-catalog", "bad-field-path", "duplicate-field", "duplicate-role",
+        "missing-role", "field-under-scalar", "constant-type", "not-utf8", "nul-byte",
+        "missing-status", "wire-whitespace", "empty-wire",
+    ];
+    let covered: BTreeSet<&str> = EXPECTED_RULES
+        .iter()
+        .flat_map(|(_, rules)| rules.iter().copied())
+        .collect();
+    let uncovered: Vec<&&str> = RULES.iter().filter(|r| !covered.contains(**r)).collect();
+    // file-too-large is covered by `file_too_large` below.
+    assert!(uncovered.is_empty(), "no corpus file covers {uncovered:?}");
+}
+
+/// The corpus files whose point is their bytes still hold those bytes (an editor or a git
+/// `autocrlf` setting could silently "fix" them).
+#[test]
+fn special_bytes_are_intact() {
+    let read = |name: &str| fs::read(Path::new(CORPUS).join(name)).expect(name);
+    let crlf = read("51-crlf-line-endings.yaml");
+    assert!(
+        crlf.windows(2).filter(|w| w == b"\r\n").count() > 10
+            && !crlf.iter().enumerate().any(|(i, &b)| b == b'\n' && (i == 0 || crlf[i - 1] != b'\r')),
+        "51-crlf-line-endings.yaml must use CRLF line endings throughout"
+    );
+    assert!(read("52-byte-order-mark.yaml").starts_with("\u{feff}#".as_bytes()));
+    assert!(read("53-empty-file.yaml").is_empty());
+    assert!(std::str::from_utf8(&read("54-not-utf8.yaml")).is_err());
+    assert!(read("55-nul-byte.yaml").contains(&0));
+}
+
+/// A file over the size limit, built in memory: refused before parsing, at 1:1.
+#[test]
+fn file_too_large() {
+    let display = "tests/bad_catalogs/too-large.yaml";
+    let mut bytes = b"# file-too-large: one byte over the limit\n".to_vec();
+    bytes.resize(MAX_FILE_BYTES + 1, b' ');
+    let loaded = load::load_bytes(display, &bytes);
+    let diagnostics = validate::validate(vec![loaded]).expect_err("an oversized file must fail");
+    let mut problems = Vec::new();
+    check_invariants(display, &diagnostics, &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics}");
+    let d = &diagnostics.0[0];
+    assert_eq!(d.rule, "file-too-large");
+    assert_eq!((d.position.line, d.position.column), (1, 1));
+    assert_eq!(
+        diagnostics.to_string(),
+        [
+            format!(
+                "error[file-too-large]: the file is {} bytes; catalogs are limited to {MAX_FILE_BYTES} bytes",
+                MAX_FILE_BYTES + 1
+            ),
+            format!(" --> {display}:1:1"),
+            "  = help: split the API into a smaller catalog, or check that this is the right file".to_owned(),
+            String::new(),
+            "error: the catalog has 1 problem".to_owned(),
+        ]
+        .join("\n")
+    );
+}

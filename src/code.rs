@@ -1,0 +1,205 @@
+//! What every generated `ErrorCode` offers, and the forward-compatible [`WireCode`].
+
+use std::fmt;
+use std::hash::Hash;
+
+use crate::{Category, RetryRule};
+
+/// Where an error is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Context {
+    /// In an HTTP error response.
+    Http,
+    /// When a WebSocket closes.
+    Websocket,
+    /// In a successful poll response whose job failed.
+    Poll,
+}
+
+/// Everything the catalog says about one code, as a static table row. Generated
+/// `ErrorCode`s keep one row per variant and read their methods from it, so the
+/// generated code is data, not a match per method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CodeInfo {
+    /// Stable snake_case id.
+    pub id: &'static str,
+    /// What the API sends: the code string, or the exact message.
+    pub wire: &'static str,
+    /// The HTTP status.
+    pub status: u16,
+    /// Why the status is inferred, when the page does not state it.
+    pub status_inferred: Option<&'static str>,
+    /// The error type's wire name, where the API has types.
+    pub error_type: Option<&'static str>,
+    /// The canonical category.
+    pub category: Category,
+    /// The retry rule.
+    pub retry: RetryRule,
+    /// The page's words for what to do.
+    pub retry_advice: Option<&'static str>,
+    /// Why the retry rule is inferred, when the page does not state it.
+    pub retry_inferred: Option<&'static str>,
+    /// The documentation URL.
+    pub doc_url: Option<&'static str>,
+    /// What the error means.
+    pub description: &'static str,
+    /// A message the page shows for it.
+    pub message: Option<&'static str>,
+    /// Why it happens.
+    pub cause: Option<&'static str>,
+    /// How to fix it.
+    pub fix: Option<&'static str>,
+    /// Where it is reported.
+    pub context: Context,
+}
+
+/// Implemented by every generated `ErrorCode`, so one program can treat the codes of
+/// every API alike.
+pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {
+    /// The API id, e.g. `kallglot`.
+    const API: &'static str;
+    /// Every documented code.
+    const ALL: &'static [Self];
+    /// The code for a wire identifier, if the catalog documents it.
+    fn from_wire(wire: &str) -> Option<Self>;
+    /// The catalog's row for this code.
+    fn info(self) -> &'static CodeInfo;
+    /// The wire identifier.
+    fn as_str(self) -> &'static str {
+        self.info().wire
+    }
+    /// The HTTP status.
+    fn http_status(self) -> u16 {
+        self.info().status
+    }
+    /// The canonical category.
+    fn category(self) -> Category {
+        self.info().category
+    }
+    /// The retry rule.
+    fn retry(self) -> RetryRule {
+        self.info().retry
+    }
+    /// The documentation URL.
+    fn doc_url(self) -> Option<&'static str> {
+        self.info().doc_url
+    }
+    /// What the error means.
+    fn description(self) -> &'static str {
+        self.info().description
+    }
+}
+
+/// A code that the catalog does not document, kept with its original text.
+///
+/// Its text is deliberately not matchable: compare [`WireCode::as_str`] instead, which
+/// keeps working when a later catalog documents the code and it moves to
+/// [`WireCode::Known`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownCode {
+    text: Box<str>,
+}
+
+impl UnknownCode {
+    /// Wraps text that no documented code has.
+    pub fn new(text: &str) -> Self {
+        UnknownCode { text: text.into() }
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error code {:?} is not in the catalog", self.text)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+/// A code as it came over the wire: documented, or unknown with its text kept.
+///
+/// Parsing never fails, and `as_str` returns exactly what was parsed, so an unknown code
+/// survives a round trip. When a later catalog documents a code, it moves from `Unknown`
+/// to `Known`; since [`UnknownCode`] cannot be matched by text, no arm that matched it can
+/// silently stop matching.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum WireCode<C> {
+    /// A code the catalog documents.
+    Known(C),
+    /// A code the catalog does not document.
+    Unknown(UnknownCode),
+}
+
+impl<C: CatalogCode> WireCode<C> {
+    /// Parses a wire identifier; never fails.
+    pub fn from_wire(wire: &str) -> Self {
+        match C::from_wire(wire) {
+            Some(code) => WireCode::Known(code),
+            None => WireCode::Unknown(UnknownCode::new(wire)),
+        }
+    }
+
+    /// Exactly the text that was parsed.
+    pub fn as_str(&self) -> &str {
+        match self {
+            WireCode::Known(code) => code.as_str(),
+            WireCode::Unknown(unknown) => &unknown.text,
+        }
+    }
+
+    /// The documented code, if it is one.
+    pub fn known(&self) -> Option<C> {
+        match self {
+            WireCode::Known(code) => Some(*code),
+            WireCode::Unknown(_) => None,
+        }
+    }
+}
+
+impl<C: CatalogCode> From<C> for WireCode<C> {
+    fn from(code: C) -> Self {
+        WireCode::Known(code)
+    }
+}
+
+impl<C: CatalogCode> fmt::Display for WireCode<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<C: CatalogCode> std::str::FromStr for WireCode<C> {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from_wire(s))
+    }
+}
+
+impl<C: CatalogCode> serde::Serialize for WireCode<C> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de, C: CatalogCode> serde::Deserialize<'de> for WireCode<C> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Ok(Self::from_wire(&text))
+    }
+}
+
+/// Support for generated code; not a stable API.
+#[doc(hidden)]
+pub fn deserialize_known<'de, C: CatalogCode, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<C, D::Error> {
+    let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+    C::from_wire(&text).ok_or_else(|| {
+        serde::de::Error::custom(format_args!(
+            "unknown {} error code {:?}",
+            C::API,
+            text.as_ref()
+        ))
+    })
+}

@@ -1,0 +1,158 @@
+//! Retry rules as data: what the catalog says to do when an error comes back.
+
+/// Where a server-sent delay is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct DelaySource {
+    /// A response header, e.g. `Retry-After`.
+    pub header: Option<&'static str>,
+    /// A dotted path into the error body, e.g. `error.retryAfterSeconds`.
+    pub body_field: Option<&'static str>,
+}
+
+/// Exponential backoff as the catalog states it; parameters the page leaves out are
+/// `None`, and [`Backoff::DEFAULT`] fills them in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Backoff {
+    /// The first delay, in milliseconds.
+    pub initial_ms: Option<u64>,
+    /// What each delay is multiplied by.
+    pub factor: Option<u32>,
+    /// How many attempts in all, the first included.
+    pub max_attempts: Option<u32>,
+    /// The longest single delay, in milliseconds.
+    pub max_delay_ms: Option<u64>,
+}
+
+impl Backoff {
+    /// errcat's defaults for parameters a page does not state: 1 s, doubling, 3 attempts,
+    /// at most 60 s.
+    pub const DEFAULT: Backoff = Backoff {
+        initial_ms: Some(1_000),
+        factor: Some(2),
+        max_attempts: Some(3),
+        max_delay_ms: Some(60_000),
+    };
+
+    /// This backoff with every missing parameter taken from [`Backoff::DEFAULT`].
+    pub const fn or_default(self) -> Backoff {
+        Backoff {
+            initial_ms: match self.initial_ms {
+                Some(v) => Some(v),
+                None => Backoff::DEFAULT.initial_ms,
+            },
+            factor: match self.factor {
+                Some(v) => Some(v),
+                None => Backoff::DEFAULT.factor,
+            },
+            max_attempts: match self.max_attempts {
+                Some(v) => Some(v),
+                None => Backoff::DEFAULT.max_attempts,
+            },
+            max_delay_ms: match self.max_delay_ms {
+                Some(v) => Some(v),
+                None => Backoff::DEFAULT.max_delay_ms,
+            },
+        }
+    }
+}
+
+/// A documented wait window, in seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct WaitWindow {
+    /// The shortest wait.
+    pub min_seconds: u64,
+    /// The longest wait.
+    pub max_seconds: u64,
+}
+
+/// What to do when an error comes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RetryRule {
+    /// Do not retry: the same request fails the same way. Fix it first.
+    Never,
+    /// Wait as long as the server says, then retry; back off with `then` if it repeats.
+    RetryAfter {
+        /// Where the delay is read from.
+        delay: DelaySource,
+        /// What follows when the error repeats.
+        then: Option<Backoff>,
+    },
+    /// Retry with exponential backoff.
+    Backoff(Backoff),
+    /// Keep polling the same id, after the server's delay if it sends one.
+    PollAgain {
+        /// Where the delay is read from.
+        delay: DelaySource,
+        /// What follows when the error repeats.
+        then: Option<Backoff>,
+    },
+    /// Start over with a fresh request; never reuse the failed id.
+    Resubmit,
+    /// Wait a documented window (or the server's delay), then retry.
+    Wait {
+        /// The documented window.
+        window: WaitWindow,
+        /// Where a server-sent delay is read from.
+        delay: DelaySource,
+        /// What follows when the error repeats.
+        then: Option<Backoff>,
+    },
+}
+
+/// The kind of a [`RetryRule`], without its parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RetryKind {
+    /// See [`RetryRule::Never`].
+    Never,
+    /// See [`RetryRule::RetryAfter`].
+    RetryAfter,
+    /// See [`RetryRule::Backoff`].
+    Backoff,
+    /// See [`RetryRule::PollAgain`].
+    PollAgain,
+    /// See [`RetryRule::Resubmit`].
+    Resubmit,
+    /// See [`RetryRule::Wait`].
+    Wait,
+}
+
+impl RetryKind {
+    /// The snake_case name used in catalogs.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RetryKind::Never => "never",
+            RetryKind::RetryAfter => "retry_after",
+            RetryKind::Backoff => "backoff",
+            RetryKind::PollAgain => "poll_again",
+            RetryKind::Resubmit => "resubmit",
+            RetryKind::Wait => "wait",
+        }
+    }
+}
+
+impl RetryRule {
+    /// The rule's kind.
+    pub const fn kind(&self) -> RetryKind {
+        match self {
+            RetryRule::Never => RetryKind::Never,
+            RetryRule::RetryAfter { .. } => RetryKind::RetryAfter,
+            RetryRule::Backoff(_) => RetryKind::Backoff,
+            RetryRule::PollAgain { .. } => RetryKind::PollAgain,
+            RetryRule::Resubmit => RetryKind::Resubmit,
+            RetryRule::Wait { .. } => RetryKind::Wait,
+        }
+    }
+
+    /// Whether the same request may be sent again (possibly after a delay).
+    pub const fn repeats_request(&self) -> bool {
+        matches!(
+            self,
+            RetryRule::RetryAfter { .. }
+                | RetryRule::Backoff(_)
+                | RetryRule::PollAgain { .. }
+                | RetryRule::Wait { .. }
+        )
+    }
+}
