@@ -68,129 +68,123 @@ pub mod agenthuman {
             id: "invalid_parameters",
             wire: "invalid_parameters",
             status: 400u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Don't retry 4xx errors immediately as they typically indicate client-side issues that need to be fixed",
             ),
-            retry_inferred: ::core::option::Option::Some(
+            retry_inferred: Some(
                 "the page says don't retry 4xx errors immediately because they need a client-side fix; modelled as never",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "Invalid request parameters or malformed request body. Check that all required fields are provided and properly formatted.",
-            message: ::core::option::Option::Some("The 'role_id' field is required"),
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: Some("The 'role_id' field is required"),
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_api_key",
             wire: "invalid_api_key",
             status: 401u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Don't retry 4xx errors immediately as they typically indicate client-side issues that need to be fixed",
             ),
-            retry_inferred: ::core::option::Option::Some(
+            retry_inferred: Some(
                 "the page says don't retry 4xx errors immediately because they need a client-side fix; modelled as never",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "Invalid or missing API key. Ensure your x-api-key header is present and contains a valid API key.",
-            message: ::core::option::Option::Some(
-                "The provided API key is invalid or has been revoked",
-            ),
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: Some("The provided API key is invalid or has been revoked"),
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "session_not_found",
             wire: "session_not_found",
             status: 404u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Don't retry 4xx errors immediately as they typically indicate client-side issues that need to be fixed",
             ),
-            retry_inferred: ::core::option::Option::Some(
+            retry_inferred: Some(
                 "the page says don't retry 4xx errors immediately because they need a client-side fix; modelled as never",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The requested resource doesn't exist. Verify that the resource ID (e.g., session_id) is correct.",
-            message: ::core::option::Option::Some(
-                "Session with ID '123' does not exist",
-            ),
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: Some("Session with ID '123' does not exist"),
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "rate_limit_exceeded",
             status: 429u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
-                    header: ::core::option::Option::Some("Retry-After"),
-                    body_field: ::core::option::Option::Some("error.details.retry_after"),
+                    header: Some("Retry-After"),
+                    body_field: Some("error.details.retry_after"),
                 },
-                then: ::core::option::Option::Some(::errcat::Backoff {
-                    initial_ms: ::core::option::Option::None,
-                    factor: ::core::option::Option::None,
-                    max_attempts: ::core::option::Option::None,
-                    max_delay_ms: ::core::option::Option::None,
+                then: Some(::errcat::Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
                 }),
             },
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Please wait before retrying. Implement exponential backoff for rate limit errors (429).",
             ),
-            retry_inferred: ::core::option::Option::Some(
+            retry_inferred: Some(
                 "error.details.retry_after as a delay field is read from the 429 example (60, with 'Please wait 60 seconds'); the page does not define the field",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "Rate limit exceeded. You've made too many requests in a short period. Please wait before retrying.",
-            message: ::core::option::Option::Some(
+            message: Some(
                 "API rate limit exceeded. Please wait 60 seconds before retrying.",
             ),
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "internal_error",
             wire: "internal_error",
             status: 500u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: ::core::option::Option::None,
-                factor: ::core::option::Option::None,
-                max_attempts: ::core::option::Option::None,
-                max_delay_ms: ::core::option::Option::None,
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
             }),
-            retry_advice: ::core::option::Option::Some(
-                "If this persists, please contact support.",
-            ),
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: Some("If this persists, please contact support."),
+            retry_inferred: Some(
                 "the page does not say whether to retry a 500; 'If this persists' (and the 500 example's 'Please try again or contact support if the issue persists') implies retrying is expected; no schedule given",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "An unexpected error occurred on the server. If this persists, please contact support.",
-            message: ::core::option::Option::Some(
+            message: Some(
                 "An unexpected error occurred. Please try again or contact support if the issue persists.",
             ),
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
     ];
@@ -208,21 +202,16 @@ pub mod agenthuman {
             &CODE_INFO[self as usize]
         }
         /// The code for a wire identifier, if the catalog documents it.
-        pub fn from_wire(wire: &str) -> ::core::option::Option<ErrorCode> {
-            let index: ::core::option::Option<usize> = match wire {
-                "invalid_parameters" => ::core::option::Option::Some(0usize),
-                "invalid_api_key" => ::core::option::Option::Some(1usize),
-                "session_not_found" => ::core::option::Option::Some(2usize),
-                "rate_limit_exceeded" => ::core::option::Option::Some(3usize),
-                "internal_error" => ::core::option::Option::Some(4usize),
-                _ => ::core::option::Option::None,
+        pub fn from_wire(wire: &str) -> Option<ErrorCode> {
+            let index: Option<usize> = match wire {
+                "invalid_parameters" => Some(0usize),
+                "invalid_api_key" => Some(1usize),
+                "session_not_found" => Some(2usize),
+                "rate_limit_exceeded" => Some(3usize),
+                "internal_error" => Some(4usize),
+                _ => None,
             };
-            match index {
-                ::core::option::Option::Some(i) => {
-                    ::core::option::Option::Some(Self::ALL[i])
-                }
-                ::core::option::Option::None => ::core::option::Option::None,
-            }
+            index.map(|i| Self::ALL[i])
         }
         /// The wire identifier: what the API sends.
         pub const fn as_str(self) -> &'static str {
@@ -245,11 +234,11 @@ pub mod agenthuman {
             self.info().retry
         }
         /// The page's own words on what to do, if it gives any.
-        pub const fn retry_advice(self) -> ::core::option::Option<&'static str> {
+        pub const fn retry_advice(self) -> Option<&'static str> {
             self.info().retry_advice
         }
         /// The documentation URL, if the catalog gives one.
-        pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
+        pub const fn doc_url(self) -> Option<&'static str> {
             self.info().doc_url
         }
         /// What the error means.
@@ -257,11 +246,11 @@ pub mod agenthuman {
             self.info().description
         }
         /// Why it happens, if the page says.
-        pub const fn cause(self) -> ::core::option::Option<&'static str> {
+        pub const fn cause(self) -> Option<&'static str> {
             self.info().cause
         }
         /// How to fix it, if the page says.
-        pub const fn fix(self) -> ::core::option::Option<&'static str> {
+        pub const fn fix(self) -> Option<&'static str> {
             self.info().fix
         }
         /// Where the error is reported.
@@ -272,7 +261,7 @@ pub mod agenthuman {
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "agenthuman";
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
-        fn from_wire(wire: &str) -> ::core::option::Option<ErrorCode> {
+        fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
         }
         fn info(self) -> &'static ::errcat::CodeInfo {
@@ -281,9 +270,7 @@ pub mod agenthuman {
     }
     impl ::core::str::FromStr for ErrorCode {
         type Err = ::errcat::UnknownCode;
-        fn from_str(
-            wire: &str,
-        ) -> ::core::result::Result<ErrorCode, ::errcat::UnknownCode> {
+        fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
             ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
         }
     }
@@ -296,14 +283,14 @@ pub mod agenthuman {
         fn serialize<S: ::errcat::__private::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
     impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorCode {
         fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
             deserializer: D,
-        ) -> ::core::result::Result<ErrorCode, D::Error> {
+        ) -> Result<ErrorCode, D::Error> {
             ::errcat::__private::deserialize_known(deserializer)
         }
     }
@@ -314,78 +301,76 @@ pub mod agenthuman {
         ::errcat::StatusInfo {
             status: 400u16,
             name: "Bad Request",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "Invalid request parameters or malformed request body. Check that all required fields are provided and properly formatted.",
             ),
         },
         ::errcat::StatusInfo {
             status: 401u16,
             name: "Unauthorized",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "Invalid or missing API key. Ensure your x-api-key header is present and contains a valid API key.",
             ),
         },
         ::errcat::StatusInfo {
             status: 403u16,
             name: "Forbidden",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "You don't have permission to access this resource. This may occur if your API key doesn't have the necessary permissions.",
             ),
         },
         ::errcat::StatusInfo {
             status: 404u16,
             name: "Not Found",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "The requested resource doesn't exist. Verify that the resource ID (e.g., session_id) is correct.",
             ),
         },
         ::errcat::StatusInfo {
             status: 409u16,
             name: "Conflict",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "The request conflicts with the current state of the resource. For example, trying to create a resource that already exists.",
             ),
         },
         ::errcat::StatusInfo {
             status: 422u16,
             name: "Unprocessable Entity",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "The request is well-formed but contains semantic errors. Check that your request data meets all validation requirements.",
             ),
         },
         ::errcat::StatusInfo {
             status: 429u16,
             name: "Too Many Requests",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "Rate limit exceeded. You've made too many requests in a short period. Please wait before retrying.",
             ),
         },
         ::errcat::StatusInfo {
             status: 500u16,
             name: "Internal Server Error",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "An unexpected error occurred on the server. If this persists, please contact support.",
             ),
         },
         ::errcat::StatusInfo {
             status: 502u16,
             name: "Bad Gateway",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "The server received an invalid response from an upstream server. This is usually temporary.",
             ),
         },
         ::errcat::StatusInfo {
             status: 503u16,
             name: "Service Unavailable",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "The service is temporarily unavailable due to maintenance or overload. Please try again later.",
             ),
         },
     ];
     /// The status table's row for `status`, if documented.
-    pub fn status_info(
-        status: u16,
-    ) -> ::core::option::Option<&'static ::errcat::StatusInfo> {
+    pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
     /// The `error` object of the error body.
@@ -405,21 +390,21 @@ pub mod agenthuman {
         /// Human-readable error description
         ///
         /// Always present.
-        pub message: ::std::string::String,
+        pub message: String,
         /// Optional: Additional error details
         ///
         /// Not always present. Documented members: `error.details.retry_after`, `error.details.request_id`, `error.details.limit`, `error.details.window`, `error.details.field`, `error.details.requirement`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub details: ::core::option::Option<
+        pub details: Option<
             ::errcat::__private::serde_json::Map<
-                ::std::string::String,
+                String,
                 ::errcat::__private::serde_json::Value,
             >,
         >,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
         pub extra: ::errcat::__private::serde_json::Map<
-            ::std::string::String,
+            String,
             ::errcat::__private::serde_json::Value,
         >,
     }
@@ -454,24 +439,18 @@ pub mod agenthuman {
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
         pub extra: ::errcat::__private::serde_json::Map<
-            ::std::string::String,
+            String,
             ::errcat::__private::serde_json::Value,
         >,
     }
     impl ErrorEnvelope {
         /// The human-readable message, if the body has one.
-        pub fn message(&self) -> ::core::option::Option<&str> {
-            ::core::option::Option::Some(self)
-                .map(|v| &v.error)
-                .map(|v| &v.message)
-                .map(::std::string::String::as_str)
+        pub fn message(&self) -> Option<&str> {
+            Some(self).map(|v| &v.error).map(|v| &v.message).map(String::as_str)
         }
         /// The error's code, read from its code field.
-        pub fn wire_code(&self) -> ::core::option::Option<WireCode> {
-            ::core::option::Option::Some(self)
-                .map(|v| &v.error)
-                .map(|v| &v.code)
-                .cloned()
+        pub fn wire_code(&self) -> Option<WireCode> {
+            Some(self).map(|v| &v.error).map(|v| &v.code).cloned()
         }
     }
 }

@@ -99,19 +99,19 @@ pub mod identitycall {
             id: "invalid_or_expired_api_key",
             wire: "Invalid or expired API key",
             status: 401u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Client error - don't retry"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Client error - don't retry"),
+            retry_inferred: None,
+            doc_url: None,
             description: "Invalid or missing API key",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "- API key is missing from the request\n- API key format is incorrect (should start with idc_)\n- API key has been revoked\n- API key has expired",
             ),
-            fix: ::core::option::Option::Some(
+            fix: Some(
                 "1. Verify your API key is correct\n2. Check the Authorization header format: Bearer idc_your_key\n3. Generate a new API key if needed",
             ),
             context: ::errcat::Context::Http,
@@ -120,19 +120,19 @@ pub mod identitycall {
             id: "read_permission_required",
             wire: "Read permission required",
             status: 403u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Client error - don't retry"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Client error - don't retry"),
+            retry_inferred: None,
+            doc_url: None,
             description: "Valid API key but insufficient permissions",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "Your API key doesn't have the required permission for this action.",
             ),
-            fix: ::core::option::Option::Some(
+            fix: Some(
                 "Create a new API key with the appropriate permissions or update your existing key's permissions.",
             ),
             context: ::errcat::Context::Http,
@@ -141,19 +141,19 @@ pub mod identitycall {
             id: "write_permission_required",
             wire: "Write permission required",
             status: 403u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Client error - don't retry"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Client error - don't retry"),
+            retry_inferred: None,
+            doc_url: None,
             description: "Valid API key but insufficient permissions",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "Your API key doesn't have the required permission for this action.",
             ),
-            fix: ::core::option::Option::Some(
+            fix: Some(
                 "Create a new API key with the appropriate permissions or update your existing key's permissions.",
             ),
             context: ::errcat::Context::Http,
@@ -162,19 +162,19 @@ pub mod identitycall {
             id: "delete_permission_required",
             wire: "Delete permission required",
             status: 403u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Client error - don't retry"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Client error - don't retry"),
+            retry_inferred: None,
+            doc_url: None,
             description: "Valid API key but insufficient permissions",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "Your API key doesn't have the required permission for this action.",
             ),
-            fix: ::core::option::Option::Some(
+            fix: Some(
                 "Create a new API key with the appropriate permissions or update your existing key's permissions.",
             ),
             context: ::errcat::Context::Http,
@@ -183,40 +183,38 @@ pub mod identitycall {
             id: "resource_not_found",
             wire: "Resource not found",
             status: 404u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Client error - don't retry"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Client error - don't retry"),
+            retry_inferred: None,
+            doc_url: None,
             description: "Resource doesn't exist",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "- Recording ID doesn't exist\n- Recording belongs to a different account\n- Recording was deleted",
             ),
-            fix: ::core::option::Option::Some(
-                "Verify the resource ID and that it belongs to your account.",
-            ),
+            fix: Some("Verify the resource ID and that it belongs to your account."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "file_is_required",
             wire: "file is required",
             status: 422u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Client error - don't retry"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Client error - don't retry"),
+            retry_inferred: None,
+            doc_url: None,
             description: "Invalid input data",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "- Missing required fields\n- Invalid field values\n- Resource in wrong state (e.g., transcription not yet complete)",
             ),
-            fix: ::core::option::Option::Some(
+            fix: Some(
                 "Check the request body and ensure all required fields are present and valid.",
             ),
             context: ::errcat::Context::Http,
@@ -225,19 +223,19 @@ pub mod identitycall {
             id: "transcription_not_available",
             wire: "Transcription not available",
             status: 422u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Client error - don't retry"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Client error - don't retry"),
+            retry_inferred: None,
+            doc_url: None,
             description: "Invalid input data",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "- Missing required fields\n- Invalid field values\n- Resource in wrong state (e.g., transcription not yet complete)",
             ),
-            fix: ::core::option::Option::Some(
+            fix: Some(
                 "Check the request body and ensure all required fields are present and valid.",
             ),
             context: ::errcat::Context::Http,
@@ -246,27 +244,25 @@ pub mod identitycall {
             id: "rate_limit_exceeded",
             wire: "Rate limit exceeded",
             status: 429u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
-                    header: ::core::option::Option::None,
-                    body_field: ::core::option::Option::Some("retry_after"),
+                    header: None,
+                    body_field: Some("retry_after"),
                 },
-                then: ::core::option::Option::None,
+                then: None,
             },
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Wait for the time specified in retry_after (seconds) before retrying.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "Rate limit exceeded",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "Too many requests in a short time period.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("Too many requests in a short time period."),
+            fix: Some(
                 "Wait for the time specified in retry_after (seconds) before retrying.",
             ),
             context: ::errcat::Context::Http,
@@ -289,24 +285,19 @@ pub mod identitycall {
             &CODE_INFO[self as usize]
         }
         /// The code for a wire identifier, if the catalog documents it.
-        pub fn from_wire(wire: &str) -> ::core::option::Option<ErrorCode> {
-            let index: ::core::option::Option<usize> = match wire {
-                "Invalid or expired API key" => ::core::option::Option::Some(0usize),
-                "Read permission required" => ::core::option::Option::Some(1usize),
-                "Write permission required" => ::core::option::Option::Some(2usize),
-                "Delete permission required" => ::core::option::Option::Some(3usize),
-                "Resource not found" => ::core::option::Option::Some(4usize),
-                "file is required" => ::core::option::Option::Some(5usize),
-                "Transcription not available" => ::core::option::Option::Some(6usize),
-                "Rate limit exceeded" => ::core::option::Option::Some(7usize),
-                _ => ::core::option::Option::None,
+        pub fn from_wire(wire: &str) -> Option<ErrorCode> {
+            let index: Option<usize> = match wire {
+                "Invalid or expired API key" => Some(0usize),
+                "Read permission required" => Some(1usize),
+                "Write permission required" => Some(2usize),
+                "Delete permission required" => Some(3usize),
+                "Resource not found" => Some(4usize),
+                "file is required" => Some(5usize),
+                "Transcription not available" => Some(6usize),
+                "Rate limit exceeded" => Some(7usize),
+                _ => None,
             };
-            match index {
-                ::core::option::Option::Some(i) => {
-                    ::core::option::Option::Some(Self::ALL[i])
-                }
-                ::core::option::Option::None => ::core::option::Option::None,
-            }
+            index.map(|i| Self::ALL[i])
         }
         /// The wire identifier: what the API sends.
         pub const fn as_str(self) -> &'static str {
@@ -329,11 +320,11 @@ pub mod identitycall {
             self.info().retry
         }
         /// The page's own words on what to do, if it gives any.
-        pub const fn retry_advice(self) -> ::core::option::Option<&'static str> {
+        pub const fn retry_advice(self) -> Option<&'static str> {
             self.info().retry_advice
         }
         /// The documentation URL, if the catalog gives one.
-        pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
+        pub const fn doc_url(self) -> Option<&'static str> {
             self.info().doc_url
         }
         /// What the error means.
@@ -341,11 +332,11 @@ pub mod identitycall {
             self.info().description
         }
         /// Why it happens, if the page says.
-        pub const fn cause(self) -> ::core::option::Option<&'static str> {
+        pub const fn cause(self) -> Option<&'static str> {
             self.info().cause
         }
         /// How to fix it, if the page says.
-        pub const fn fix(self) -> ::core::option::Option<&'static str> {
+        pub const fn fix(self) -> Option<&'static str> {
             self.info().fix
         }
         /// Where the error is reported.
@@ -356,7 +347,7 @@ pub mod identitycall {
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "identitycall";
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
-        fn from_wire(wire: &str) -> ::core::option::Option<ErrorCode> {
+        fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
         }
         fn info(self) -> &'static ::errcat::CodeInfo {
@@ -365,9 +356,7 @@ pub mod identitycall {
     }
     impl ::core::str::FromStr for ErrorCode {
         type Err = ::errcat::UnknownCode;
-        fn from_str(
-            wire: &str,
-        ) -> ::core::result::Result<ErrorCode, ::errcat::UnknownCode> {
+        fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
             ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
         }
     }
@@ -380,14 +369,14 @@ pub mod identitycall {
         fn serialize<S: ::errcat::__private::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
     impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorCode {
         fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
             deserializer: D,
-        ) -> ::core::result::Result<ErrorCode, D::Error> {
+        ) -> Result<ErrorCode, D::Error> {
             ::errcat::__private::deserialize_known(deserializer)
         }
     }
@@ -398,62 +387,56 @@ pub mod identitycall {
         ::errcat::StatusInfo {
             status: 200u16,
             name: "OK",
-            description: ::core::option::Option::Some("Request succeeded"),
+            description: Some("Request succeeded"),
         },
         ::errcat::StatusInfo {
             status: 201u16,
             name: "Created",
-            description: ::core::option::Option::Some("Resource created successfully"),
+            description: Some("Resource created successfully"),
         },
         ::errcat::StatusInfo {
             status: 204u16,
             name: "No Content",
-            description: ::core::option::Option::Some(
-                "Request succeeded (no response body)",
-            ),
+            description: Some("Request succeeded (no response body)"),
         },
         ::errcat::StatusInfo {
             status: 400u16,
             name: "Bad Request",
-            description: ::core::option::Option::Some("Invalid request parameters"),
+            description: Some("Invalid request parameters"),
         },
         ::errcat::StatusInfo {
             status: 401u16,
             name: "Unauthorized",
-            description: ::core::option::Option::Some("Invalid or missing API key"),
+            description: Some("Invalid or missing API key"),
         },
         ::errcat::StatusInfo {
             status: 403u16,
             name: "Forbidden",
-            description: ::core::option::Option::Some(
-                "Valid API key but insufficient permissions",
-            ),
+            description: Some("Valid API key but insufficient permissions"),
         },
         ::errcat::StatusInfo {
             status: 404u16,
             name: "Not Found",
-            description: ::core::option::Option::Some("Resource doesn't exist"),
+            description: Some("Resource doesn't exist"),
         },
         ::errcat::StatusInfo {
             status: 422u16,
             name: "Unprocessable Entity",
-            description: ::core::option::Option::Some("Invalid input data"),
+            description: Some("Invalid input data"),
         },
         ::errcat::StatusInfo {
             status: 429u16,
             name: "Too Many Requests",
-            description: ::core::option::Option::Some("Rate limit exceeded"),
+            description: Some("Rate limit exceeded"),
         },
         ::errcat::StatusInfo {
             status: 500u16,
             name: "Internal Server Error",
-            description: ::core::option::Option::Some("Server error"),
+            description: Some("Server error"),
         },
     ];
     /// The status table's row for `status`, if documented.
-    pub fn status_info(
-        status: u16,
-    ) -> ::core::option::Option<&'static ::errcat::StatusInfo> {
+    pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
     /// The error body IdentityCall sends: a bare string (`{"error": "..."}`).
@@ -479,33 +462,31 @@ pub mod identitycall {
         ///
         /// Not always present. (Whether it is always present is inferred: the page says every error has an error field, but 422 responses may send errors instead.)
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub error: ::core::option::Option<::std::string::String>,
+        pub error: Option<String>,
         /// For validation errors (422), you may receive an array of error messages.
         ///
         /// Not always present.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub errors: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub errors: Option<Vec<String>>,
         /// Shown in the Rate Limit Errors (429) example. "Wait for the time specified in retry\_after (seconds) before retrying."
         ///
         /// Not always present.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub retry_after: ::core::option::Option<i64>,
+        pub retry_after: Option<i64>,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
         pub extra: ::errcat::__private::serde_json::Map<
-            ::std::string::String,
+            String,
             ::errcat::__private::serde_json::Value,
         >,
     }
     impl ErrorEnvelope {
         /// The human-readable message, if the body has one.
-        pub fn message(&self) -> ::core::option::Option<&str> {
-            ::core::option::Option::Some(self)
-                .and_then(|v| v.error.as_ref())
-                .map(::std::string::String::as_str)
+        pub fn message(&self) -> Option<&str> {
+            Some(self).and_then(|v| v.error.as_ref()).map(String::as_str)
         }
         /// The error's code, read from its message text (this API identifies errors by message).
-        pub fn wire_code(&self) -> ::core::option::Option<WireCode> {
+        pub fn wire_code(&self) -> Option<WireCode> {
             self.message().map(WireCode::from_wire)
         }
     }

@@ -361,25 +361,19 @@ pub mod kallglot {
             id: "invalid_api_key",
             wire: "invalid_api_key",
             status: 401u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 401 reads \"Invalid or missing API key\"",
             ),
-            error_type: ::core::option::Option::Some("authentication_error"),
+            error_type: Some("authentication_error"),
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Check credentials"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#invalid_api_key",
-            ),
+            retry_advice: Some("Check credentials"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#invalid_api_key"),
             description: "The API key is malformed or doesn't exist",
-            message: ::core::option::Option::Some(
-                "The API key provided is invalid or has been revoked.",
-            ),
-            cause: ::core::option::Option::Some(
-                "API key is incorrect, expired, or revoked.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: Some("The API key provided is invalid or has been revoked."),
+            cause: Some("API key is incorrect, expired, or revoked."),
+            fix: Some(
                 "1. Check the key starts with sk_live_ or sk_test_\n2. Verify the key in your Developer Portal\n3. Create a new key if needed",
             ),
             context: ::errcat::Context::Http,
@@ -388,237 +382,221 @@ pub mod kallglot {
             id: "expired_api_key",
             wire: "expired_api_key",
             status: 401u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 401 reads \"Invalid or missing API key\"",
             ),
-            error_type: ::core::option::Option::Some("authentication_error"),
+            error_type: Some("authentication_error"),
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Check credentials"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#expired_api_key",
-            ),
+            retry_advice: Some("Check credentials"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#expired_api_key"),
             description: "The API key has expired",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "revoked_api_key",
             wire: "revoked_api_key",
             status: 401u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 401 reads \"Invalid or missing API key\"",
             ),
-            error_type: ::core::option::Option::Some("authentication_error"),
+            error_type: Some("authentication_error"),
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Check credentials"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#revoked_api_key",
-            ),
+            retry_advice: Some("Check credentials"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#revoked_api_key"),
             description: "The API key has been revoked",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_token",
             wire: "invalid_token",
             status: 401u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 401 reads \"Invalid or missing API key\"",
             ),
-            error_type: ::core::option::Option::Some("authentication_error"),
+            error_type: Some("authentication_error"),
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Check credentials"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#invalid_token",
-            ),
+            retry_advice: Some("Check credentials"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#invalid_token"),
             description: "WebSocket or session token is invalid",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "expired_token",
             wire: "expired_token",
             status: 401u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 401 reads \"Invalid or missing API key\"",
             ),
-            error_type: ::core::option::Option::Some("authentication_error"),
+            error_type: Some("authentication_error"),
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Check credentials"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#expired_token",
-            ),
+            retry_advice: Some("Check credentials"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#expired_token"),
             description: "Token has expired",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "insufficient_permissions",
             wire: "insufficient_permissions",
             status: 403u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 403 reads \"Forbidden - Insufficient permissions\"",
             ),
-            error_type: ::core::option::Option::Some("authorization_error"),
+            error_type: Some("authorization_error"),
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
+            doc_url: Some(
                 "https://developer.kallglot.com/errors#insufficient_permissions",
             ),
             description: "API key lacks required permissions",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "organization_suspended",
             wire: "organization_suspended",
             status: 403u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 403 reads \"Forbidden - Insufficient permissions\"",
             ),
-            error_type: ::core::option::Option::Some("authorization_error"),
+            error_type: Some("authorization_error"),
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
+            doc_url: Some(
                 "https://developer.kallglot.com/errors#organization_suspended",
             ),
             description: "Organization account is suspended",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "feature_not_available",
             wire: "feature_not_available",
             status: 403u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 403 reads \"Forbidden - Insufficient permissions\"",
             ),
-            error_type: ::core::option::Option::Some("authorization_error"),
+            error_type: Some("authorization_error"),
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#feature_not_available",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#feature_not_available"),
             description: "Feature not available on your plan",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_request",
             wire: "invalid_request",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 400 reads \"Invalid parameters\" and the JavaScript sample reports validation errors as \"Invalid parameter\" (422 \"Validation failed\" is the other candidate)",
             ),
-            error_type: ::core::option::Option::Some("validation_error"),
+            error_type: Some("validation_error"),
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Fix the request"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#invalid_request",
-            ),
+            retry_advice: Some("Fix the request"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#invalid_request"),
             description: "General validation error",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "missing_required_field",
             wire: "missing_required_field",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 400 reads \"Invalid parameters\" and the JavaScript sample reports validation errors as \"Invalid parameter\" (422 \"Validation failed\" is the other candidate)",
             ),
-            error_type: ::core::option::Option::Some("validation_error"),
+            error_type: Some("validation_error"),
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Fix the request"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
+            retry_advice: Some("Fix the request"),
+            retry_inferred: None,
+            doc_url: Some(
                 "https://developer.kallglot.com/errors#missing_required_field",
             ),
             description: "Required field is missing",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_field_value",
             wire: "invalid_field_value",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 400 reads \"Invalid parameters\" and the JavaScript sample reports validation errors as \"Invalid parameter\" (422 \"Validation failed\" is the other candidate)",
             ),
-            error_type: ::core::option::Option::Some("validation_error"),
+            error_type: Some("validation_error"),
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Fix the request"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#invalid_field_value",
-            ),
+            retry_advice: Some("Fix the request"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#invalid_field_value"),
             description: "Field value is invalid",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_language_code",
             wire: "invalid_language_code",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 400 reads \"Invalid parameters\" and the JavaScript sample reports validation errors as \"Invalid parameter\" (422 \"Validation failed\" is the other candidate)",
             ),
-            error_type: ::core::option::Option::Some("validation_error"),
+            error_type: Some("validation_error"),
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Fix the request"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#invalid_language_code",
-            ),
+            retry_advice: Some("Fix the request"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#invalid_language_code"),
             description: "Language code not recognized",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some("Language code not recognized."),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("Language code not recognized."),
+            fix: Some(
                 "1. Use ISO 639-1 codes (e.g., de, en, fr)\n2. Check Supported Languages\n3. For regional variants, use format like de-CH",
             ),
             context: ::errcat::Context::Http,
@@ -627,67 +605,59 @@ pub mod kallglot {
             id: "invalid_mode",
             wire: "invalid_mode",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 400 reads \"Invalid parameters\" and the JavaScript sample reports validation errors as \"Invalid parameter\" (422 \"Validation failed\" is the other candidate)",
             ),
-            error_type: ::core::option::Option::Some("validation_error"),
+            error_type: Some("validation_error"),
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Fix the request"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#invalid_mode",
-            ),
+            retry_advice: Some("Fix the request"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#invalid_mode"),
             description: "Session mode is invalid",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_provider",
             wire: "invalid_provider",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 400 reads \"Invalid parameters\" and the JavaScript sample reports validation errors as \"Invalid parameter\" (422 \"Validation failed\" is the other candidate)",
             ),
-            error_type: ::core::option::Option::Some("validation_error"),
+            error_type: Some("validation_error"),
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Fix the request"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#invalid_provider",
-            ),
+            retry_advice: Some("Fix the request"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#invalid_provider"),
             description: "Provider configuration is invalid",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "session_not_found",
             wire: "session_not_found",
             status: 404u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 404 reads \"Not Found - Resource doesn't exist\"",
             ),
-            error_type: ::core::option::Option::Some("not_found_error"),
+            error_type: Some("not_found_error"),
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#session_not_found",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#session_not_found"),
             description: "Session ID doesn't exist",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "Session ID doesn't exist or has expired.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("Session ID doesn't exist or has expired."),
+            fix: Some(
                 "1. Verify the session ID format (sess_xxx)\n2. Check if session has ended\n3. Sessions expire 24 hours after ending",
             ),
             context: ::errcat::Context::Http,
@@ -696,241 +666,225 @@ pub mod kallglot {
             id: "recording_not_found",
             wire: "recording_not_found",
             status: 404u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 404 reads \"Not Found - Resource doesn't exist\"",
             ),
-            error_type: ::core::option::Option::Some("not_found_error"),
+            error_type: Some("not_found_error"),
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#recording_not_found",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#recording_not_found"),
             description: "Recording ID doesn't exist",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "analysis_not_found",
             wire: "analysis_not_found",
             status: 404u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 404 reads \"Not Found - Resource doesn't exist\"",
             ),
-            error_type: ::core::option::Option::Some("not_found_error"),
+            error_type: Some("not_found_error"),
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#analysis_not_found",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#analysis_not_found"),
             description: "Analysis ID doesn't exist",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "transcript_not_found",
             wire: "transcript_not_found",
             status: 404u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 404 reads \"Not Found - Resource doesn't exist\"",
             ),
-            error_type: ::core::option::Option::Some("not_found_error"),
+            error_type: Some("not_found_error"),
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#transcript_not_found",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#transcript_not_found"),
             description: "Transcript not available",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "webhook_endpoint_not_found",
             wire: "webhook_endpoint_not_found",
             status: 404u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 404 reads \"Not Found - Resource doesn't exist\"",
             ),
-            error_type: ::core::option::Option::Some("not_found_error"),
+            error_type: Some("not_found_error"),
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
+            doc_url: Some(
                 "https://developer.kallglot.com/errors#webhook_endpoint_not_found",
             ),
             description: "Webhook endpoint doesn't exist",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "session_already_ended",
             wire: "session_already_ended",
             status: 409u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; these are state conflicts and the closest row is 409 Conflict",
             ),
-            error_type: ::core::option::Option::Some("invalid_request_error"),
+            error_type: Some("invalid_request_error"),
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#session_already_ended",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#session_already_ended"),
             description: "Session has already ended",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "session_not_active",
             wire: "session_not_active",
             status: 409u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; these are state conflicts and the closest row is 409 Conflict",
             ),
-            error_type: ::core::option::Option::Some("invalid_request_error"),
+            error_type: Some("invalid_request_error"),
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#session_not_active",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#session_not_active"),
             description: "Session is not in active state",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "recording_not_ready",
             wire: "recording_not_ready",
             status: 409u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; these are state conflicts and the closest row is 409 Conflict",
             ),
-            error_type: ::core::option::Option::Some("invalid_request_error"),
+            error_type: Some("invalid_request_error"),
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#recording_not_ready",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#recording_not_ready"),
             description: "Recording is still processing",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "analysis_not_complete",
             wire: "analysis_not_complete",
             status: 409u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; these are state conflicts and the closest row is 409 Conflict",
             ),
-            error_type: ::core::option::Option::Some("invalid_request_error"),
+            error_type: Some("invalid_request_error"),
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#analysis_not_complete",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#analysis_not_complete"),
             description: "Analysis is still processing",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "idempotency_key_in_use",
             wire: "idempotency_key_in_use",
             status: 409u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; these are state conflicts and the closest row is 409 Conflict",
             ),
-            error_type: ::core::option::Option::Some("invalid_request_error"),
+            error_type: Some("invalid_request_error"),
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
+            doc_url: Some(
                 "https://developer.kallglot.com/errors#idempotency_key_in_use",
             ),
             description: "Idempotency key already used with different parameters",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "rate_limit_exceeded",
             status: 429u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 429 reads \"Too Many Requests - Rate limit exceeded\" and the Python sample handles 429 with Retry-After",
             ),
-            error_type: ::core::option::Option::Some("rate_limit_error"),
+            error_type: Some("rate_limit_error"),
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
-                    header: ::core::option::Option::Some("Retry-After"),
-                    body_field: ::core::option::Option::None,
+                    header: Some("Retry-After"),
+                    body_field: None,
                 },
-                then: ::core::option::Option::Some(::errcat::Backoff {
-                    initial_ms: ::core::option::Option::Some(1000u64),
-                    factor: ::core::option::Option::Some(2u32),
-                    max_attempts: ::core::option::Option::Some(3u32),
-                    max_delay_ms: ::core::option::Option::None,
+                then: Some(::errcat::Backoff {
+                    initial_ms: Some(1000u64),
+                    factor: Some(2u32),
+                    max_attempts: Some(3u32),
+                    max_delay_ms: None,
                 }),
             },
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Use Retry-After header. Common issues: Check Retry-After header; Implement exponential backoff.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#rate_limit_exceeded",
-            ),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#rate_limit_exceeded"),
             description: "Too many requests",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some("Too many API requests."),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("Too many API requests."),
+            fix: Some(
                 "1. Check Retry-After header\n2. Implement exponential backoff\n3. Consider upgrading your plan",
             ),
             context: ::errcat::Context::Http,
@@ -939,278 +893,260 @@ pub mod kallglot {
             id: "concurrent_session_limit",
             wire: "concurrent_session_limit",
             status: 429u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 429 reads \"Too Many Requests - Rate limit exceeded\" and the Python sample handles 429 with Retry-After",
             ),
-            error_type: ::core::option::Option::Some("rate_limit_error"),
+            error_type: Some("rate_limit_error"),
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
-                    header: ::core::option::Option::Some("Retry-After"),
-                    body_field: ::core::option::Option::None,
+                    header: Some("Retry-After"),
+                    body_field: None,
                 },
-                then: ::core::option::Option::Some(::errcat::Backoff {
-                    initial_ms: ::core::option::Option::Some(1000u64),
-                    factor: ::core::option::Option::Some(2u32),
-                    max_attempts: ::core::option::Option::Some(3u32),
-                    max_delay_ms: ::core::option::Option::None,
+                then: Some(::errcat::Backoff {
+                    initial_ms: Some(1000u64),
+                    factor: Some(2u32),
+                    max_attempts: Some(3u32),
+                    max_delay_ms: None,
                 }),
             },
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Use Retry-After header. Common issues: Check Retry-After header; Implement exponential backoff.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
+            retry_inferred: None,
+            doc_url: Some(
                 "https://developer.kallglot.com/errors#concurrent_session_limit",
             ),
             description: "Too many concurrent sessions",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "transcription_failed",
             wire: "transcription_failed",
             status: 500u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; server-side failures map to 500 Internal Server Error",
             ),
-            error_type: ::core::option::Option::Some("processing_error"),
+            error_type: Some("processing_error"),
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#transcription_failed",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#transcription_failed"),
             description: "Transcription processing failed",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "translation_failed",
             wire: "translation_failed",
             status: 500u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; server-side failures map to 500 Internal Server Error",
             ),
-            error_type: ::core::option::Option::Some("processing_error"),
+            error_type: Some("processing_error"),
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#translation_failed",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#translation_failed"),
             description: "Translation processing failed",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "recording_failed",
             wire: "recording_failed",
             status: 500u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; server-side failures map to 500 Internal Server Error",
             ),
-            error_type: ::core::option::Option::Some("processing_error"),
+            error_type: Some("processing_error"),
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#recording_failed",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#recording_failed"),
             description: "Recording generation failed",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "analysis_failed",
             wire: "analysis_failed",
             status: 500u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; server-side failures map to 500 Internal Server Error",
             ),
-            error_type: ::core::option::Option::Some("processing_error"),
+            error_type: Some("processing_error"),
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "not in the retry table; isRetryable() in the page's sample does not retry it",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#analysis_failed",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#analysis_failed"),
             description: "Analysis processing failed",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "provider_connection_failed",
             wire: "provider_connection_failed",
             status: 502u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 502 reads \"Bad Gateway - Upstream service error\"",
             ),
-            error_type: ::core::option::Option::Some("provider_error"),
+            error_type: Some("provider_error"),
             category: ::errcat::Category::Upstream,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "isRetryable() in the page's sample retries only provider_timeout among provider_error codes",
             ),
-            doc_url: ::core::option::Option::Some(
+            doc_url: Some(
                 "https://developer.kallglot.com/errors#provider_connection_failed",
             ),
             description: "Failed to connect to provider",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "provider_call_failed",
             wire: "provider_call_failed",
             status: 502u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 502 reads \"Bad Gateway - Upstream service error\"",
             ),
-            error_type: ::core::option::Option::Some("provider_error"),
+            error_type: Some("provider_error"),
             category: ::errcat::Category::Upstream,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "isRetryable() in the page's sample retries only provider_timeout among provider_error codes",
             ),
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#provider_call_failed",
-            ),
+            doc_url: Some("https://developer.kallglot.com/errors#provider_call_failed"),
             description: "Call failed",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "provider_timeout",
             wire: "provider_timeout",
             status: 502u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no type to a status; status row 502 reads \"Bad Gateway - Upstream service error\"",
             ),
-            error_type: ::core::option::Option::Some("provider_error"),
+            error_type: Some("provider_error"),
             category: ::errcat::Category::Upstream,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: ::core::option::Option::Some(1000u64),
-                factor: ::core::option::Option::Some(2u32),
-                max_attempts: ::core::option::Option::Some(3u32),
-                max_delay_ms: ::core::option::Option::None,
+                initial_ms: Some(1000u64),
+                factor: Some(2u32),
+                max_attempts: Some(3u32),
+                max_delay_ms: None,
             }),
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Exponential backoff (isRetryable() in the page's sample retries error.code === 'provider_timeout')",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#provider_timeout",
-            ),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#provider_timeout"),
             description: "Provider request timed out",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "internal_error",
             wire: "internal_error",
             status: 500u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no code to a status; an unexpected server error is 500 Internal Server Error",
             ),
-            error_type: ::core::option::Option::Some("server_error"),
+            error_type: Some("server_error"),
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: ::core::option::Option::Some(1000u64),
-                factor: ::core::option::Option::Some(2u32),
-                max_attempts: ::core::option::Option::Some(3u32),
-                max_delay_ms: ::core::option::Option::None,
+                initial_ms: Some(1000u64),
+                factor: Some(2u32),
+                max_attempts: Some(3u32),
+                max_delay_ms: None,
             }),
-            retry_advice: ::core::option::Option::Some("Exponential backoff"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#internal_error",
-            ),
+            retry_advice: Some("Exponential backoff"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#internal_error"),
             description: "Unexpected server error",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "service_unavailable",
             wire: "service_unavailable",
             status: 503u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no code to a status; status row 503 reads \"Service Unavailable - Temporary outage\"",
             ),
-            error_type: ::core::option::Option::Some("server_error"),
+            error_type: Some("server_error"),
             category: ::errcat::Category::Unavailable,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: ::core::option::Option::Some(1000u64),
-                factor: ::core::option::Option::Some(2u32),
-                max_attempts: ::core::option::Option::Some(3u32),
-                max_delay_ms: ::core::option::Option::None,
+                initial_ms: Some(1000u64),
+                factor: Some(2u32),
+                max_attempts: Some(3u32),
+                max_delay_ms: None,
             }),
-            retry_advice: ::core::option::Option::Some("Exponential backoff"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#service_unavailable",
-            ),
+            retry_advice: Some("Exponential backoff"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#service_unavailable"),
             description: "Service temporarily unavailable",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "upstream_error",
             wire: "upstream_error",
             status: 502u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the page ties no code to a status; status row 502 reads \"Bad Gateway - Upstream service error\"",
             ),
-            error_type: ::core::option::Option::Some("server_error"),
+            error_type: Some("server_error"),
             category: ::errcat::Category::Upstream,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: ::core::option::Option::Some(1000u64),
-                factor: ::core::option::Option::Some(2u32),
-                max_attempts: ::core::option::Option::Some(3u32),
-                max_delay_ms: ::core::option::Option::None,
+                initial_ms: Some(1000u64),
+                factor: Some(2u32),
+                max_attempts: Some(3u32),
+                max_delay_ms: None,
             }),
-            retry_advice: ::core::option::Option::Some("Exponential backoff"),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::Some(
-                "https://developer.kallglot.com/errors#upstream_error",
-            ),
+            retry_advice: Some("Exponential backoff"),
+            retry_inferred: None,
+            doc_url: Some("https://developer.kallglot.com/errors#upstream_error"),
             description: "Upstream service failure",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
     ];
@@ -1259,52 +1195,47 @@ pub mod kallglot {
             &CODE_INFO[self as usize]
         }
         /// The code for a wire identifier, if the catalog documents it.
-        pub fn from_wire(wire: &str) -> ::core::option::Option<ErrorCode> {
-            let index: ::core::option::Option<usize> = match wire {
-                "invalid_api_key" => ::core::option::Option::Some(0usize),
-                "expired_api_key" => ::core::option::Option::Some(1usize),
-                "revoked_api_key" => ::core::option::Option::Some(2usize),
-                "invalid_token" => ::core::option::Option::Some(3usize),
-                "expired_token" => ::core::option::Option::Some(4usize),
-                "insufficient_permissions" => ::core::option::Option::Some(5usize),
-                "organization_suspended" => ::core::option::Option::Some(6usize),
-                "feature_not_available" => ::core::option::Option::Some(7usize),
-                "invalid_request" => ::core::option::Option::Some(8usize),
-                "missing_required_field" => ::core::option::Option::Some(9usize),
-                "invalid_field_value" => ::core::option::Option::Some(10usize),
-                "invalid_language_code" => ::core::option::Option::Some(11usize),
-                "invalid_mode" => ::core::option::Option::Some(12usize),
-                "invalid_provider" => ::core::option::Option::Some(13usize),
-                "session_not_found" => ::core::option::Option::Some(14usize),
-                "recording_not_found" => ::core::option::Option::Some(15usize),
-                "analysis_not_found" => ::core::option::Option::Some(16usize),
-                "transcript_not_found" => ::core::option::Option::Some(17usize),
-                "webhook_endpoint_not_found" => ::core::option::Option::Some(18usize),
-                "session_already_ended" => ::core::option::Option::Some(19usize),
-                "session_not_active" => ::core::option::Option::Some(20usize),
-                "recording_not_ready" => ::core::option::Option::Some(21usize),
-                "analysis_not_complete" => ::core::option::Option::Some(22usize),
-                "idempotency_key_in_use" => ::core::option::Option::Some(23usize),
-                "rate_limit_exceeded" => ::core::option::Option::Some(24usize),
-                "concurrent_session_limit" => ::core::option::Option::Some(25usize),
-                "transcription_failed" => ::core::option::Option::Some(26usize),
-                "translation_failed" => ::core::option::Option::Some(27usize),
-                "recording_failed" => ::core::option::Option::Some(28usize),
-                "analysis_failed" => ::core::option::Option::Some(29usize),
-                "provider_connection_failed" => ::core::option::Option::Some(30usize),
-                "provider_call_failed" => ::core::option::Option::Some(31usize),
-                "provider_timeout" => ::core::option::Option::Some(32usize),
-                "internal_error" => ::core::option::Option::Some(33usize),
-                "service_unavailable" => ::core::option::Option::Some(34usize),
-                "upstream_error" => ::core::option::Option::Some(35usize),
-                _ => ::core::option::Option::None,
+        pub fn from_wire(wire: &str) -> Option<ErrorCode> {
+            let index: Option<usize> = match wire {
+                "invalid_api_key" => Some(0usize),
+                "expired_api_key" => Some(1usize),
+                "revoked_api_key" => Some(2usize),
+                "invalid_token" => Some(3usize),
+                "expired_token" => Some(4usize),
+                "insufficient_permissions" => Some(5usize),
+                "organization_suspended" => Some(6usize),
+                "feature_not_available" => Some(7usize),
+                "invalid_request" => Some(8usize),
+                "missing_required_field" => Some(9usize),
+                "invalid_field_value" => Some(10usize),
+                "invalid_language_code" => Some(11usize),
+                "invalid_mode" => Some(12usize),
+                "invalid_provider" => Some(13usize),
+                "session_not_found" => Some(14usize),
+                "recording_not_found" => Some(15usize),
+                "analysis_not_found" => Some(16usize),
+                "transcript_not_found" => Some(17usize),
+                "webhook_endpoint_not_found" => Some(18usize),
+                "session_already_ended" => Some(19usize),
+                "session_not_active" => Some(20usize),
+                "recording_not_ready" => Some(21usize),
+                "analysis_not_complete" => Some(22usize),
+                "idempotency_key_in_use" => Some(23usize),
+                "rate_limit_exceeded" => Some(24usize),
+                "concurrent_session_limit" => Some(25usize),
+                "transcription_failed" => Some(26usize),
+                "translation_failed" => Some(27usize),
+                "recording_failed" => Some(28usize),
+                "analysis_failed" => Some(29usize),
+                "provider_connection_failed" => Some(30usize),
+                "provider_call_failed" => Some(31usize),
+                "provider_timeout" => Some(32usize),
+                "internal_error" => Some(33usize),
+                "service_unavailable" => Some(34usize),
+                "upstream_error" => Some(35usize),
+                _ => None,
             };
-            match index {
-                ::core::option::Option::Some(i) => {
-                    ::core::option::Option::Some(Self::ALL[i])
-                }
-                ::core::option::Option::None => ::core::option::Option::None,
-            }
+            index.map(|i| Self::ALL[i])
         }
         /// The wire identifier: what the API sends.
         pub const fn as_str(self) -> &'static str {
@@ -1327,11 +1258,11 @@ pub mod kallglot {
             self.info().retry
         }
         /// The page's own words on what to do, if it gives any.
-        pub const fn retry_advice(self) -> ::core::option::Option<&'static str> {
+        pub const fn retry_advice(self) -> Option<&'static str> {
             self.info().retry_advice
         }
         /// The documentation URL, if the catalog gives one.
-        pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
+        pub const fn doc_url(self) -> Option<&'static str> {
             self.info().doc_url
         }
         /// What the error means.
@@ -1339,11 +1270,11 @@ pub mod kallglot {
             self.info().description
         }
         /// Why it happens, if the page says.
-        pub const fn cause(self) -> ::core::option::Option<&'static str> {
+        pub const fn cause(self) -> Option<&'static str> {
             self.info().cause
         }
         /// How to fix it, if the page says.
-        pub const fn fix(self) -> ::core::option::Option<&'static str> {
+        pub const fn fix(self) -> Option<&'static str> {
             self.info().fix
         }
         /// Where the error is reported.
@@ -1399,7 +1330,7 @@ pub mod kallglot {
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "kallglot";
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
-        fn from_wire(wire: &str) -> ::core::option::Option<ErrorCode> {
+        fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
         }
         fn info(self) -> &'static ::errcat::CodeInfo {
@@ -1408,9 +1339,7 @@ pub mod kallglot {
     }
     impl ::core::str::FromStr for ErrorCode {
         type Err = ::errcat::UnknownCode;
-        fn from_str(
-            wire: &str,
-        ) -> ::core::result::Result<ErrorCode, ::errcat::UnknownCode> {
+        fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
             ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
         }
     }
@@ -1423,14 +1352,14 @@ pub mod kallglot {
         fn serialize<S: ::errcat::__private::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
     impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorCode {
         fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
             deserializer: D,
-        ) -> ::core::result::Result<ErrorCode, D::Error> {
+        ) -> Result<ErrorCode, D::Error> {
             ::errcat::__private::deserialize_known(deserializer)
         }
     }
@@ -1522,34 +1451,18 @@ pub mod kallglot {
             }
         }
         /// The type for a wire name, if the catalog documents it.
-        pub fn from_wire(wire: &str) -> ::core::option::Option<ErrorType> {
+        pub fn from_wire(wire: &str) -> Option<ErrorType> {
             match wire {
-                "authentication_error" => {
-                    ::core::option::Option::Some(ErrorType::AuthenticationError)
-                }
-                "authorization_error" => {
-                    ::core::option::Option::Some(ErrorType::AuthorizationError)
-                }
-                "validation_error" => {
-                    ::core::option::Option::Some(ErrorType::ValidationError)
-                }
-                "not_found_error" => {
-                    ::core::option::Option::Some(ErrorType::NotFoundError)
-                }
-                "invalid_request_error" => {
-                    ::core::option::Option::Some(ErrorType::InvalidRequestError)
-                }
-                "rate_limit_error" => {
-                    ::core::option::Option::Some(ErrorType::RateLimitError)
-                }
-                "processing_error" => {
-                    ::core::option::Option::Some(ErrorType::ProcessingError)
-                }
-                "provider_error" => {
-                    ::core::option::Option::Some(ErrorType::ProviderError)
-                }
-                "server_error" => ::core::option::Option::Some(ErrorType::ServerError),
-                _ => ::core::option::Option::None,
+                "authentication_error" => Some(ErrorType::AuthenticationError),
+                "authorization_error" => Some(ErrorType::AuthorizationError),
+                "validation_error" => Some(ErrorType::ValidationError),
+                "not_found_error" => Some(ErrorType::NotFoundError),
+                "invalid_request_error" => Some(ErrorType::InvalidRequestError),
+                "rate_limit_error" => Some(ErrorType::RateLimitError),
+                "processing_error" => Some(ErrorType::ProcessingError),
+                "provider_error" => Some(ErrorType::ProviderError),
+                "server_error" => Some(ErrorType::ServerError),
+                _ => None,
             }
         }
         /// What the page says about the type.
@@ -1572,48 +1485,36 @@ pub mod kallglot {
         }
         /// The type's retry rule; `None` when it depends on the code or is not stated
         /// (every code still has its own, see [`ErrorCode::retry`]).
-        pub const fn retry(self) -> ::core::option::Option<::errcat::RetryRule> {
+        pub const fn retry(self) -> Option<::errcat::RetryRule> {
             match self {
-                ErrorType::AuthenticationError => {
-                    ::core::option::Option::Some(::errcat::RetryRule::Never)
-                }
-                ErrorType::AuthorizationError => {
-                    ::core::option::Option::Some(::errcat::RetryRule::Never)
-                }
-                ErrorType::ValidationError => {
-                    ::core::option::Option::Some(::errcat::RetryRule::Never)
-                }
-                ErrorType::NotFoundError => {
-                    ::core::option::Option::Some(::errcat::RetryRule::Never)
-                }
-                ErrorType::InvalidRequestError => {
-                    ::core::option::Option::Some(::errcat::RetryRule::Never)
-                }
+                ErrorType::AuthenticationError => Some(::errcat::RetryRule::Never),
+                ErrorType::AuthorizationError => Some(::errcat::RetryRule::Never),
+                ErrorType::ValidationError => Some(::errcat::RetryRule::Never),
+                ErrorType::NotFoundError => Some(::errcat::RetryRule::Never),
+                ErrorType::InvalidRequestError => Some(::errcat::RetryRule::Never),
                 ErrorType::RateLimitError => {
-                    ::core::option::Option::Some(::errcat::RetryRule::RetryAfter {
+                    Some(::errcat::RetryRule::RetryAfter {
                         delay: ::errcat::DelaySource {
-                            header: ::core::option::Option::Some("Retry-After"),
-                            body_field: ::core::option::Option::None,
+                            header: Some("Retry-After"),
+                            body_field: None,
                         },
-                        then: ::core::option::Option::Some(::errcat::Backoff {
-                            initial_ms: ::core::option::Option::Some(1000u64),
-                            factor: ::core::option::Option::Some(2u32),
-                            max_attempts: ::core::option::Option::Some(3u32),
-                            max_delay_ms: ::core::option::Option::None,
+                        then: Some(::errcat::Backoff {
+                            initial_ms: Some(1000u64),
+                            factor: Some(2u32),
+                            max_attempts: Some(3u32),
+                            max_delay_ms: None,
                         }),
                     })
                 }
-                ErrorType::ProcessingError => {
-                    ::core::option::Option::Some(::errcat::RetryRule::Never)
-                }
-                ErrorType::ProviderError => ::core::option::Option::None,
+                ErrorType::ProcessingError => Some(::errcat::RetryRule::Never),
+                ErrorType::ProviderError => None,
                 ErrorType::ServerError => {
-                    ::core::option::Option::Some(
+                    Some(
                         ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                            initial_ms: ::core::option::Option::Some(1000u64),
-                            factor: ::core::option::Option::Some(2u32),
-                            max_attempts: ::core::option::Option::Some(3u32),
-                            max_delay_ms: ::core::option::Option::None,
+                            initial_ms: Some(1000u64),
+                            factor: Some(2u32),
+                            max_attempts: Some(3u32),
+                            max_delay_ms: None,
                         }),
                     )
                 }
@@ -1690,16 +1591,16 @@ pub mod kallglot {
             CloseCode::InvalidMessage,
         ];
         /// The close code for a number, if the catalog documents it.
-        pub const fn from_u16(code: u16) -> ::core::option::Option<CloseCode> {
+        pub const fn from_u16(code: u16) -> Option<CloseCode> {
             match code {
-                1000u16 => ::core::option::Option::Some(CloseCode::Normal),
-                1008u16 => ::core::option::Option::Some(CloseCode::PolicyViolation),
-                1011u16 => ::core::option::Option::Some(CloseCode::InternalError),
-                4000u16 => ::core::option::Option::Some(CloseCode::SessionEnded),
-                4001u16 => ::core::option::Option::Some(CloseCode::TokenExpired),
-                4002u16 => ::core::option::Option::Some(CloseCode::RateLimited),
-                4003u16 => ::core::option::Option::Some(CloseCode::InvalidMessage),
-                _ => ::core::option::Option::None,
+                1000u16 => Some(CloseCode::Normal),
+                1008u16 => Some(CloseCode::PolicyViolation),
+                1011u16 => Some(CloseCode::InternalError),
+                4000u16 => Some(CloseCode::SessionEnded),
+                4001u16 => Some(CloseCode::TokenExpired),
+                4002u16 => Some(CloseCode::RateLimited),
+                4003u16 => Some(CloseCode::InvalidMessage),
+                _ => None,
             }
         }
         /// The number sent in the close frame.
@@ -1751,21 +1652,17 @@ pub mod kallglot {
             }
         }
         /// The page's own words on what to do, if it gives any.
-        pub const fn advice(self) -> ::core::option::Option<&'static str> {
+        pub const fn advice(self) -> Option<&'static str> {
             match self {
-                CloseCode::Normal => ::core::option::Option::None,
-                CloseCode::PolicyViolation => ::core::option::Option::None,
-                CloseCode::InternalError => ::core::option::Option::None,
-                CloseCode::SessionEnded => ::core::option::Option::None,
+                CloseCode::Normal => None,
+                CloseCode::PolicyViolation => None,
+                CloseCode::InternalError => None,
+                CloseCode::SessionEnded => None,
                 CloseCode::TokenExpired => {
-                    ::core::option::Option::Some(
-                        "Token expired - reconnect with new token",
-                    )
+                    Some("Token expired - reconnect with new token")
                 }
-                CloseCode::RateLimited => {
-                    ::core::option::Option::Some("Rate limited - slow down")
-                }
-                CloseCode::InvalidMessage => ::core::option::Option::None,
+                CloseCode::RateLimited => Some("Rate limited - slow down"),
+                CloseCode::InvalidMessage => None,
             }
         }
     }
@@ -1774,73 +1671,71 @@ pub mod kallglot {
         ::errcat::StatusInfo {
             status: 200u16,
             name: "Success",
-            description: ::core::option::Option::None,
+            description: None,
         },
         ::errcat::StatusInfo {
             status: 201u16,
             name: "Created",
-            description: ::core::option::Option::None,
+            description: None,
         },
         ::errcat::StatusInfo {
             status: 202u16,
             name: "Accepted",
-            description: ::core::option::Option::Some("async processing"),
+            description: Some("async processing"),
         },
         ::errcat::StatusInfo {
             status: 400u16,
             name: "Bad Request",
-            description: ::core::option::Option::Some("Invalid parameters"),
+            description: Some("Invalid parameters"),
         },
         ::errcat::StatusInfo {
             status: 401u16,
             name: "Unauthorized",
-            description: ::core::option::Option::Some("Invalid or missing API key"),
+            description: Some("Invalid or missing API key"),
         },
         ::errcat::StatusInfo {
             status: 403u16,
             name: "Forbidden",
-            description: ::core::option::Option::Some("Insufficient permissions"),
+            description: Some("Insufficient permissions"),
         },
         ::errcat::StatusInfo {
             status: 404u16,
             name: "Not Found",
-            description: ::core::option::Option::Some("Resource doesn't exist"),
+            description: Some("Resource doesn't exist"),
         },
         ::errcat::StatusInfo {
             status: 409u16,
             name: "Conflict",
-            description: ::core::option::Option::Some("Resource already exists"),
+            description: Some("Resource already exists"),
         },
         ::errcat::StatusInfo {
             status: 422u16,
             name: "Unprocessable Entity",
-            description: ::core::option::Option::Some("Validation failed"),
+            description: Some("Validation failed"),
         },
         ::errcat::StatusInfo {
             status: 429u16,
             name: "Too Many Requests",
-            description: ::core::option::Option::Some("Rate limit exceeded"),
+            description: Some("Rate limit exceeded"),
         },
         ::errcat::StatusInfo {
             status: 500u16,
             name: "Internal Server Error",
-            description: ::core::option::Option::None,
+            description: None,
         },
         ::errcat::StatusInfo {
             status: 502u16,
             name: "Bad Gateway",
-            description: ::core::option::Option::Some("Upstream service error"),
+            description: Some("Upstream service error"),
         },
         ::errcat::StatusInfo {
             status: 503u16,
             name: "Service Unavailable",
-            description: ::core::option::Option::Some("Temporary outage"),
+            description: Some("Temporary outage"),
         },
     ];
     /// The status table's row for `status`, if documented.
-    pub fn status_info(
-        status: u16,
-    ) -> ::core::option::Option<&'static ::errcat::StatusInfo> {
+    pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
     /// The `error` object of the error body.
@@ -1860,24 +1755,24 @@ pub mod kallglot {
         /// Human-readable error description
         ///
         /// Always present.
-        pub message: ::std::string::String,
+        pub message: String,
         /// Error category
         ///
         /// Always present.
-        pub r#type: ::std::string::String,
+        pub r#type: String,
         /// The parameter that caused the error (if applicable)
         ///
         /// Always present. May be `null`.
         #[serde(default)]
-        pub param: ::core::option::Option<::std::string::String>,
+        pub param: Option<String>,
         /// Link to documentation about this error
         ///
         /// Always present.
-        pub doc_url: ::std::string::String,
+        pub doc_url: String,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
         pub extra: ::errcat::__private::serde_json::Map<
-            ::std::string::String,
+            String,
             ::errcat::__private::serde_json::Value,
         >,
     }
@@ -1914,24 +1809,18 @@ pub mod kallglot {
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
         pub extra: ::errcat::__private::serde_json::Map<
-            ::std::string::String,
+            String,
             ::errcat::__private::serde_json::Value,
         >,
     }
     impl ErrorEnvelope {
         /// The human-readable message, if the body has one.
-        pub fn message(&self) -> ::core::option::Option<&str> {
-            ::core::option::Option::Some(self)
-                .map(|v| &v.error)
-                .map(|v| &v.message)
-                .map(::std::string::String::as_str)
+        pub fn message(&self) -> Option<&str> {
+            Some(self).map(|v| &v.error).map(|v| &v.message).map(String::as_str)
         }
         /// The error's code, read from its code field.
-        pub fn wire_code(&self) -> ::core::option::Option<WireCode> {
-            ::core::option::Option::Some(self)
-                .map(|v| &v.error)
-                .map(|v| &v.code)
-                .cloned()
+        pub fn wire_code(&self) -> Option<WireCode> {
+            Some(self).map(|v| &v.error).map(|v| &v.code).cloned()
         }
     }
 }

@@ -261,94 +261,86 @@ pub mod voice_gateway {
             id: "missing_x_app_id_header",
             wire: "Missing X-App-ID header",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request is malformed or contains invalid parameters.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some("The X-App-ID header was not provided."),
-            fix: ::core::option::Option::Some(
-                "Include X-App-ID: your-app-id in every API request.",
-            ),
+            message: None,
+            cause: Some("The X-App-ID header was not provided."),
+            fix: Some("Include X-App-ID: your-app-id in every API request."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_x_app_id_format",
             wire: "Invalid X-App-ID format",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request is malformed or contains invalid parameters.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "App ID contains disallowed characters or exceeds 64 characters.",
             ),
-            fix: ::core::option::Option::Some(
-                "Use only alphanumeric, underscores, hyphens. Max 64 chars.",
-            ),
+            fix: Some("Use only alphanumeric, underscores, hyphens. Max 64 chars."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_request_body",
             wire: "Invalid request body",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request is malformed or contains invalid parameters.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some("The JSON body could not be parsed."),
-            fix: ::core::option::Option::Some(
-                "Ensure valid JSON with Content-Type: application/json.",
-            ),
+            message: None,
+            cause: Some("The JSON body could not be parsed."),
+            fix: Some("Ensure valid JSON with Content-Type: application/json."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_command",
             wire: "Invalid command",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request is malformed or contains invalid parameters.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "The command path in the URL is not recognized.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("The command path in the URL is not recognized."),
+            fix: Some(
                 "Check the command path, e.g. answer, playback/start, record/stop.",
             ),
             context: ::errcat::Context::Http,
@@ -357,48 +349,44 @@ pub mod voice_gateway {
             id: "urls_is_required",
             wire: "urls is required",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request is malformed or contains invalid parameters.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "A playback or play_and_get_digits command is missing urls/prompt_files.",
             ),
-            fix: ::core::option::Option::Some(
-                "Include an array of HTTP/HTTPS URLs in the request body.",
-            ),
+            fix: Some("Include an array of HTTP/HTTPS URLs in the request body."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_command_uid_format",
             wire: "Invalid command_uid format",
             status: 400u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request is malformed or contains invalid parameters.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "The command_uid field contains disallowed characters.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("The command_uid field contains disallowed characters."),
+            fix: Some(
                 "Use only alphanumeric, dots, hyphens, underscores. Max 128 chars.",
             ),
             context: ::errcat::Context::Http,
@@ -407,48 +395,44 @@ pub mod voice_gateway {
             id: "missing_api_key",
             wire: "Missing API key",
             status: 401u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; missing or invalid authentication credentials is 401 Unauthorized",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "Authentication credentials are missing or invalid.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "The X-API-Key header was not provided.",
-            ),
-            fix: ::core::option::Option::Some(
-                "Include X-API-Key: your-api-key in every request.",
-            ),
+            message: None,
+            cause: Some("The X-API-Key header was not provided."),
+            fix: Some("Include X-API-Key: your-api-key in every request."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_api_key",
             wire: "Invalid API key",
             status: 401u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; missing or invalid authentication credentials is 401 Unauthorized",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "Authentication credentials are missing or invalid.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "The provided API key does not match the configured key for this app.",
             ),
-            fix: ::core::option::Option::Some(
+            fix: Some(
                 "Verify the key matches the one set via POST /admin/apps/{app_id}.",
             ),
             context: ::errcat::Context::Http,
@@ -457,73 +441,63 @@ pub mod voice_gateway {
             id: "missing_x_admin_api_key_header",
             wire: "Missing X-Admin-API-Key header",
             status: 401u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; missing or invalid authentication credentials is 401 Unauthorized",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "Authentication credentials are missing or invalid.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "An admin endpoint was called without the admin key header.",
-            ),
-            fix: ::core::option::Option::Some(
-                "Include X-Admin-API-Key: your-admin-key for admin endpoints.",
-            ),
+            message: None,
+            cause: Some("An admin endpoint was called without the admin key header."),
+            fix: Some("Include X-Admin-API-Key: your-admin-key for admin endpoints."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_admin_api_key",
             wire: "Invalid admin API key",
             status: 401u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; missing or invalid authentication credentials is 401 Unauthorized",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "Authentication credentials are missing or invalid.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "The admin API key does not match the server's ADMIN_API_KEY.",
-            ),
-            fix: ::core::option::Option::Some(
-                "Verify the key matches the ADMIN_API_KEY env var on the server.",
-            ),
+            message: None,
+            cause: Some("The admin API key does not match the server's ADMIN_API_KEY."),
+            fix: Some("Verify the key matches the ADMIN_API_KEY env var on the server."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "session_belongs_to_different_application",
             wire: "Session belongs to a different application",
             status: 403u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; authenticated but not authorized is 403 Forbidden",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "You are authenticated but not authorized to access this resource.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "Your app ID does not match the session's owning app.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("Your app ID does not match the session's owning app."),
+            fix: Some(
                 "Sessions are bound to the app that receives them. You can only control your own sessions.",
             ),
             context: ::errcat::Context::Http,
@@ -532,146 +506,128 @@ pub mod voice_gateway {
             id: "room_belongs_to_different_application",
             wire: "Room belongs to a different application",
             status: 403u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; authenticated but not authorized is 403 Forbidden",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "You are authenticated but not authorized to access this resource.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "Your app ID does not match the conference room's owning app.",
-            ),
-            fix: ::core::option::Option::Some(
-                "Conference rooms are scoped to the app that created them.",
-            ),
+            message: None,
+            cause: Some("Your app ID does not match the conference room's owning app."),
+            fix: Some("Conference rooms are scoped to the app that created them."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "session_not_found",
             wire: "Session not found",
             status: 404u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a resource that does not exist is 404 Not Found",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The requested resource does not exist.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "No active session exists with the given UUID.",
-            ),
-            fix: ::core::option::Option::Some(
-                "Verify the session UUID. The session may have already ended.",
-            ),
+            message: None,
+            cause: Some("No active session exists with the given UUID."),
+            fix: Some("Verify the session UUID. The session may have already ended."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "room_not_found",
             wire: "Room not found",
             status: 404u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a resource that does not exist is 404 Not Found",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The requested resource does not exist.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "No conference room exists with the given room_id.",
-            ),
-            fix: ::core::option::Option::Some(
-                "Verify the room_id. The room may have been destroyed.",
-            ),
+            message: None,
+            cause: Some("No conference room exists with the given room_id."),
+            fix: Some("Verify the room_id. The room may have been destroyed."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "conference_name_already_taken",
             wire: "Conference name already taken",
             status: 409u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a conflict with the resource's current state is 409 Conflict",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request conflicts with the current state of the resource.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "A conference with the same name already exists for your app. The response includes the existing room_id.",
             ),
-            fix: ::core::option::Option::Some(
-                "Use a different name or use the returned room_id.",
-            ),
+            fix: Some("Use a different name or use the returned room_id."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "session_already_in_different_conference_room",
             wire: "Session is already in a different conference room",
             status: 409u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a conflict with the resource's current state is 409 Conflict",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request conflicts with the current state of the resource.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some("The session is in another conference."),
-            fix: ::core::option::Option::Some(
-                "Call conference/leave before joining a different room.",
-            ),
+            message: None,
+            cause: Some("The session is in another conference."),
+            fix: Some("Call conference/leave before joining a different room."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "session_already_muted",
             wire: "Session is already muted",
             status: 409u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a conflict with the resource's current state is 409 Conflict",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request conflicts with the current state of the resource.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "The mute state is already what you requested.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("The mute state is already what you requested."),
+            fix: Some(
                 "Check the current mute state before toggling. This is an idempotency guard.",
             ),
             context: ::errcat::Context::Http,
@@ -680,23 +636,21 @@ pub mod voice_gateway {
             id: "session_already_unmuted",
             wire: "Session is already unmuted",
             status: 409u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a conflict with the resource's current state is 409 Conflict",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request conflicts with the current state of the resource.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "The mute state is already what you requested.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("The mute state is already what you requested."),
+            fix: Some(
                 "Check the current mute state before toggling. This is an idempotency guard.",
             ),
             context: ::errcat::Context::Http,
@@ -705,23 +659,23 @@ pub mod voice_gateway {
             id: "request_body_too_large",
             wire: "Request body too large",
             status: 413u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a body over the size limit is 413 Content Too Large",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request body exceeds the per-route size limit. The default limit is 1 MiB; the per-session command route (POST /api/v1/sessions/{uuid}/commands/{command}) uses a tighter 64 KiB limit because command payloads are small by design.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "The body exceeds the route's maximum size (1 MiB default; 64 KiB on session command routes).",
             ),
-            fix: ::core::option::Option::Some(
+            fix: Some(
                 "Reduce the payload. Command payloads should contain only small fields. Do not embed audio or other large data inline.",
             ),
             context: ::errcat::Context::Http,
@@ -730,23 +684,23 @@ pub mod voice_gateway {
             id: "content_type_must_be_application_json",
             wire: "Content-Type must be application/json",
             status: 415u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a missing or non-JSON Content-Type is 415 Unsupported Media Type",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::None,
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: None,
+            retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The request was sent without a Content-Type header, or the header value is not application/json. Routes that decode a JSON body require the header on every request that carries a body. Action endpoints that take no body (e.g. conference/leave, /conferences/{room_id}/stop) do not require it.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "The request omits Content-Type or sets it to a non-JSON value (charset parameters like application/json; charset=utf-8 are accepted).",
             ),
-            fix: ::core::option::Option::Some(
+            fix: Some(
                 "Set Content-Type: application/json on every request that carries a JSON body.",
             ),
             context: ::errcat::Context::Http,
@@ -755,28 +709,26 @@ pub mod voice_gateway {
             id: "rate_limit_exceeded",
             wire: "Rate limit exceeded",
             status: 429u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; exceeding the rate limit is 429 Too Many Requests",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: ::core::option::Option::None,
-                factor: ::core::option::Option::None,
-                max_attempts: ::core::option::Option::None,
-                max_delay_ms: ::core::option::Option::None,
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
             }),
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Back off and retry. Handle 429 with exponential backoff. When rate-limited, wait before retrying. Do not retry in a tight loop.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "You have exceeded the rate limit. See Rate limits for details.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "Too many requests from this app/IP within the rate window.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("Too many requests from this app/IP within the rate window."),
+            fix: Some(
                 "Back off and retry. Check your per-app rate_limit configuration.",
             ),
             context: ::errcat::Context::Http,
@@ -785,115 +737,103 @@ pub mod voice_gateway {
             id: "command_rate_limited",
             wire: "Command rate limited",
             status: 429u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; exceeding the rate limit is 429 Too Many Requests",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: ::core::option::Option::None,
-                factor: ::core::option::Option::None,
-                max_attempts: ::core::option::Option::None,
-                max_delay_ms: ::core::option::Option::None,
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
             }),
-            retry_advice: ::core::option::Option::Some(
-                "Wait for the cooldown before sending the next command.",
-            ),
-            retry_inferred: ::core::option::Option::Some(
+            retry_advice: Some("Wait for the cooldown before sending the next command."),
+            retry_inferred: Some(
                 "the page states no cooldown length; modelled as backoff per 'Handle 429 with exponential backoff'",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "You have exceeded the rate limit. See Rate limits for details.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "A command was sent too quickly after a previous command in the same rate group.",
             ),
-            fix: ::core::option::Option::Some(
-                "Wait for the cooldown before sending the next command.",
-            ),
+            fix: Some("Wait for the cooldown before sending the next command."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "internal_error_validating_api_key",
             wire: "Internal error validating API key",
             status: 500u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; an unexpected server error is 500 Internal Server Error",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: ::core::option::Option::None,
-                factor: ::core::option::Option::None,
-                max_attempts: ::core::option::Option::None,
-                max_delay_ms: ::core::option::Option::None,
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
             }),
-            retry_advice: ::core::option::Option::Some(
-                "Server-side issue. Retry after a short delay.",
-            ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Server-side issue. Retry after a short delay."),
+            retry_inferred: None,
+            doc_url: None,
             description: "An unexpected error occurred on the server.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
+            message: None,
+            cause: Some(
                 "The server could not look up the app configuration (e.g. Redis unavailable).",
             ),
-            fix: ::core::option::Option::Some(
-                "Server-side issue. Retry after a short delay.",
-            ),
+            fix: Some("Server-side issue. Retry after a short delay."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "internal_server_error",
             wire: "Internal server error",
             status: 500u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; an unexpected server error is 500 Internal Server Error",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: ::core::option::Option::None,
-                factor: ::core::option::Option::None,
-                max_attempts: ::core::option::Option::None,
-                max_delay_ms: ::core::option::Option::None,
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
             }),
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Retry. If it persists, contact the gateway administrator.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "An unexpected error occurred on the server.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some("An unexpected condition occurred."),
-            fix: ::core::option::Option::Some(
-                "Retry. If it persists, contact the gateway administrator.",
-            ),
+            message: None,
+            cause: Some("An unexpected condition occurred."),
+            fix: Some("Retry. If it persists, contact the gateway administrator."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "admin_api_not_configured",
             wire: "Admin API not configured",
             status: 503u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a server not ready to handle the request is 503 Service Unavailable",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Unavailable,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Server configuration issue. The administrator must set ADMIN_API_KEY.",
             ),
-            retry_inferred: ::core::option::Option::Some(
+            retry_inferred: Some(
                 "an operator configuration issue: retrying cannot succeed until the administrator sets ADMIN_API_KEY, despite the page's 'Treat 5xx errors as transient'",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The server is not ready to handle the request.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "The ADMIN_API_KEY environment variable is not set.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("The ADMIN_API_KEY environment variable is not set."),
+            fix: Some(
                 "Server configuration issue. The administrator must set ADMIN_API_KEY.",
             ),
             context: ::errcat::Context::Http,
@@ -902,25 +842,23 @@ pub mod voice_gateway {
             id: "recording_not_available",
             wire: "Recording not available",
             status: 503u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a server not ready to handle the request is 503 Service Unavailable",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Unavailable,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Operator configuration issue. Contact the operator to enable the recording service.",
             ),
-            retry_inferred: ::core::option::Option::Some(
+            retry_inferred: Some(
                 "an operator configuration issue: retrying cannot succeed until the operator enables recording, despite the page's 'Treat 5xx errors as transient'",
             ),
-            doc_url: ::core::option::Option::None,
+            doc_url: None,
             description: "The server is not ready to handle the request.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::Some(
-                "Recording is not enabled on this gateway.",
-            ),
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: Some("Recording is not enabled on this gateway."),
+            fix: Some(
                 "Operator configuration issue. Contact the operator to enable the recording service.",
             ),
             context: ::errcat::Context::Http,
@@ -961,52 +899,37 @@ pub mod voice_gateway {
             &CODE_INFO[self as usize]
         }
         /// The code for a wire identifier, if the catalog documents it.
-        pub fn from_wire(wire: &str) -> ::core::option::Option<ErrorCode> {
-            let index: ::core::option::Option<usize> = match wire {
-                "Missing X-App-ID header" => ::core::option::Option::Some(0usize),
-                "Invalid X-App-ID format" => ::core::option::Option::Some(1usize),
-                "Invalid request body" => ::core::option::Option::Some(2usize),
-                "Invalid command" => ::core::option::Option::Some(3usize),
-                "urls is required" => ::core::option::Option::Some(4usize),
-                "Invalid command_uid format" => ::core::option::Option::Some(5usize),
-                "Missing API key" => ::core::option::Option::Some(6usize),
-                "Invalid API key" => ::core::option::Option::Some(7usize),
-                "Missing X-Admin-API-Key header" => ::core::option::Option::Some(8usize),
-                "Invalid admin API key" => ::core::option::Option::Some(9usize),
-                "Session belongs to a different application" => {
-                    ::core::option::Option::Some(10usize)
-                }
-                "Room belongs to a different application" => {
-                    ::core::option::Option::Some(11usize)
-                }
-                "Session not found" => ::core::option::Option::Some(12usize),
-                "Room not found" => ::core::option::Option::Some(13usize),
-                "Conference name already taken" => ::core::option::Option::Some(14usize),
-                "Session is already in a different conference room" => {
-                    ::core::option::Option::Some(15usize)
-                }
-                "Session is already muted" => ::core::option::Option::Some(16usize),
-                "Session is already unmuted" => ::core::option::Option::Some(17usize),
-                "Request body too large" => ::core::option::Option::Some(18usize),
-                "Content-Type must be application/json" => {
-                    ::core::option::Option::Some(19usize)
-                }
-                "Rate limit exceeded" => ::core::option::Option::Some(20usize),
-                "Command rate limited" => ::core::option::Option::Some(21usize),
-                "Internal error validating API key" => {
-                    ::core::option::Option::Some(22usize)
-                }
-                "Internal server error" => ::core::option::Option::Some(23usize),
-                "Admin API not configured" => ::core::option::Option::Some(24usize),
-                "Recording not available" => ::core::option::Option::Some(25usize),
-                _ => ::core::option::Option::None,
+        pub fn from_wire(wire: &str) -> Option<ErrorCode> {
+            let index: Option<usize> = match wire {
+                "Missing X-App-ID header" => Some(0usize),
+                "Invalid X-App-ID format" => Some(1usize),
+                "Invalid request body" => Some(2usize),
+                "Invalid command" => Some(3usize),
+                "urls is required" => Some(4usize),
+                "Invalid command_uid format" => Some(5usize),
+                "Missing API key" => Some(6usize),
+                "Invalid API key" => Some(7usize),
+                "Missing X-Admin-API-Key header" => Some(8usize),
+                "Invalid admin API key" => Some(9usize),
+                "Session belongs to a different application" => Some(10usize),
+                "Room belongs to a different application" => Some(11usize),
+                "Session not found" => Some(12usize),
+                "Room not found" => Some(13usize),
+                "Conference name already taken" => Some(14usize),
+                "Session is already in a different conference room" => Some(15usize),
+                "Session is already muted" => Some(16usize),
+                "Session is already unmuted" => Some(17usize),
+                "Request body too large" => Some(18usize),
+                "Content-Type must be application/json" => Some(19usize),
+                "Rate limit exceeded" => Some(20usize),
+                "Command rate limited" => Some(21usize),
+                "Internal error validating API key" => Some(22usize),
+                "Internal server error" => Some(23usize),
+                "Admin API not configured" => Some(24usize),
+                "Recording not available" => Some(25usize),
+                _ => None,
             };
-            match index {
-                ::core::option::Option::Some(i) => {
-                    ::core::option::Option::Some(Self::ALL[i])
-                }
-                ::core::option::Option::None => ::core::option::Option::None,
-            }
+            index.map(|i| Self::ALL[i])
         }
         /// The wire identifier: what the API sends.
         pub const fn as_str(self) -> &'static str {
@@ -1029,11 +952,11 @@ pub mod voice_gateway {
             self.info().retry
         }
         /// The page's own words on what to do, if it gives any.
-        pub const fn retry_advice(self) -> ::core::option::Option<&'static str> {
+        pub const fn retry_advice(self) -> Option<&'static str> {
             self.info().retry_advice
         }
         /// The documentation URL, if the catalog gives one.
-        pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
+        pub const fn doc_url(self) -> Option<&'static str> {
             self.info().doc_url
         }
         /// What the error means.
@@ -1041,11 +964,11 @@ pub mod voice_gateway {
             self.info().description
         }
         /// Why it happens, if the page says.
-        pub const fn cause(self) -> ::core::option::Option<&'static str> {
+        pub const fn cause(self) -> Option<&'static str> {
             self.info().cause
         }
         /// How to fix it, if the page says.
-        pub const fn fix(self) -> ::core::option::Option<&'static str> {
+        pub const fn fix(self) -> Option<&'static str> {
             self.info().fix
         }
         /// Where the error is reported.
@@ -1056,7 +979,7 @@ pub mod voice_gateway {
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "voice_gateway";
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
-        fn from_wire(wire: &str) -> ::core::option::Option<ErrorCode> {
+        fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
         }
         fn info(self) -> &'static ::errcat::CodeInfo {
@@ -1065,9 +988,7 @@ pub mod voice_gateway {
     }
     impl ::core::str::FromStr for ErrorCode {
         type Err = ::errcat::UnknownCode;
-        fn from_str(
-            wire: &str,
-        ) -> ::core::result::Result<ErrorCode, ::errcat::UnknownCode> {
+        fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
             ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
         }
     }
@@ -1080,14 +1001,14 @@ pub mod voice_gateway {
         fn serialize<S: ::errcat::__private::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
     impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorCode {
         fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
             deserializer: D,
-        ) -> ::core::result::Result<ErrorCode, D::Error> {
+        ) -> Result<ErrorCode, D::Error> {
             ::errcat::__private::deserialize_known(deserializer)
         }
     }
@@ -1098,78 +1019,66 @@ pub mod voice_gateway {
         ::errcat::StatusInfo {
             status: 400u16,
             name: "Bad Request",
-            description: ::core::option::Option::Some(
-                "The request is malformed or contains invalid parameters.",
-            ),
+            description: Some("The request is malformed or contains invalid parameters."),
         },
         ::errcat::StatusInfo {
             status: 401u16,
             name: "Unauthorized",
-            description: ::core::option::Option::Some(
-                "Authentication credentials are missing or invalid.",
-            ),
+            description: Some("Authentication credentials are missing or invalid."),
         },
         ::errcat::StatusInfo {
             status: 403u16,
             name: "Forbidden",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "You are authenticated but not authorized to access this resource.",
             ),
         },
         ::errcat::StatusInfo {
             status: 404u16,
             name: "Not Found",
-            description: ::core::option::Option::Some(
-                "The requested resource does not exist.",
-            ),
+            description: Some("The requested resource does not exist."),
         },
         ::errcat::StatusInfo {
             status: 409u16,
             name: "Conflict",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "The request conflicts with the current state of the resource.",
             ),
         },
         ::errcat::StatusInfo {
             status: 413u16,
             name: "Content Too Large",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "The request body exceeds the per-route size limit. The default limit is 1 MiB; the per-session command route (POST /api/v1/sessions/{uuid}/commands/{command}) uses a tighter 64 KiB limit because command payloads are small by design.",
             ),
         },
         ::errcat::StatusInfo {
             status: 415u16,
             name: "Unsupported Media Type",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "The request was sent without a Content-Type header, or the header value is not application/json. Routes that decode a JSON body require the header on every request that carries a body. Action endpoints that take no body (e.g. conference/leave, /conferences/{room_id}/stop) do not require it.",
             ),
         },
         ::errcat::StatusInfo {
             status: 429u16,
             name: "Too Many Requests",
-            description: ::core::option::Option::Some(
+            description: Some(
                 "You have exceeded the rate limit. See Rate limits for details.",
             ),
         },
         ::errcat::StatusInfo {
             status: 500u16,
             name: "Internal Server Error",
-            description: ::core::option::Option::Some(
-                "An unexpected error occurred on the server.",
-            ),
+            description: Some("An unexpected error occurred on the server."),
         },
         ::errcat::StatusInfo {
             status: 503u16,
             name: "Service Unavailable",
-            description: ::core::option::Option::Some(
-                "The server is not ready to handle the request.",
-            ),
+            description: Some("The server is not ready to handle the request."),
         },
     ];
     /// The status table's row for `status`, if documented.
-    pub fn status_info(
-        status: u16,
-    ) -> ::core::option::Option<&'static ::errcat::StatusInfo> {
+    pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
     /// The error body Voice Gateway sends: a success flag and a string (`{"success": false, "error": "..."}`).
@@ -1200,23 +1109,21 @@ pub mod voice_gateway {
         /// Human-readable error message. Error messages are designed to be human-readable and actionable. Error messages may change.
         ///
         /// Always present.
-        pub error: ::std::string::String,
+        pub error: String,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
         pub extra: ::errcat::__private::serde_json::Map<
-            ::std::string::String,
+            String,
             ::errcat::__private::serde_json::Value,
         >,
     }
     impl ErrorEnvelope {
         /// The human-readable message, if the body has one.
-        pub fn message(&self) -> ::core::option::Option<&str> {
-            ::core::option::Option::Some(self)
-                .map(|v| &v.error)
-                .map(::std::string::String::as_str)
+        pub fn message(&self) -> Option<&str> {
+            Some(self).map(|v| &v.error).map(String::as_str)
         }
         /// The error's code, read from its message text (this API identifies errors by message).
-        pub fn wire_code(&self) -> ::core::option::Option<WireCode> {
+        pub fn wire_code(&self) -> Option<WireCode> {
             self.message().map(WireCode::from_wire)
         }
     }

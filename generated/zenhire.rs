@@ -203,350 +203,338 @@ pub mod zenhire {
             id: "missing_audio_file",
             wire: "MISSING_AUDIO_FILE",
             status: 400u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Fix input. Do not retry a 400. It will fail the same way.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "The request has no audio file.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "unsupported_format",
             wire: "UNSUPPORTED_FORMAT",
             status: 400u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Fix input. Do not retry a 400. It will fail the same way.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "The audio format is not supported.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "file_too_large",
             wire: "FILE_TOO_LARGE",
             status: 400u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Fix input. Do not retry a 400. It will fail the same way.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "audio exceeds the per-request file-size limit.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_language_code",
             wire: "INVALID_LANGUAGE_CODE",
             status: 400u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Fix input. Do not retry a 400. It will fail the same way.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "Invalid language code. Must be a 2-letter ISO 639-1 code.",
-            message: ::core::option::Option::Some(
-                "Invalid language code. Must be a 2-letter ISO 639-1 code.",
-            ),
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: Some("Invalid language code. Must be a 2-letter ISO 639-1 code."),
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_external_id",
             wire: "INVALID_EXTERNAL_ID",
             status: 400u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Fix input. Do not retry a 400. It will fail the same way.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "The externalId is invalid.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_metadata",
             wire: "INVALID_METADATA",
             status: 400u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Fix input. Do not retry a 400. It will fail the same way.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "The metadata is invalid.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "audio_too_short",
             wire: "AUDIO_TOO_SHORT",
             status: 400u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Fix input. Do not retry a 400. It will fail the same way.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "The audio is too short.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "audio_too_long",
             wire: "AUDIO_TOO_LONG",
             status: 400u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Fix input. Do not retry a 400. It will fail the same way.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "The audio is too long.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "missing_api_key",
             wire: "MISSING_API_KEY",
             status: 401u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Check key / rotate if expired / contact support if account inactive.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "no X-API-Key or Authorization header.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "invalid_api_key",
             wire: "INVALID_API_KEY",
             status: 401u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Check key / rotate if expired / contact support if account inactive.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "key not recognized or marked inactive.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "api_key_expired",
             wire: "API_KEY_EXPIRED",
             status: 401u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Check key / rotate if expired / contact support if account inactive.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "key had an expiration date that's now past.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::Some("Rotate."),
+            message: None,
+            cause: None,
+            fix: Some("Rotate."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "client_inactive",
             wire: "CLIENT_INACTIVE",
             status: 401u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Check key / rotate if expired / contact support if account inactive.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "the account behind the key has been disabled.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::Some("Contact support."),
+            message: None,
+            cause: None,
+            fix: Some("Contact support."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "insufficient_credits",
             wire: "INSUFFICIENT_CREDITS",
             status: 402u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Payment,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some("Top up balance."),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Top up balance."),
+            retry_inferred: None,
+            doc_url: None,
             description: "balance below minimum.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::Some("Top up before retrying."),
+            message: None,
+            cause: None,
+            fix: Some("Top up before retrying."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "multilingual_not_enabled",
             wire: "MULTILINGUAL_NOT_ENABLED",
             status: 403u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
-                "Contact support (language permission, IP whitelist).",
-            ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Contact support (language permission, IP whitelist)."),
+            retry_inferred: None,
+            doc_url: None,
             description: "request language is non-English and the permission isn't enabled on your account.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "ip_not_allowed",
             wire: "IP_NOT_ALLOWED",
             status: 403u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: ::core::option::Option::Some(
-                "Contact support (language permission, IP whitelist).",
-            ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Contact support (language permission, IP whitelist)."),
+            retry_inferred: None,
+            doc_url: None,
             description: "the API key has an IP whitelist and your request didn't originate from an allowed address.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "RATE_LIMIT_EXCEEDED",
             status: 429u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
-                    header: ::core::option::Option::Some("Retry-After"),
-                    body_field: ::core::option::Option::Some("error.retryAfterSeconds"),
+                    header: Some("Retry-After"),
+                    body_field: Some("error.retryAfterSeconds"),
                 },
-                then: ::core::option::Option::Some(::errcat::Backoff {
-                    initial_ms: ::core::option::Option::None,
-                    factor: ::core::option::Option::None,
-                    max_attempts: ::core::option::Option::None,
-                    max_delay_ms: ::core::option::Option::None,
+                then: Some(::errcat::Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
                 }),
             },
-            retry_advice: ::core::option::Option::Some(
-                "Respect Retry-After, then exponential backoff.",
-            ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Respect Retry-After, then exponential backoff."),
+            retry_inferred: None,
+            doc_url: None,
             description: "on submit: you're submitting too fast.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::Some("Back off with exponential delay."),
+            message: None,
+            cause: None,
+            fix: Some("Back off with exponential delay."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "poll_rate_limited",
             wire: "POLL_RATE_LIMITED",
             status: 429u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::PollAgain {
                 delay: ::errcat::DelaySource {
-                    header: ::core::option::Option::Some("Retry-After"),
-                    body_field: ::core::option::Option::Some("error.retryAfterSeconds"),
+                    header: Some("Retry-After"),
+                    body_field: Some("error.retryAfterSeconds"),
                 },
-                then: ::core::option::Option::None,
+                then: None,
             },
-            retry_advice: ::core::option::Option::Some(
-                "Respect Retry-After, continue polling same requestId.",
-            ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Respect Retry-After, continue polling same requestId."),
+            retry_inferred: None,
+            doc_url: None,
             description: "on poll: you're polling a single requestId too fast.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::Some(
-                "Respect Retry-After and continue polling the same requestId.",
-            ),
+            message: None,
+            cause: None,
+            fix: Some("Respect Retry-After and continue polling the same requestId."),
             context: ::errcat::Context::Http,
         },
         ::errcat::CodeInfo {
             id: "service_warming_up",
             wire: "SERVICE_WARMING_UP",
             status: 503u16,
-            status_inferred: ::core::option::Option::None,
-            error_type: ::core::option::Option::None,
+            status_inferred: None,
+            error_type: None,
             category: ::errcat::Category::Unavailable,
             retry: ::errcat::RetryRule::Wait {
                 window: ::errcat::WaitWindow {
@@ -554,25 +542,23 @@ pub mod zenhire {
                     max_seconds: 60u64,
                 },
                 delay: ::errcat::DelaySource {
-                    header: ::core::option::Option::Some("Retry-After"),
-                    body_field: ::core::option::Option::Some("error.retryAfterSeconds"),
+                    header: Some("Retry-After"),
+                    body_field: Some("error.retryAfterSeconds"),
                 },
-                then: ::core::option::Option::Some(::errcat::Backoff {
-                    initial_ms: ::core::option::Option::None,
-                    factor: ::core::option::Option::None,
-                    max_attempts: ::core::option::Option::None,
-                    max_delay_ms: ::core::option::Option::None,
+                then: Some(::errcat::Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
                 }),
             },
-            retry_advice: ::core::option::Option::Some(
-                "Retry after 30–60s, back off further if repeated.",
-            ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_advice: Some("Retry after 30–60s, back off further if repeated."),
+            retry_inferred: None,
+            doc_url: None,
             description: "the scoring service is warming up after a fresh deployment (typically 15–20 minutes after a deploy).",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::Some(
+            message: None,
+            cause: None,
+            fix: Some(
                 "Retry with the suggested retryAfterSeconds, then back off further if still warming.",
             ),
             context: ::errcat::Context::Http,
@@ -581,126 +567,126 @@ pub mod zenhire {
             id: "transcription_failed",
             wire: "TRANSCRIPTION_FAILED",
             status: 200u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "a failed run is reported in a poll response body (status: \"failed\"); the page states no HTTP status for it",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Resubmit,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Resubmit the audio with a fresh request. Do not reuse the same requestId — it's terminal.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "audio quality issue or provider error.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Poll,
         },
         ::errcat::CodeInfo {
             id: "transcription_low_confidence",
             wire: "TRANSCRIPTION_LOW_CONFIDENCE",
             status: 200u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "a failed run is reported in a poll response body (status: \"failed\"); the page states no HTTP status for it",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Resubmit,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Resubmit the audio with a fresh request. Do not reuse the same requestId — it's terminal.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "audio content doesn't match the requested language.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Poll,
         },
         ::errcat::CodeInfo {
             id: "scoring_failed",
             wire: "SCORING_FAILED",
             status: 200u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "a failed run is reported in a poll response body (status: \"failed\"); the page states no HTTP status for it",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Resubmit,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Resubmit the audio with a fresh request. Do not reuse the same requestId — it's terminal.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "scoring service error after retry.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Poll,
         },
         ::errcat::CodeInfo {
             id: "service_configuration_error",
             wire: "SERVICE_CONFIGURATION_ERROR",
             status: 200u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "a failed run is reported in a poll response body (status: \"failed\"); the page states no HTTP status for it",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Upstream,
             retry: ::errcat::RetryRule::Resubmit,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Resubmit the audio with a fresh request. Do not reuse the same requestId — it's terminal.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "external provider misconfigured (rare; contact support).",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Poll,
         },
         ::errcat::CodeInfo {
             id: "stuck_timeout",
             wire: "STUCK_TIMEOUT",
             status: 200u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "a failed run is reported in a poll response body (status: \"failed\"); the page states no HTTP status for it",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Resubmit,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Resubmit the audio with a fresh request. Do not reuse the same requestId — it's terminal.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "run exceeded its watchdog timeout.",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Poll,
         },
         ::errcat::CodeInfo {
             id: "internal_error",
             wire: "INTERNAL_ERROR",
             status: 200u16,
-            status_inferred: ::core::option::Option::Some(
+            status_inferred: Some(
                 "a failed run is reported in a poll response body (status: \"failed\"); the page states no HTTP status for it",
             ),
-            error_type: ::core::option::Option::None,
+            error_type: None,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Resubmit,
-            retry_advice: ::core::option::Option::Some(
+            retry_advice: Some(
                 "Resubmit the audio with a fresh request. Do not reuse the same requestId — it's terminal.",
             ),
-            retry_inferred: ::core::option::Option::None,
-            doc_url: ::core::option::Option::None,
+            retry_inferred: None,
+            doc_url: None,
             description: "unexpected error (contact support).",
-            message: ::core::option::Option::None,
-            cause: ::core::option::Option::None,
-            fix: ::core::option::Option::None,
+            message: None,
+            cause: None,
+            fix: None,
             context: ::errcat::Context::Poll,
         },
     ];
@@ -737,40 +723,35 @@ pub mod zenhire {
             &CODE_INFO[self as usize]
         }
         /// The code for a wire identifier, if the catalog documents it.
-        pub fn from_wire(wire: &str) -> ::core::option::Option<ErrorCode> {
-            let index: ::core::option::Option<usize> = match wire {
-                "MISSING_AUDIO_FILE" => ::core::option::Option::Some(0usize),
-                "UNSUPPORTED_FORMAT" => ::core::option::Option::Some(1usize),
-                "FILE_TOO_LARGE" => ::core::option::Option::Some(2usize),
-                "INVALID_LANGUAGE_CODE" => ::core::option::Option::Some(3usize),
-                "INVALID_EXTERNAL_ID" => ::core::option::Option::Some(4usize),
-                "INVALID_METADATA" => ::core::option::Option::Some(5usize),
-                "AUDIO_TOO_SHORT" => ::core::option::Option::Some(6usize),
-                "AUDIO_TOO_LONG" => ::core::option::Option::Some(7usize),
-                "MISSING_API_KEY" => ::core::option::Option::Some(8usize),
-                "INVALID_API_KEY" => ::core::option::Option::Some(9usize),
-                "API_KEY_EXPIRED" => ::core::option::Option::Some(10usize),
-                "CLIENT_INACTIVE" => ::core::option::Option::Some(11usize),
-                "INSUFFICIENT_CREDITS" => ::core::option::Option::Some(12usize),
-                "MULTILINGUAL_NOT_ENABLED" => ::core::option::Option::Some(13usize),
-                "IP_NOT_ALLOWED" => ::core::option::Option::Some(14usize),
-                "RATE_LIMIT_EXCEEDED" => ::core::option::Option::Some(15usize),
-                "POLL_RATE_LIMITED" => ::core::option::Option::Some(16usize),
-                "SERVICE_WARMING_UP" => ::core::option::Option::Some(17usize),
-                "TRANSCRIPTION_FAILED" => ::core::option::Option::Some(18usize),
-                "TRANSCRIPTION_LOW_CONFIDENCE" => ::core::option::Option::Some(19usize),
-                "SCORING_FAILED" => ::core::option::Option::Some(20usize),
-                "SERVICE_CONFIGURATION_ERROR" => ::core::option::Option::Some(21usize),
-                "STUCK_TIMEOUT" => ::core::option::Option::Some(22usize),
-                "INTERNAL_ERROR" => ::core::option::Option::Some(23usize),
-                _ => ::core::option::Option::None,
+        pub fn from_wire(wire: &str) -> Option<ErrorCode> {
+            let index: Option<usize> = match wire {
+                "MISSING_AUDIO_FILE" => Some(0usize),
+                "UNSUPPORTED_FORMAT" => Some(1usize),
+                "FILE_TOO_LARGE" => Some(2usize),
+                "INVALID_LANGUAGE_CODE" => Some(3usize),
+                "INVALID_EXTERNAL_ID" => Some(4usize),
+                "INVALID_METADATA" => Some(5usize),
+                "AUDIO_TOO_SHORT" => Some(6usize),
+                "AUDIO_TOO_LONG" => Some(7usize),
+                "MISSING_API_KEY" => Some(8usize),
+                "INVALID_API_KEY" => Some(9usize),
+                "API_KEY_EXPIRED" => Some(10usize),
+                "CLIENT_INACTIVE" => Some(11usize),
+                "INSUFFICIENT_CREDITS" => Some(12usize),
+                "MULTILINGUAL_NOT_ENABLED" => Some(13usize),
+                "IP_NOT_ALLOWED" => Some(14usize),
+                "RATE_LIMIT_EXCEEDED" => Some(15usize),
+                "POLL_RATE_LIMITED" => Some(16usize),
+                "SERVICE_WARMING_UP" => Some(17usize),
+                "TRANSCRIPTION_FAILED" => Some(18usize),
+                "TRANSCRIPTION_LOW_CONFIDENCE" => Some(19usize),
+                "SCORING_FAILED" => Some(20usize),
+                "SERVICE_CONFIGURATION_ERROR" => Some(21usize),
+                "STUCK_TIMEOUT" => Some(22usize),
+                "INTERNAL_ERROR" => Some(23usize),
+                _ => None,
             };
-            match index {
-                ::core::option::Option::Some(i) => {
-                    ::core::option::Option::Some(Self::ALL[i])
-                }
-                ::core::option::Option::None => ::core::option::Option::None,
-            }
+            index.map(|i| Self::ALL[i])
         }
         /// The wire identifier: what the API sends.
         pub const fn as_str(self) -> &'static str {
@@ -793,11 +774,11 @@ pub mod zenhire {
             self.info().retry
         }
         /// The page's own words on what to do, if it gives any.
-        pub const fn retry_advice(self) -> ::core::option::Option<&'static str> {
+        pub const fn retry_advice(self) -> Option<&'static str> {
             self.info().retry_advice
         }
         /// The documentation URL, if the catalog gives one.
-        pub const fn doc_url(self) -> ::core::option::Option<&'static str> {
+        pub const fn doc_url(self) -> Option<&'static str> {
             self.info().doc_url
         }
         /// What the error means.
@@ -805,11 +786,11 @@ pub mod zenhire {
             self.info().description
         }
         /// Why it happens, if the page says.
-        pub const fn cause(self) -> ::core::option::Option<&'static str> {
+        pub const fn cause(self) -> Option<&'static str> {
             self.info().cause
         }
         /// How to fix it, if the page says.
-        pub const fn fix(self) -> ::core::option::Option<&'static str> {
+        pub const fn fix(self) -> Option<&'static str> {
             self.info().fix
         }
         /// Where the error is reported.
@@ -820,7 +801,7 @@ pub mod zenhire {
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "zenhire";
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
-        fn from_wire(wire: &str) -> ::core::option::Option<ErrorCode> {
+        fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
         }
         fn info(self) -> &'static ::errcat::CodeInfo {
@@ -829,9 +810,7 @@ pub mod zenhire {
     }
     impl ::core::str::FromStr for ErrorCode {
         type Err = ::errcat::UnknownCode;
-        fn from_str(
-            wire: &str,
-        ) -> ::core::result::Result<ErrorCode, ::errcat::UnknownCode> {
+        fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
             ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
         }
     }
@@ -844,14 +823,14 @@ pub mod zenhire {
         fn serialize<S: ::errcat::__private::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
     impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorCode {
         fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
             deserializer: D,
-        ) -> ::core::result::Result<ErrorCode, D::Error> {
+        ) -> Result<ErrorCode, D::Error> {
             ::errcat::__private::deserialize_known(deserializer)
         }
     }
@@ -862,42 +841,36 @@ pub mod zenhire {
         ::errcat::StatusInfo {
             status: 400u16,
             name: "Bad Request",
-            description: ::core::option::Option::Some(
-                "Malformed input. Fix the request and retry.",
-            ),
+            description: Some("Malformed input. Fix the request and retry."),
         },
         ::errcat::StatusInfo {
             status: 401u16,
             name: "Unauthorized",
-            description: ::core::option::Option::Some("Check your API key."),
+            description: Some("Check your API key."),
         },
         ::errcat::StatusInfo {
             status: 402u16,
             name: "Payment Required",
-            description: ::core::option::Option::None,
+            description: None,
         },
         ::errcat::StatusInfo {
             status: 403u16,
             name: "Forbidden",
-            description: ::core::option::Option::None,
+            description: None,
         },
         ::errcat::StatusInfo {
             status: 429u16,
             name: "Too Many Requests",
-            description: ::core::option::Option::Some(
-                "Two flavors — treat them differently.",
-            ),
+            description: Some("Two flavors — treat them differently."),
         },
         ::errcat::StatusInfo {
             status: 503u16,
             name: "Service Unavailable",
-            description: ::core::option::Option::None,
+            description: None,
         },
     ];
     /// The status table's row for `status`, if documented.
-    pub fn status_info(
-        status: u16,
-    ) -> ::core::option::Option<&'static ::errcat::StatusInfo> {
+    pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
     /// The `error` object of the error body.
@@ -917,24 +890,24 @@ pub mod zenhire {
         /// code, message, and timestamp are always present.
         ///
         /// Always present.
-        pub message: ::std::string::String,
+        pub message: String,
         /// code, message, and timestamp are always present. Sample: "2026-04-21T12:34:56.789Z".
         ///
         /// Always present.
-        pub timestamp: ::std::string::String,
+        pub timestamp: String,
         /// Included when it applies: requestId is emitted once the route handler has generated one (middleware-level rejections happen before that and omit it). See Identifiers for how requestId differs from the run id and your externalId.
         ///
         /// Not always present.
         #[serde(rename = "requestId")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub request_id: ::core::option::Option<::std::string::String>,
+        pub request_id: Option<String>,
         /// optional, code-specific extras; included when it applies.
         ///
         /// Not always present.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub details: ::core::option::Option<
+        pub details: Option<
             ::errcat::__private::serde_json::Map<
-                ::std::string::String,
+                String,
                 ::errcat::__private::serde_json::Value,
             >,
         >,
@@ -943,11 +916,11 @@ pub mod zenhire {
         /// Not always present.
         #[serde(rename = "retryAfterSeconds")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub retry_after_seconds: ::core::option::Option<i64>,
+        pub retry_after_seconds: Option<i64>,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
         pub extra: ::errcat::__private::serde_json::Map<
-            ::std::string::String,
+            String,
             ::errcat::__private::serde_json::Value,
         >,
     }
@@ -984,24 +957,18 @@ pub mod zenhire {
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
         pub extra: ::errcat::__private::serde_json::Map<
-            ::std::string::String,
+            String,
             ::errcat::__private::serde_json::Value,
         >,
     }
     impl ErrorEnvelope {
         /// The human-readable message, if the body has one.
-        pub fn message(&self) -> ::core::option::Option<&str> {
-            ::core::option::Option::Some(self)
-                .map(|v| &v.error)
-                .map(|v| &v.message)
-                .map(::std::string::String::as_str)
+        pub fn message(&self) -> Option<&str> {
+            Some(self).map(|v| &v.error).map(|v| &v.message).map(String::as_str)
         }
         /// The error's code, read from its code field.
-        pub fn wire_code(&self) -> ::core::option::Option<WireCode> {
-            ::core::option::Option::Some(self)
-                .map(|v| &v.error)
-                .map(|v| &v.code)
-                .cloned()
+        pub fn wire_code(&self) -> Option<WireCode> {
+            Some(self).map(|v| &v.error).map(|v| &v.code).cloned()
         }
     }
 }

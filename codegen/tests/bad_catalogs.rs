@@ -395,3 +395,14 @@ fn file_too_large() {
         .join("\n")
     );
 }
+
+#[test]
+fn zz_scratch() {
+    for f in ["02-yaml-unclosed-quote", "59-yaml-unclosed-quote-at-end", "01-yaml-bad-indentation", "48-duplicate-key", "39-alias-bomb", "50-deep-nesting"] {
+        let text = std::fs::read_to_string(format!("{CORPUS}/{f}.yaml")).unwrap();
+        let e = serde_yaml::from_str::<serde_yaml::Value>(&text).unwrap_err();
+        println!("{f}: {e} / {:?}", e.location().map(|l| (l.line(), l.column())));
+    }
+    let idx = errcat_codegen::load::positions::PositionIndex::build("api:\n  id: acme\nerrors:\n  - id: a\n    retry:\n      rule: never\n");
+    for p in ["", "api", "errors", "errors[0]", "errors[0].retry", "errors[0].retry.rule"] { println!("{p:?}: {:?}", idx.get(p)); }
+}
