@@ -33,31 +33,56 @@ fn retry_kind(kind: CatalogRetryKind) -> RetryKind {
 
 /// The serde name of a catalog enum value (`"rate_limited"`).
 fn serde_name<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).unwrap().as_str().unwrap().to_owned()
+    serde_json::to_value(value)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 fn check_codes<C>(api: &Api)
 where
-    C: CatalogCode + std::str::FromStr + serde::Serialize + serde::de::DeserializeOwned + std::fmt::Display,
+    C: CatalogCode
+        + std::str::FromStr
+        + serde::Serialize
+        + serde::de::DeserializeOwned
+        + std::fmt::Display,
 {
-    assert_eq!(C::ALL.len(), api.errors.len(), "{}: one variant per error", api.id());
+    assert_eq!(
+        C::ALL.len(),
+        api.errors.len(),
+        "{}: one variant per error",
+        api.id()
+    );
     assert_eq!(C::API, api.id());
     for (code, error) in C::ALL.iter().copied().zip(&api.errors) {
         let info = code.info();
         assert_eq!(info.id, error.id());
         assert_eq!(code.as_str(), error.wire, "{}", error.id());
-        assert_eq!(C::from_wire(&error.wire), Some(code), "{} from_wire", error.id());
+        assert_eq!(
+            C::from_wire(&error.wire),
+            Some(code),
+            "{} from_wire",
+            error.id()
+        );
         assert!(matches!(error.wire.parse::<C>(), Ok(parsed) if parsed == code));
         assert_eq!(code.to_string(), error.wire);
         assert_eq!(code.http_status(), error.status, "{} status", error.id());
         assert_eq!(info.status_inferred, error.status_inferred.as_deref());
         assert_eq!(info.error_type, error.error_type());
         assert_eq!(code.category().as_str(), serde_name(&error.category));
-        assert_eq!(code.retry().kind(), retry_kind(error.retry.rule), "{} retry", error.id());
+        assert_eq!(
+            code.retry().kind(),
+            retry_kind(error.retry.rule),
+            "{} retry",
+            error.id()
+        );
         assert_eq!(info.retry_advice, error.retry.advice.as_deref());
         assert_eq!(code.doc_url(), error.doc_url.as_deref());
         assert_eq!(code.description(), error.doc.description);
-        if let RetryRule::RetryAfter { delay, .. } | RetryRule::PollAgain { delay, .. } = code.retry() {
+        if let RetryRule::RetryAfter { delay, .. } | RetryRule::PollAgain { delay, .. } =
+            code.retry()
+        {
             assert_eq!(delay.header, error.retry.header.as_deref());
             assert_eq!(delay.body_field, error.retry.body_field.as_deref());
         }
@@ -68,7 +93,12 @@ where
         let wire: WireCode<C> = WireCode::from_wire(&error.wire);
         assert_eq!(wire.known(), Some(code));
     }
-    for unknown in ["definitely_not_documented", "", "Ünïcode message ✓", "INVALID_API_KEY "] {
+    for unknown in [
+        "definitely_not_documented",
+        "",
+        "Ünïcode message ✓",
+        "INVALID_API_KEY ",
+    ] {
         if C::from_wire(unknown).is_some() {
             continue;
         }
@@ -97,8 +127,16 @@ macro_rules! api_tests {
             #[test]
             fn status_table_matches_the_catalog() {
                 let api = catalog_api(stringify!($api));
-                let rows: Vec<(u16, &str)> = errcat::$api::STATUSES.iter().map(|s| (s.status, s.name)).collect();
-                let expected: Vec<(u16, &str)> = api.doc.statuses.iter().map(|s| (s.status, s.name.as_str())).collect();
+                let rows: Vec<(u16, &str)> = errcat::$api::STATUSES
+                    .iter()
+                    .map(|s| (s.status, s.name))
+                    .collect();
+                let expected: Vec<(u16, &str)> = api
+                    .doc
+                    .statuses
+                    .iter()
+                    .map(|s| (s.status, s.name.as_str()))
+                    .collect();
                 assert_eq!(rows, expected);
             }
 
@@ -107,7 +145,9 @@ macro_rules! api_tests {
                 let api = catalog_api(stringify!($api));
                 for example in &api.doc.examples {
                     let envelope: ErrorEnvelope = serde_json::from_str(&example.body)
-                        .unwrap_or_else(|e| panic!("example `{}` does not deserialize: {e}", example.name));
+                        .unwrap_or_else(|e| {
+                            panic!("example `{}` does not deserialize: {e}", example.name)
+                        });
                     let code = envelope.wire_code().and_then(|w| w.known());
                     assert_eq!(
                         code.map(|c| c.id()),
@@ -116,11 +156,20 @@ macro_rules! api_tests {
                         example.name
                     );
                     if let Some(code) = code {
-                        assert_eq!(code.http_status(), example.status, "example `{}` status", example.name);
+                        assert_eq!(
+                            code.http_status(),
+                            example.status,
+                            "example `{}` status",
+                            example.name
+                        );
                     }
                     let original: serde_json::Value = serde_json::from_str(&example.body).unwrap();
                     let round_trip = serde_json::to_value(&envelope).unwrap();
-                    assert_eq!(round_trip, original, "example `{}` must serialize back exactly", example.name);
+                    assert_eq!(
+                        round_trip, original,
+                        "example `{}` must serialize back exactly",
+                        example.name
+                    );
                 }
             }
         }
@@ -137,19 +186,39 @@ api_tests!(zenhire);
 fn the_readme_example_holds() {
     let code: errcat::kallglot::ErrorCode = "invalid_api_key".parse().unwrap();
     assert_eq!(code.http_status(), 401);
-    assert_eq!(code.doc_url(), Some("https://developer.kallglot.com/errors#invalid_api_key"));
-    assert_eq!(code.error_type(), errcat::kallglot::ErrorType::AuthenticationError);
-    assert_eq!(errcat::kallglot::CloseCode::from_u16(4001), Some(errcat::kallglot::CloseCode::TokenExpired));
-    assert_eq!(errcat::kallglot::CloseCode::TokenExpired.action(), errcat::CloseAction::ReconnectWithNewToken);
+    assert_eq!(
+        code.doc_url(),
+        Some("https://developer.kallglot.com/errors#invalid_api_key")
+    );
+    assert_eq!(
+        code.error_type(),
+        errcat::kallglot::ErrorType::AuthenticationError
+    );
+    assert_eq!(
+        errcat::kallglot::CloseCode::from_u16(4001),
+        Some(errcat::kallglot::CloseCode::TokenExpired)
+    );
+    assert_eq!(
+        errcat::kallglot::CloseCode::TokenExpired.action(),
+        errcat::CloseAction::ReconnectWithNewToken
+    );
 }
 
 #[test]
 fn categories_of_runtime_and_catalog_agree() {
     use errcat_codegen::load::document::Category as Catalog;
     let all = [
-        Catalog::Authentication, Catalog::Permission, Catalog::InvalidRequest, Catalog::NotFound,
-        Catalog::Conflict, Catalog::Payment, Catalog::RateLimited, Catalog::Unavailable,
-        Catalog::Upstream, Catalog::Internal, Catalog::Processing,
+        Catalog::Authentication,
+        Catalog::Permission,
+        Catalog::InvalidRequest,
+        Catalog::NotFound,
+        Catalog::Conflict,
+        Catalog::Payment,
+        Catalog::RateLimited,
+        Catalog::Unavailable,
+        Catalog::Upstream,
+        Catalog::Internal,
+        Catalog::Processing,
     ];
     let names: Vec<String> = all.iter().map(serde_name).collect();
     let runtime: Vec<&str> = errcat::Category::ALL.iter().map(|c| c.as_str()).collect();

@@ -1,7 +1,13 @@
 //! What build.rs compiles must be byte-identical to the committed `generated/`, so the
 //! reviewed files are exactly the code users get.
 
-const APIS: &[&str] = &["agenthuman", "identitycall", "kallglot", "voice_gateway", "zenhire"];
+const APIS: &[&str] = &[
+    "agenthuman",
+    "identitycall",
+    "kallglot",
+    "voice_gateway",
+    "zenhire",
+];
 
 #[test]
 fn out_dir_matches_committed_generated_files() {

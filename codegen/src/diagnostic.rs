@@ -73,7 +73,8 @@ impl Diagnostics {
     /// does not depend on the order the checks ran in.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.file, a.position, a.rule, &a.message).cmp(&(&b.file, b.position, b.rule, &b.message))
+            (&a.file, a.position, a.rule, &a.message)
+                .cmp(&(&b.file, b.position, b.rule, &b.message))
         });
         self.0.dedup();
     }

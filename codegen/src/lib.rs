@@ -210,7 +210,11 @@ impl Builder {
         };
         if self.artifacts.rust {
             for api in &catalog.apis {
-                if self.only.as_ref().is_some_and(|only| !only.contains(api.id())) {
+                if self
+                    .only
+                    .as_ref()
+                    .is_some_and(|only| !only.contains(api.id()))
+                {
                     continue;
                 }
                 let code = emit::rust::emit_api(api);

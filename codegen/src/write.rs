@@ -128,10 +128,9 @@ pub fn write_all(dir: &Path, files: &Generated, overwrite: Overwrite) -> Result<
 /// Writes `contents` to a temporary file beside `path`, syncs it and renames it over
 /// `path`, so readers see the old file or the new one, never half of one.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
-    let file_name = path.file_name().map_or_else(
-        || "out".into(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp).map_err(io("create", &temp))?;
@@ -190,7 +189,9 @@ pub fn check(dir: &Path, files: &Generated) -> Vec<Drift> {
         }
     }
     for path in stale_files(dir, files) {
-        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         drift.push(Drift::Stale(name));
     }
     drift

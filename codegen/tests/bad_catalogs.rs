@@ -26,7 +26,11 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
     ("01-yaml-bad-indentation", &["yaml-syntax"]),
     ("02-yaml-unclosed-quote", &["yaml-syntax"]),
     ("03-yaml-tab-indentation", &["yaml-syntax"]),
-    ("04-unknown-field-typo", &["unknown-field"]),
+    // Cutting the misspelt key out leaves the error without a status: a knock-on report.
+    (
+        "04-unknown-field-typo",
+        &["unknown-field", "missing-status"],
+    ),
     ("05-missing-field", &["missing-field"]),
     ("06-wrong-type", &["wrong-type"]),
     ("07-unknown-value", &["unknown-value"]),
@@ -62,17 +66,39 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
     ("37-field-under-scalar", &["field-under-scalar"]),
     ("38-constant-type", &["constant-type"]),
     ("39-alias-bomb", &["yaml-syntax"]),
-    ("40-several-structural-problems", &["unknown-field", "missing-field", "wrong-type"]),
+    // All three broken errors at once, plus the knock-on of the misspelt `stauts`.
+    (
+        "40-several-structural-problems",
+        &[
+            "unknown-field",
+            "missing-field",
+            "wrong-type",
+            "missing-status",
+        ],
+    ),
+    // The misspelt type leaves `internal` without a status: a knock-on report.
     (
         "41-several-semantic-problems",
-        &["keyword-id", "duplicate-id", "unknown-type", "non-error-status"],
+        &[
+            "keyword-id",
+            "duplicate-id",
+            "unknown-type",
+            "non-error-status",
+            "missing-status",
+        ],
     ),
-    ("42-structural-then-semantic", &["missing-field", "invalid-id"]),
+    (
+        "42-structural-then-semantic",
+        &["missing-field", "invalid-id"],
+    ),
     ("43-missing-status", &["missing-status"]),
     ("44-wire-whitespace", &["wire-whitespace"]),
     ("45-empty-wire", &["empty-wire"]),
     ("46-conditional-retry-on-error", &["incomplete-retry"]),
-    ("47-unknown-top-level-field", &["unknown-field", "missing-field"]),
+    (
+        "47-unknown-top-level-field",
+        &["unknown-field", "missing-field"],
+    ),
     ("48-duplicate-key", &["yaml-syntax"]),
     ("49-invalid-json-inline", &["invalid-json"]),
     ("50-deep-nesting", &["yaml-syntax"]),
@@ -82,6 +108,55 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
     ("54-not-utf8", &["not-utf8"]),
     ("55-nul-byte", &["nul-byte"]),
     ("56-comments-only", &["empty-catalog"]),
+    // The misspelt expectation is also reported as not matching the body.
+    (
+        "57-example-expects-unknown-error",
+        &["unknown-error", "example-mismatch"],
+    ),
+    ("58-crlf-yaml-syntax", &["yaml-syntax"]),
+    ("59-yaml-unclosed-quote-at-end", &["yaml-syntax"]),
+    ("60-cr-line-endings", &["invalid-id"]),
+    ("61-two-documents", &["yaml-syntax"]),
+    ("62-number-key", &["wrong-type"]),
+];
+
+/// Where a diagnostic should point but, because of a loader or validator bug, does not yet.
+/// The snapshots hold today's output; `known_position_bugs` (ignored) holds the right
+/// positions, so that whoever fixes a bug can run it, then re-bless the snapshots.
+/// (file stem, rule or `None` for any, line, column)
+const KNOWN_POSITION_BUGS: &[(&str, Option<&str>, usize, usize)] = &[
+    // A block mapping is placed at its first key's colon instead of at its first key
+    // (load/positions.rs): every diagnostic anchored at a whole entry is one column off
+    // or more.
+    ("05-missing-field", Some("missing-field"), 20, 5),
+    ("13-missing-wire", Some("missing-wire"), 18, 5),
+    ("17-incomplete-retry", Some("incomplete-retry"), 24, 7),
+    (
+        "20-contradictory-wait-window",
+        Some("contradictory-retry"),
+        26,
+        9,
+    ),
+    (
+        "22-retry-never-on-429",
+        Some("retry-contradicts-status"),
+        29,
+        5,
+    ),
+    ("47-unknown-top-level-field", Some("missing-field"), 2, 1),
+    // After a malformed item is cut out, the validator's indices no longer match the file:
+    // the bad id of the second error is shown on the first error's line.
+    ("42-structural-then-semantic", Some("invalid-id"), 20, 9),
+    // libyaml's context ("while scanning a quoted scalar at line 22 column 18") is cut off.
+    ("59-yaml-unclosed-quote-at-end", Some("yaml-syntax"), 22, 18),
+    // The duplicate key is on line 20; serde_yaml only gives the start of the mapping.
+    ("48-duplicate-key", Some("yaml-syntax"), 20, 5),
+    // serde_json's column counts the JSON's own indentation, which is dropped.
+    ("31-invalid-json", Some("invalid-json"), 31, 9),
+    // The second document starts at `---` on line 23.
+    ("61-two-documents", Some("yaml-syntax"), 23, 1),
+    // The offending key `400:` is on line 16.
+    ("62-number-key", None, 16, 1),
 ];
 
 fn blessing() -> bool {
@@ -206,12 +281,12 @@ fn diff(expected: &str, actual: &str) -> String {
             lines.push((' ', a[i]));
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            lines.push(('+', b[j]));
-            j += 1;
-        } else {
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
             lines.push(('-', a[i]));
             i += 1;
+        } else {
+            lines.push(('+', b[j]));
+            j += 1;
         }
     }
     // Show changed lines with two lines of context around them.
@@ -329,15 +404,44 @@ fn rules() {
 #[test]
 fn corpus_covers_every_rule() {
     const RULES: &[&str] = &[
-        "yaml-syntax", "unknown-field", "missing-field", "wrong-type", "unknown-value",
-        "invalid-id", "keyword-id", "duplicate-id", "rust-name-collision", "duplicate-wire",
-        "missing-wire", "status-out-of-range", "non-error-status", "duplicate-status",
-        "incomplete-retry", "contradictory-retry", "retry-contradicts-status",
-        "unknown-body-field", "malformed-url", "unknown-placeholder", "bad-url-pattern",
-        "unknown-type", "unknown-error", "example-unknown-code", "example-mismatch",
-        "invalid-json", "empty-catalog", "bad-field-path", "duplicate-field", "duplicate-role",
-        "missing-role", "field-under-scalar", "constant-type", "not-utf8", "nul-byte",
-        "missing-status", "wire-whitespace", "empty-wire",
+        "yaml-syntax",
+        "unknown-field",
+        "missing-field",
+        "wrong-type",
+        "unknown-value",
+        "invalid-id",
+        "keyword-id",
+        "duplicate-id",
+        "rust-name-collision",
+        "duplicate-wire",
+        "missing-wire",
+        "status-out-of-range",
+        "non-error-status",
+        "duplicate-status",
+        "incomplete-retry",
+        "contradictory-retry",
+        "retry-contradicts-status",
+        "unknown-body-field",
+        "malformed-url",
+        "unknown-placeholder",
+        "bad-url-pattern",
+        "unknown-type",
+        "unknown-error",
+        "example-unknown-code",
+        "example-mismatch",
+        "invalid-json",
+        "empty-catalog",
+        "bad-field-path",
+        "duplicate-field",
+        "duplicate-role",
+        "missing-role",
+        "field-under-scalar",
+        "constant-type",
+        "not-utf8",
+        "nul-byte",
+        "missing-status",
+        "wire-whitespace",
+        "empty-wire",
     ];
     let covered: BTreeSet<&str> = EXPECTED_RULES
         .iter()
@@ -356,13 +460,65 @@ fn special_bytes_are_intact() {
     let crlf = read("51-crlf-line-endings.yaml");
     assert!(
         crlf.windows(2).filter(|w| w == b"\r\n").count() > 10
-            && !crlf.iter().enumerate().any(|(i, &b)| b == b'\n' && (i == 0 || crlf[i - 1] != b'\r')),
+            && !crlf
+                .iter()
+                .enumerate()
+                .any(|(i, &b)| b == b'\n' && (i == 0 || crlf[i - 1] != b'\r')),
         "51-crlf-line-endings.yaml must use CRLF line endings throughout"
     );
     assert!(read("52-byte-order-mark.yaml").starts_with("\u{feff}#".as_bytes()));
     assert!(read("53-empty-file.yaml").is_empty());
     assert!(std::str::from_utf8(&read("54-not-utf8.yaml")).is_err());
     assert!(read("55-nul-byte.yaml").contains(&0));
+    let crlf = read("58-crlf-yaml-syntax.yaml");
+    assert_eq!(
+        crlf.iter().filter(|&&b| b == b'\n').count(),
+        crlf.windows(2).filter(|w| w == b"\r\n").count(),
+        "58-crlf-yaml-syntax.yaml must use CRLF line endings throughout"
+    );
+    let cr = read("60-cr-line-endings.yaml");
+    assert!(
+        !cr.contains(&b'\n') && cr.contains(&b'\r'),
+        "60-cr-line-endings.yaml must use lone CR line endings"
+    );
+}
+
+/// The right positions for the cases listed in `KNOWN_POSITION_BUGS`; fails until the
+/// bugs are fixed. Run with `cargo test -p errcat-codegen --test bad_catalogs -- --ignored`.
+#[test]
+#[ignore = "known loader/validator position bugs; see KNOWN_POSITION_BUGS"]
+fn known_position_bugs() {
+    let mut problems = Vec::new();
+    for &(stem, rule, line, column) in KNOWN_POSITION_BUGS {
+        let path = Path::new(CORPUS).join(format!("{stem}.yaml"));
+        let diagnostics = diagnose(&path).unwrap_or_else(|p| panic!("{p}"));
+        let found = diagnostics.0.iter().any(|d| {
+            rule.is_none_or(|r| r == d.rule)
+                && (d.position.line, d.position.column) == (line, column)
+        });
+        if !found {
+            let got: Vec<String> = diagnostics
+                .0
+                .iter()
+                .map(|d| format!("{} at {}:{}", d.rule, d.position.line, d.position.column))
+                .collect();
+            problems.push(format!(
+                "{stem}: expected {} at {line}:{column}, got {got:?}",
+                rule.unwrap_or("a diagnostic")
+            ));
+        }
+    }
+    // Every diagnostic inside the file shows its source line, whatever the line endings.
+    let path = Path::new(CORPUS).join("60-cr-line-endings.yaml");
+    for d in &diagnose(&path).unwrap_or_else(|p| panic!("{p}")).0 {
+        if d.source_line.is_none() {
+            problems.push(format!(
+                "60-cr-line-endings: `{}` has no source line",
+                d.rule
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// A file over the size limit, built in memory: refused before parsing, at 1:1.
@@ -394,15 +550,4 @@ fn file_too_large() {
         ]
         .join("\n")
     );
-}
-
-#[test]
-fn zz_scratch() {
-    for f in ["02-yaml-unclosed-quote", "59-yaml-unclosed-quote-at-end", "01-yaml-bad-indentation", "48-duplicate-key", "39-alias-bomb", "50-deep-nesting"] {
-        let text = std::fs::read_to_string(format!("{CORPUS}/{f}.yaml")).unwrap();
-        let e = serde_yaml::from_str::<serde_yaml::Value>(&text).unwrap_err();
-        println!("{f}: {e} / {:?}", e.location().map(|l| (l.line(), l.column())));
-    }
-    let idx = errcat_codegen::load::positions::PositionIndex::build("api:\n  id: acme\nerrors:\n  - id: a\n    retry:\n      rule: never\n");
-    for p in ["", "api", "errors", "errors[0]", "errors[0].retry", "errors[0].retry.rule"] { println!("{p:?}: {:?}", idx.get(p)); }
 }

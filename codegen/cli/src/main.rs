@@ -12,7 +12,11 @@ use errcat_codegen::{Artifacts, Builder};
 const GENERATE_COMMAND: &str = "cargo run --bin errcat -- generate";
 
 #[derive(Parser)]
-#[command(name = "errcat", version, about = "Error catalogs as the source of truth: validate, generate and check.")]
+#[command(
+    name = "errcat",
+    version,
+    about = "Error catalogs as the source of truth: validate, generate and check."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -78,7 +82,10 @@ fn main() -> ExitCode {
         Command::Validate { paths } => validate(&paths),
         Command::Generate { catalog, out } => generate(&catalog, &out),
         Command::Check { catalog, out } => check(&catalog, &out),
-        Command::Export { format: Format::Json, paths } => export(&paths),
+        Command::Export {
+            format: Format::Json,
+            paths,
+        } => export(&paths),
     }
 }
 
@@ -146,13 +153,19 @@ fn check(catalog: &[PathBuf], out: &Path) -> ExitCode {
     };
     let drift = write::check(out, &files);
     if drift.is_empty() {
-        println!("ok: {} is up to date ({} files)", out.display(), files.len());
+        println!(
+            "ok: {} is up to date ({} files)",
+            out.display(),
+            files.len()
+        );
         return ExitCode::SUCCESS;
     }
     for item in &drift {
         match item {
             Drift::Missing(name) => eprintln!("missing: {}/{name}", out.display()),
-            Drift::Stale(name) => eprintln!("stale: {}/{name} (no catalog generates it)", out.display()),
+            Drift::Stale(name) => {
+                eprintln!("stale: {}/{name} (no catalog generates it)", out.display())
+            }
             Drift::Changed(name, old, new) => {
                 let path = format!("{}/{name}", out.display());
                 let diff = similar::TextDiff::from_lines(old, new);

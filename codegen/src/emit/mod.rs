@@ -3,6 +3,6 @@
 
 pub mod json;
 pub mod rust;
-pub mod words;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod words;

@@ -57,14 +57,15 @@ pub fn retry_words(rule: &RetryDoc) -> String {
         ),
         RetryKind::PollAgain => {
             if rule.header.is_some() || rule.body_field.is_some() {
-                format!("Keep polling the same id, after the delay in {}{then}.", delay_source(rule))
+                format!(
+                    "Keep polling the same id, after the delay in {}{then}.",
+                    delay_source(rule)
+                )
             } else {
                 format!("Keep polling the same id{then}.")
             }
         }
-        RetryKind::Resubmit => {
-            "Resubmit as a fresh request; never reuse the failed id.".to_owned()
-        }
+        RetryKind::Resubmit => "Resubmit as a fresh request; never reuse the failed id.".to_owned(),
         RetryKind::Wait => {
             let window = rule
                 .wait

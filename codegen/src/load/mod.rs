@@ -137,7 +137,9 @@ pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
     let value: Value = match serde_yaml::from_str(text) {
         Ok(value) => value,
         Err(error) => {
-            loaded.diagnostics.push(syntax_diagnostic(&loaded.source, &error));
+            loaded
+                .diagnostics
+                .push(syntax_diagnostic(&loaded.source, &error));
             return loaded;
         }
     };
@@ -160,10 +162,12 @@ pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
 }
 
 fn syntax_diagnostic(source: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
-    let position = error.location().map_or(Position { line: 1, column: 1 }, |l| Position {
-        line: l.line(),
-        column: l.column(),
-    });
+    let position = error
+        .location()
+        .map_or(Position { line: 1, column: 1 }, |l| Position {
+            line: l.line(),
+            column: l.column(),
+        });
     // serde_yaml appends " at line X column Y" to its message; the location is shown apart.
     let message = error.to_string();
     let message = match message.find(" at line ") {
@@ -202,7 +206,8 @@ fn deserialize_all(
         let message = error.inner().to_string();
         let original = removed.original_path(&segments);
         diagnostics.push(structural_diagnostic(source, &original, &message));
-        if diagnostics.len() >= MAX_STRUCTURAL_ERRORS || !prune(&mut value, &segments, &message, &mut removed)
+        if diagnostics.len() >= MAX_STRUCTURAL_ERRORS
+            || !prune(&mut value, &segments, &message, &mut removed)
         {
             return (None, diagnostics, true);
         }
@@ -333,7 +338,12 @@ pub fn describe_path(path: &str) -> String {
 
 /// Cuts the node that caused `message` out of `value`. Returns false when nothing could
 /// be cut (the problem is at the top level), so no further progress is possible.
-fn prune(value: &mut Value, segments: &[Segment], message: &str, removed: &mut RemovedItems) -> bool {
+fn prune(
+    value: &mut Value,
+    segments: &[Segment],
+    message: &str,
+    removed: &mut RemovedItems,
+) -> bool {
     // An unknown key: remove just that key, so the rest of the entry is still checked.
     if let Some(field) = unknown_field(message) {
         // serde_path_to_error may or may not include the unknown key in the path.
@@ -362,7 +372,11 @@ fn prune(value: &mut Value, segments: &[Segment], message: &str, removed: &mut R
     match navigate(value, &segments[..last_seq]) {
         Some(Value::Sequence(items)) if index < items.len() => {
             items.remove(index);
-            removed.0.entry(seq_original).or_default().push(original_item);
+            removed
+                .0
+                .entry(seq_original)
+                .or_default()
+                .push(original_item);
             true
         }
         _ => false,

@@ -92,8 +92,14 @@ pub fn child_index(path: &str, index: usize) -> String {
 }
 
 enum Frame {
-    Sequence { path: String, next: usize },
-    Mapping { path: String, pending_key: Option<(String, Position)> },
+    Sequence {
+        path: String,
+        next: usize,
+    },
+    Mapping {
+        path: String,
+        pending_key: Option<(String, Position)>,
+    },
 }
 
 #[derive(Default)]
@@ -127,7 +133,9 @@ impl Builder {
     }
 
     fn record(&mut self, path: String, key: Option<Position>, value: Position, width: usize) {
-        self.spans.entry(path).or_insert(NodeSpan { key, value, width });
+        self.spans
+            .entry(path)
+            .or_insert(NodeSpan { key, value, width });
     }
 }
 
@@ -193,7 +201,10 @@ mod tests {
         assert_eq!(id.value, Position { line: 2, column: 7 });
         assert_eq!(id.width, "kallglot".len());
         assert_eq!(index.get("errors[0].status").unwrap().value.line, 5);
-        assert_eq!(index.get("errors[1].id").unwrap().value, Position { line: 6, column: 9 });
+        assert_eq!(
+            index.get("errors[1].id").unwrap().value,
+            Position { line: 6, column: 9 }
+        );
     }
 
     #[test]

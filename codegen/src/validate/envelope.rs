@@ -98,7 +98,10 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         "field-under-scalar",
                         &format!("envelope.fields[{i}].path"),
                         Anchor::Value,
-                        format!("`{}` is nested under `{parent}`, which is not an object", field.path),
+                        format!(
+                            "`{}` is nested under `{parent}`, which is not an object",
+                            field.path
+                        ),
                         format!("declare `{parent}` with `type: object`, or fix the path"),
                     ));
                 }

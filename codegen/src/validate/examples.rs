@@ -6,7 +6,10 @@ use crate::load::document::{FieldRole, Identification};
 use crate::load::positions::Position;
 
 /// The value at a dotted path of a JSON body.
-pub(crate) fn json_at<'v>(body: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
+pub(crate) fn json_at<'v>(
+    body: &'v serde_json::Value,
+    path: &str,
+) -> Option<&'v serde_json::Value> {
     path.split('.').try_fold(body, |value, key| value.get(key))
 }
 
@@ -82,15 +85,19 @@ fn json_error(ctx: &Ctx, body_path: &str, error: &serde_json::Error) -> Diagnost
         return ctx.at("invalid-json", body_path, Anchor::Value, message, help);
     };
     // A block scalar's text starts on the line after `body: |`; an inline one on the same line.
-    let block = ctx
-        .source
-        .line(span.value.line)
-        .is_some_and(|l| l.trim_end().ends_with('|') || l.trim_end().ends_with('>') || l.trim_end().ends_with("|-"));
+    let block = ctx.source.line(span.value.line).is_some_and(|l| {
+        l.trim_end().ends_with('|') || l.trim_end().ends_with('>') || l.trim_end().ends_with("|-")
+    });
     let line = span.value.line + error.line() - usize::from(!block);
     let indent = ctx
         .source
         .line(line)
         .map_or(0, |l| l.len() - l.trim_start().len());
-    let column = if block { indent + error.column().max(1) } else { span.value.column };
-    ctx.source.at_position("invalid-json", Position { line, column }, 1, message, help)
+    let column = if block {
+        indent + error.column().max(1)
+    } else {
+        span.value.column
+    };
+    ctx.source
+        .at_position("invalid-json", Position { line, column }, 1, message, help)
 }

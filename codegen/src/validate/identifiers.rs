@@ -11,9 +11,9 @@ use crate::diagnostic::{Anchor, Diagnostic};
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
     "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type",
-    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Whether `id` is snake_case: a lowercase letter, then lowercase letters, digits and
@@ -86,7 +86,11 @@ fn check_group<'a>(
         by_id.insert(id, path.clone());
         let rust = id.to_upper_camel_case();
         if let Some((first_path, first_id)) = by_rust.get(&rust) {
-            let line = ctx.source.index.find(first_path).map_or(0, |s| s.value.line);
+            let line = ctx
+                .source
+                .index
+                .find(first_path)
+                .map_or(0, |s| s.value.line);
             out.push(ctx.at(
                 "rust-name-collision",
                 &path,
@@ -105,9 +109,17 @@ fn check_group<'a>(
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     check_id(ctx, "api.id", "API", &doc.api.id, out);
-    let errors = doc.errors.iter().enumerate().map(|(i, e)| (format!("errors[{i}].id"), e.id.as_str()));
+    let errors = doc
+        .errors
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (format!("errors[{i}].id"), e.id.as_str()));
     check_group(ctx, "error", errors, out);
-    let types = doc.types.iter().enumerate().map(|(i, t)| (format!("types[{i}].id"), t.id.as_str()));
+    let types = doc
+        .types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (format!("types[{i}].id"), t.id.as_str()));
     check_group(ctx, "type", types, out);
     let closes = doc
         .websocket_close_codes
@@ -115,7 +127,11 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, c)| (format!("websocket_close_codes[{i}].id"), c.id.as_str()));
     check_group(ctx, "close code", closes, out);
-    let limits = doc.limits.iter().enumerate().map(|(i, l)| (format!("limits[{i}].id"), l.id.as_str()));
+    let limits = doc
+        .limits
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (format!("limits[{i}].id"), l.id.as_str()));
     check_group(ctx, "limit", limits, out);
     let examples = doc
         .examples

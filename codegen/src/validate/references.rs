@@ -5,7 +5,11 @@ use crate::diagnostic::{Anchor, Diagnostic};
 use crate::text::edit_distance;
 
 /// "did you mean" help for a reference to `wanted` among `known` ids.
-pub(crate) fn suggest<'a>(wanted: &str, known: impl Iterator<Item = &'a str>, what: &str) -> String {
+pub(crate) fn suggest<'a>(
+    wanted: &str,
+    known: impl Iterator<Item = &'a str>,
+    what: &str,
+) -> String {
     let nearest = known
         .map(|k| (edit_distance(wanted, k), k))
         .filter(|(d, k)| *d <= 3.max(k.len() / 3))
@@ -56,7 +60,10 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     "unknown-error",
                     &format!("examples[{i}].expect"),
                     Anchor::Value,
-                    format!("example `{}` expects the unknown error `{id}`", example.name),
+                    format!(
+                        "example `{}` expects the unknown error `{id}`",
+                        example.name
+                    ),
                     suggest(id, error_ids(), "error"),
                 ));
             }

@@ -53,7 +53,11 @@ fn resolve_one(ctx: &Ctx, i: usize, doc: &ErrorDoc, out: &mut Vec<Diagnostic>) -
     let (retry, retry_source, entry_reason) = if let Some(rule) = &doc.retry {
         (rule.clone(), Source::Error, doc.inferred.retry.clone())
     } else if let Some(rule) = type_rule.filter(|r| r.rule != RetryKind::Conditional) {
-        (rule.clone(), Source::Type, ty.and_then(|t| t.inferred.retry.clone()))
+        (
+            rule.clone(),
+            Source::Type,
+            ty.and_then(|t| t.inferred.retry.clone()),
+        )
     } else if type_rule.is_some() {
         out.push(ctx.at(
             "incomplete-retry",
@@ -67,10 +71,19 @@ fn resolve_one(ctx: &Ctx, i: usize, doc: &ErrorDoc, out: &mut Vec<Diagnostic>) -
         ));
         return None;
     } else if let Some(rule) = row.and_then(|r| r.retry.as_ref()) {
-        (rule.clone(), Source::Status, row.and_then(|r| r.inferred.retry.clone()))
+        (
+            rule.clone(),
+            Source::Status,
+            row.and_then(|r| r.inferred.retry.clone()),
+        )
     } else {
-        let reason = format!("the page states no retry rule for it; errcat's default for status {status}");
-        (default_retry_for_status(status), Source::Default, Some(reason))
+        let reason =
+            format!("the page states no retry rule for it; errcat's default for status {status}");
+        (
+            default_retry_for_status(status),
+            Source::Default,
+            Some(reason),
+        )
     };
     let retry_inferred = entry_reason
         .or_else(|| retry.inferred.retry.clone())

@@ -34,7 +34,13 @@ fn rule_name(rule: RetryKind) -> &'static str {
 fn check_rule(ctx: &Ctx, path: &str, rule: &RetryDoc, type_level: bool, out: &mut Vec<Diagnostic>) {
     let name = rule_name(rule.rule);
     let mut incomplete = |message: String, help: &str| {
-        out.push(ctx.at("incomplete-retry", path, Anchor::Value, message, help.to_owned()));
+        out.push(ctx.at(
+            "incomplete-retry",
+            path,
+            Anchor::Value,
+            message,
+            help.to_owned(),
+        ));
     };
     match rule.rule {
         RetryKind::RetryAfter if rule.header.is_none() && rule.body_field.is_none() => incomplete(
@@ -68,13 +74,19 @@ fn check_rule(ctx: &Ctx, path: &str, rule: &RetryDoc, type_level: bool, out: &mu
                 "contradictory-retry",
                 &format!("{path}.wait"),
                 Anchor::Value,
-                format!("the wait window {}-{} s ends before it starts", wait.min_seconds, wait.max_seconds),
+                format!(
+                    "the wait window {}-{} s ends before it starts",
+                    wait.min_seconds, wait.max_seconds
+                ),
                 "make `min_seconds` no larger than `max_seconds`",
             ));
         }
     }
     if let Some(backoff) = &rule.backoff {
-        if backoff.factor == Some(0) || backoff.max_attempts == Some(0) || backoff.initial_ms == Some(0) {
+        if backoff.factor == Some(0)
+            || backoff.max_attempts == Some(0)
+            || backoff.initial_ms == Some(0)
+        {
             out.push(ctx.at(
                 "contradictory-retry",
                 &format!("{path}.backoff"),
@@ -89,7 +101,9 @@ fn check_rule(ctx: &Ctx, path: &str, rule: &RetryDoc, type_level: bool, out: &mu
                     "contradictory-retry",
                     &format!("{path}.backoff.max_delay_ms"),
                     Anchor::Value,
-                    format!("the longest delay ({max} ms) is shorter than the first ({initial} ms)"),
+                    format!(
+                        "the longest delay ({max} ms) is shorter than the first ({initial} ms)"
+                    ),
                     "raise `max_delay_ms` or lower `initial_ms`",
                 ));
             }
@@ -140,7 +154,10 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
             _ => format!("errors[{i}]"),
         };
         let status = error.status;
-        if repeats_request(rule) && (400..500).contains(&status) && !client_status_worth_repeating(status) {
+        if repeats_request(rule)
+            && (400..500).contains(&status)
+            && !client_status_worth_repeating(status)
+        {
             out.push(ctx.at(
                 "retry-contradicts-status",
                 &path,

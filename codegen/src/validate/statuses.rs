@@ -36,7 +36,10 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 "duplicate-status",
                 &path,
                 Anchor::Value,
-                format!("status {} is listed twice (first on line {line})", row.status),
+                format!(
+                    "status {} is listed twice (first on line {line})",
+                    row.status
+                ),
                 "keep one row per status",
             ));
         }
@@ -62,7 +65,11 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     for (i, example) in ctx.doc.examples.iter().enumerate() {
         if !in_range(example.status) {
-            out.push(out_of_range(ctx, &format!("examples[{i}].status"), example.status));
+            out.push(out_of_range(
+                ctx,
+                &format!("examples[{i}].status"),
+                example.status,
+            ));
         }
     }
 }

@@ -18,8 +18,13 @@ fn url_problem(url: &str) -> Option<String> {
     if host.is_empty() || host.starts_with('.') || host.ends_with('.') {
         return Some("has no host name".to_owned());
     }
-    if let Some(c) = url.chars().find(|c| c.is_whitespace() || c.is_control() || *c == '"' || *c == '<' || *c == '>') {
-        return Some(format!("contains the character {c:?}, which URLs cannot hold unescaped"));
+    if let Some(c) = url
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || *c == '"' || *c == '<' || *c == '>')
+    {
+        return Some(format!(
+            "contains the character {c:?}, which URLs cannot hold unescaped"
+        ));
     }
     None
 }

@@ -35,6 +35,10 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             ));
         }
         if let Some(first) = seen.insert(wire, i) {
+            // Two defaulted wires are two equal ids, which `identifiers` already reports.
+            if error.wire.is_none() && ctx.doc.errors[first].wire.is_none() {
+                continue;
+            }
             out.push(ctx.at(
                 "duplicate-wire",
                 &path,
@@ -56,7 +60,10 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     "missing-wire",
                     &format!("errors[{i}]"),
                     Anchor::Value,
-                    format!("error `{}` has no `wire`, but this API is identified by message", error.id),
+                    format!(
+                        "error `{}` has no `wire`, but this API is identified by message",
+                        error.id
+                    ),
                     "add `wire:` with the exact message text the API sends",
                 ));
             }

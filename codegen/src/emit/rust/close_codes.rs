@@ -14,7 +14,12 @@ pub fn emit(api: &Api) -> TokenStream {
     }
     let variants: Vec<Ident> = codes
         .iter()
-        .map(|c| Ident::new(&heck::ToUpperCamelCase::to_upper_camel_case(c.id.as_str()), Span::call_site()))
+        .map(|c| {
+            Ident::new(
+                &heck::ToUpperCamelCase::to_upper_camel_case(c.id.as_str()),
+                Span::call_site(),
+            )
+        })
         .collect();
     let numbers: Vec<u16> = codes.iter().map(|c| c.code).collect();
     let reasons: Vec<&str> = codes.iter().map(|c| c.reason.as_str()).collect();
@@ -22,8 +27,14 @@ pub fn emit(api: &Api) -> TokenStream {
     let actions = codes.iter().map(|c| values::close_action(c.action));
     let advice = codes.iter().map(|c| values::opt_str(c.advice.as_deref()));
     let variant_docs = codes.iter().map(|c| {
-        let mut facts = vec![format!("- Close code: {}", c.code), format!("- Reason: {}", docs::text(&c.reason))];
-        let action = format!("- Client action: {}", docs::code(&format!("{:?}", c.action)));
+        let mut facts = vec![
+            format!("- Close code: {}", c.code),
+            format!("- Reason: {}", docs::text(&c.reason)),
+        ];
+        let action = format!(
+            "- Client action: {}",
+            docs::code(&format!("{:?}", c.action))
+        );
         facts.push(match &c.inferred.action {
             Some(reason) => format!("{action} (inferred: {})", docs::text(reason)),
             None => action,

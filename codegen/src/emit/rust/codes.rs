@@ -12,7 +12,11 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
     let doc = &error.doc;
     let mut facts = vec![format!("- Wire: {}", docs::code(&error.wire))];
     let status = match &error.status_inferred {
-        Some(reason) => format!("- HTTP status: {} (inferred: {})", error.status, docs::text(reason)),
+        Some(reason) => format!(
+            "- HTTP status: {} (inferred: {})",
+            error.status,
+            docs::text(reason)
+        ),
         None => format!("- HTTP status: {}", error.status),
     };
     facts.push(match doc.context {
@@ -21,7 +25,10 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
             "- Reported in a poll response whose job failed; {}",
             status.trim_start_matches("- ")
         ),
-        Context::Websocket => format!("- Reported when the WebSocket closes; {}", status.trim_start_matches("- ")),
+        Context::Websocket => format!(
+            "- Reported when the WebSocket closes; {}",
+            status.trim_start_matches("- ")
+        ),
     });
     if let Some(ty) = error.error_type() {
         facts.push(format!("- Type: {}", docs::code(ty)));
@@ -76,7 +83,8 @@ fn info_row(error: &Error) -> TokenStream {
     let status_inferred = values::opt_str(error.status_inferred.as_deref());
     let error_type = values::opt_str(error.error_type());
     let category = values::category(error.category);
-    let retry = values::retry(&error.retry).unwrap_or_else(|| quote! { ::errcat::RetryRule::Never });
+    let retry =
+        values::retry(&error.retry).unwrap_or_else(|| quote! { ::errcat::RetryRule::Never });
     let advice = values::opt_str(error.retry.advice.as_deref());
     let retry_inferred = values::opt_str(error.retry_inferred.as_deref());
     let doc_url = values::opt_str(error.doc_url.as_deref());

@@ -22,7 +22,10 @@ pub fn text(s: &str) -> String {
     let mut in_leading_digits = false;
     for c in folded.chars() {
         let list_number_end = in_leading_digits && (c == '.' || c == ')');
-        if MARKDOWN_INLINE.contains(&c) || (at_start && MARKDOWN_LINE_START.contains(&c)) || list_number_end {
+        if MARKDOWN_INLINE.contains(&c)
+            || (at_start && MARKDOWN_LINE_START.contains(&c))
+            || list_number_end
+        {
             out.push('\\');
         }
         in_leading_digits = (at_start || in_leading_digits) && c.is_ascii_digit();
@@ -35,13 +38,13 @@ pub fn text(s: &str) -> String {
 /// A code span holding `s` verbatim, with enough backticks around it.
 pub fn code(s: &str) -> String {
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let longest = folded
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = folded.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
-    let pad = if folded.starts_with('`') || folded.ends_with('`') { " " } else { "" };
+    let pad = if folded.starts_with('`') || folded.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     format!("{fence}{pad}{folded}{pad}{fence}")
 }
 

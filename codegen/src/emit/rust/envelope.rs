@@ -14,11 +14,11 @@ use crate::model::Api;
 
 /// Rust's reserved words, which need a raw identifier as field names.
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
-    "mut", "pub", "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use",
-    "where", "while", "abstract", "become", "box", "do", "final", "gen", "macro", "override",
-    "priv", "try", "typeof", "unsized", "virtual", "yield",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield",
 ];
 
 struct Node<'a> {
@@ -92,7 +92,10 @@ fn field_ident(key: &str) -> Ident {
 fn struct_ident(path: &[&str]) -> Ident {
     let joined = path.join("_");
     Ident::new(
-        &format!("{}Body", heck::ToUpperCamelCase::to_upper_camel_case(joined.as_str())),
+        &format!(
+            "{}Body",
+            heck::ToUpperCamelCase::to_upper_camel_case(joined.as_str())
+        ),
         Span::call_site(),
     )
 }
@@ -106,7 +109,9 @@ fn leaf_type(field: &FieldDoc) -> TokenStream {
         FieldType::Integer => quote! { i64 },
         FieldType::Number => quote! { f64 },
         FieldType::Boolean => quote! { bool },
-        FieldType::Object => quote! { ::errcat::__private::serde_json::Map<String, ::errcat::__private::serde_json::Value> },
+        FieldType::Object => {
+            quote! { ::errcat::__private::serde_json::Map<String, ::errcat::__private::serde_json::Value> }
+        }
         FieldType::StringArray => quote! { Vec<String> },
     }
 }
@@ -127,7 +132,10 @@ fn field_doc(node: &Node, path: &str) -> TokenStream {
         facts.push("May be `null`.".to_owned());
     }
     if let Some(reason) = node.field.and_then(|f| f.inferred.required.as_deref()) {
-        facts.push(format!("(Whether it is always present is inferred: {}.)", docs::text(reason)));
+        facts.push(format!(
+            "(Whether it is always present is inferred: {}.)",
+            docs::text(reason)
+        ));
     }
     let documented: Vec<String> = node
         .children
@@ -142,7 +150,13 @@ fn field_doc(node: &Node, path: &str) -> TokenStream {
 }
 
 /// Emits the struct for `node` (at `path`) and every nested struct, into `out`.
-fn emit_struct(node: &Node, path: &[&str], name: &Ident, doc: TokenStream, out: &mut Vec<TokenStream>) {
+fn emit_struct(
+    node: &Node,
+    path: &[&str],
+    name: &Ident,
+    doc: TokenStream,
+    out: &mut Vec<TokenStream>,
+) {
     let mut fields = Vec::new();
     for child in &node.children {
         let mut child_path = path.to_vec();
@@ -151,7 +165,10 @@ fn emit_struct(node: &Node, path: &[&str], name: &Ident, doc: TokenStream, out: 
         let ident = field_ident(&child.key);
         let ty = if child.is_struct() {
             let nested = struct_ident(&child_path);
-            let nested_doc = docs::attrs(&[format!("The {} object of the error body.", docs::code(&dotted))]);
+            let nested_doc = docs::attrs(&[format!(
+                "The {} object of the error body.",
+                docs::code(&dotted)
+            )]);
             emit_struct(child, &child_path, &nested, nested_doc, out);
             quote! { #nested }
         } else {
@@ -233,18 +250,28 @@ pub fn emit(api: &Api) -> TokenStream {
         root.insert(&segments, field);
     }
     let family = match envelope.family {
-        crate::load::document::EnvelopeFamily::NestedObject => "a nested object (`{\"error\": {...}}`)",
-        crate::load::document::EnvelopeFamily::BareString => "a bare string (`{\"error\": \"...\"}`)",
+        crate::load::document::EnvelopeFamily::NestedObject => {
+            "a nested object (`{\"error\": {...}}`)"
+        }
+        crate::load::document::EnvelopeFamily::BareString => {
+            "a bare string (`{\"error\": \"...\"}`)"
+        }
         crate::load::document::EnvelopeFamily::SuccessFlag => {
             "a success flag and a string (`{\"success\": false, \"error\": \"...\"}`)"
         }
     };
-    let mut paragraphs = vec![format!("The error body {} sends: {family}.", docs::text(&api.doc.api.name))];
+    let mut paragraphs = vec![format!(
+        "The error body {} sends: {family}.",
+        docs::text(&api.doc.api.name)
+    )];
     if let Some(description) = &envelope.description {
         paragraphs.push(docs::text(description));
     }
     if let Some(sample) = envelope.sample.as_deref().filter(|s| !s.contains("```")) {
-        paragraphs.push(format!("The page's sample:\n\n```json\n{}\n```", sample.trim_end()));
+        paragraphs.push(format!(
+            "The page's sample:\n\n```json\n{}\n```",
+            sample.trim_end()
+        ));
     }
     let name = Ident::new("ErrorEnvelope", Span::call_site());
     let mut structs = Vec::new();
@@ -270,12 +297,16 @@ pub fn emit(api: &Api) -> TokenStream {
         Identification::Code => role_path(FieldRole::Code)
             .and_then(|p| accessor(&root, p))
             .map(|expr| quote! { #expr.cloned() }),
-        Identification::Message => message.map(|_| quote! { self.message().map(WireCode::from_wire) }),
+        Identification::Message => {
+            message.map(|_| quote! { self.message().map(WireCode::from_wire) })
+        }
     };
     let wire_code_fn = wire_code.map(|body| {
         let how = match api.doc.api.identified_by {
             Identification::Code => "from its code field",
-            Identification::Message => "from its message text (this API identifies errors by message)",
+            Identification::Message => {
+                "from its message text (this API identifies errors by message)"
+            }
         };
         let doc = format!(" The error's code, read {how}.");
         quote! {

@@ -6,7 +6,10 @@ use quote::quote;
 /// An expression of type `Option<usize>` that finds `wire` (a `&str` in scope) among
 /// `wires`, where the index is the variant's position.
 pub fn lookup(wires: &[&str]) -> TokenStream {
-    let arms = wires.iter().enumerate().map(|(i, w)| quote! { #w => Some(#i), });
+    let arms = wires
+        .iter()
+        .enumerate()
+        .map(|(i, w)| quote! { #w => Some(#i), });
     quote! {
         match wire {
             #( #arms )*

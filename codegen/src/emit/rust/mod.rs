@@ -35,9 +35,8 @@ fn module_docs(api: &Api) -> TokenStream {
     ));
     facts.push(format!("- Catalog: {}", docs::code(&api.source_path)));
     paragraphs.push(facts.join("\n"));
-    paragraphs.push(
-        "Facts the page does not state are marked *inferred* with the reason.".to_owned(),
-    );
+    paragraphs
+        .push("Facts the page does not state are marked *inferred* with the reason.".to_owned());
     docs::attrs(&paragraphs)
 }
 
@@ -65,8 +64,8 @@ pub fn api_tokens(api: &Api) -> TokenStream {
     let docs = module_docs(api);
     let id = api.id();
     let name = &api.doc.api.name;
-    let has_types = !api.doc.types.is_empty()
-        && api.errors.iter().all(|e| e.error_type().is_some());
+    let has_types =
+        !api.doc.types.is_empty() && api.errors.iter().all(|e| e.error_type().is_some());
     let codes = codes::emit(api, has_types);
     let types = types::emit(api);
     let close = close_codes::emit(api);
@@ -95,6 +94,9 @@ pub fn emit_api(api: &Api) -> String {
     match syn::parse2::<syn::File>(tokens) {
         Ok(file) => prettyplease::unparse(&file),
         // Validation guarantees identifiers are valid; reaching this is an errcat bug.
-        Err(error) => panic!("errcat generated Rust that does not parse for `{}`: {error}", api.id()),
+        Err(error) => panic!(
+            "errcat generated Rust that does not parse for `{}`: {error}",
+            api.id()
+        ),
     }
 }

@@ -15,15 +15,26 @@ pub fn emit(api: &Api) -> TokenStream {
     }
     let variants: Vec<Ident> = types
         .iter()
-        .map(|t| Ident::new(&heck::ToUpperCamelCase::to_upper_camel_case(t.id.as_str()), Span::call_site()))
+        .map(|t| {
+            Ident::new(
+                &heck::ToUpperCamelCase::to_upper_camel_case(t.id.as_str()),
+                Span::call_site(),
+            )
+        })
         .collect();
-    let wires: Vec<&str> = types.iter().map(|t| t.wire.as_deref().unwrap_or(&t.id)).collect();
+    let wires: Vec<&str> = types
+        .iter()
+        .map(|t| t.wire.as_deref().unwrap_or(&t.id))
+        .collect();
     let descriptions: Vec<&str> = types.iter().map(|t| t.description.as_str()).collect();
     let variant_docs = types.iter().zip(&wires).map(|(t, wire)| {
         let mut facts = vec![format!("- Wire: {}", docs::code(wire))];
         if let Some(status) = t.status {
             match &t.inferred.status {
-                Some(reason) => facts.push(format!("- HTTP status: {status} (inferred: {})", docs::text(reason))),
+                Some(reason) => facts.push(format!(
+                    "- HTTP status: {status} (inferred: {})",
+                    docs::text(reason)
+                )),
                 None => facts.push(format!("- HTTP status: {status}")),
             }
         }
@@ -39,10 +50,12 @@ pub fn emit(api: &Api) -> TokenStream {
         }
         docs::attrs(&[docs::text(&t.description), facts.join("\n")])
     });
-    let retries = types.iter().map(|t| match t.retry.as_ref().and_then(values::retry) {
-        Some(rule) => quote! { Some(#rule) },
-        None => quote! { None },
-    });
+    let retries = types
+        .iter()
+        .map(|t| match t.retry.as_ref().and_then(values::retry) {
+            Some(rule) => quote! { Some(#rule) },
+            None => quote! { None },
+        });
     quote! {
         /// The error types the API groups its codes under.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

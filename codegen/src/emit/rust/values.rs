@@ -59,7 +59,9 @@ pub fn close_action(action: CloseAction) -> TokenStream {
     match action {
         CloseAction::None => quote! { ::errcat::CloseAction::None },
         CloseAction::Reconnect => quote! { ::errcat::CloseAction::Reconnect },
-        CloseAction::ReconnectWithNewToken => quote! { ::errcat::CloseAction::ReconnectWithNewToken },
+        CloseAction::ReconnectWithNewToken => {
+            quote! { ::errcat::CloseAction::ReconnectWithNewToken }
+        }
         CloseAction::SlowDown => quote! { ::errcat::CloseAction::SlowDown },
         CloseAction::FixMessage => quote! { ::errcat::CloseAction::FixMessage },
         CloseAction::Stop => quote! { ::errcat::CloseAction::Stop },

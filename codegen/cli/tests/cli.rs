@@ -1,0 +1,259 @@
+//! The errcat CLI end to end: exit codes, diagnostics, the drift check and safe writes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn errcat(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the errcat binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A scratch copy of `catalog/` and `generated/`.
+fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["catalog", "generated"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        for entry in std::fs::read_dir(repo().join(folder)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(
+                entry.path(),
+                dir.path().join(folder).join(entry.file_name()),
+            )
+            .unwrap();
+        }
+    }
+    dir
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn validate_summarises_every_api() {
+    let out = errcat(&repo(), &["validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for api in [
+        "agenthuman",
+        "identitycall",
+        "kallglot",
+        "voice_gateway",
+        "zenhire",
+    ] {
+        assert!(
+            stdout.contains(&format!("ok: {api} (catalog/{api}.yaml)")),
+            "{stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("kallglot (catalog/kallglot.yaml): 36 errors, 9 types"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn validate_reports_every_problem_with_its_position_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = "api:\n  id: acme\n  name: Acme\nenvelope:\n  family: nested_object\n  fields:\n    - path: error.code\n      type: string\n      role: code\nerrors:\n  - id: a\n    description: A\n    status: 700\n  - id: a\n    description: again\n    status: 400\n";
+    std::fs::write(dir.path().join("acme.yaml"), bad).unwrap();
+    let out = errcat(dir.path(), &["validate", "acme.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("acme.yaml:13:13"),
+        "status 700 located: {stderr}"
+    );
+    assert!(stderr.contains("outside 100-599"), "{stderr}");
+    assert!(
+        stderr.contains("acme.yaml:14:9"),
+        "duplicate id located: {stderr}"
+    );
+    assert!(stderr.contains("= help:"), "{stderr}");
+    assert!(stderr.contains("2 problems"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = errcat(&repo(), &["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = errcat(&repo(), &["export", "--format", "xml"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn check_passes_on_the_repository_and_writes_nothing() {
+    let before = snapshot(&repo().join("generated"));
+    let out = errcat(&repo(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(snapshot(&repo().join("generated")), before);
+}
+
+#[test]
+fn check_fails_on_a_hand_edited_file_then_passes_after_generate() {
+    let dir = scratch();
+    let path = dir.path().join("generated/zenhire.rs");
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("STUCK_TIMEOUT", "STUCK_TIME0UT");
+    std::fs::write(&path, &edited).unwrap();
+    let before = snapshot(&dir.path().join("generated"));
+    let out = errcat(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("--- a/generated/zenhire.rs"), "{stderr}");
+    assert!(
+        stderr.contains("-") && stderr.contains("STUCK_TIME0UT"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("cargo run --bin errcat -- generate"),
+        "{stderr}"
+    );
+    assert_eq!(
+        snapshot(&dir.path().join("generated")),
+        before,
+        "check never writes"
+    );
+
+    let out = errcat(dir.path(), &["generate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = errcat(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(!std::fs::read_to_string(&path)
+        .unwrap()
+        .contains("STUCK_TIME0UT"));
+}
+
+#[test]
+fn check_fails_when_the_catalog_changes() {
+    let dir = scratch();
+    let path = dir.path().join("catalog/zenhire.yaml");
+    let edited = std::fs::read_to_string(&path).unwrap().replacen(
+        "run exceeded its watchdog timeout.",
+        "run took too long.",
+        1,
+    );
+    std::fs::write(&path, edited).unwrap();
+    let out = errcat(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("generated/zenhire.rs"), "{stderr}");
+    assert!(
+        stderr.contains("+") && stderr.contains("run took too long."),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn generate_refuses_to_overwrite_a_hand_written_file() {
+    let dir = scratch();
+    let path = dir.path().join("generated/kallglot.rs");
+    std::fs::write(&path, "// my own code\n").unwrap();
+    let before = snapshot(&dir.path().join("generated"));
+    let out = errcat(dir.path(), &["generate"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("refusing to overwrite") && stderr.contains("kallglot.rs"),
+        "{stderr}"
+    );
+    assert_eq!(
+        snapshot(&dir.path().join("generated")),
+        before,
+        "nothing written"
+    );
+}
+
+#[test]
+fn generate_leaves_output_untouched_when_validation_fails() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("catalog/broken.yaml"), "api: [unclosed\n").unwrap();
+    let before = snapshot(&dir.path().join("generated"));
+    let out = errcat(dir.path(), &["generate"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("catalog/broken.yaml:"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(snapshot(&dir.path().join("generated")), before);
+}
+
+#[test]
+fn generate_removes_stale_generated_files_but_keeps_others() {
+    let dir = scratch();
+    std::fs::remove_file(dir.path().join("catalog/identitycall.yaml")).unwrap();
+    std::fs::write(dir.path().join("generated/notes.txt"), "hand-written\n").unwrap();
+    let out = errcat(dir.path(), &["generate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(!dir.path().join("generated/identitycall.rs").exists());
+    assert!(dir.path().join("generated/notes.txt").exists());
+}
+
+#[test]
+fn export_prints_the_normalized_catalog() {
+    let out = errcat(&repo(), &["export", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let apis = json["apis"].as_array().unwrap();
+    let ids: Vec<&str> = apis.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "agenthuman",
+            "identitycall",
+            "kallglot",
+            "voice_gateway",
+            "zenhire"
+        ]
+    );
+    let kallglot = &apis[2];
+    let key = kallglot["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "invalid_api_key")
+        .unwrap();
+    assert_eq!(key["status"], 401);
+    assert_eq!(key["status_inferred"], true);
+    assert_eq!(key["type"], "authentication_error");
+    assert_eq!(key["retry"], "never");
+    assert_eq!(key["context"], "http");
+    assert_eq!(
+        key["doc_url"],
+        "https://developer.kallglot.com/errors#invalid_api_key"
+    );
+    let closes: Vec<u64> = kallglot["websocket_close_codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_u64().unwrap())
+        .collect();
+    assert_eq!(closes, [1000, 1008, 1011, 4000, 4001, 4002, 4003]);
+    assert_eq!(
+        std::fs::read(repo().join("generated/catalog.json")).unwrap(),
+        out.stdout,
+        "the committed export is what `export` prints"
+    );
+}
