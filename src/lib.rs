@@ -49,3 +49,8 @@ include!(concat!(env!("OUT_DIR"), "/kallglot.rs"));
 include!(concat!(env!("OUT_DIR"), "/voice_gateway.rs"));
 #[cfg(feature = "zenhire")]
 include!(concat!(env!("OUT_DIR"), "/zenhire.rs"));
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -373,6 +373,15 @@ fn rules() {
         let display = display_path(path);
         let stem = stem(path);
         seen.insert(stem.clone());
+        // Every file says what is wrong with it on its first line (an empty file cannot).
+        let bytes = fs::read(path).expect("corpus file");
+        let text = String::from_utf8_lossy(&bytes);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        if !text.is_empty() && !text.starts_with("# ") {
+            problems.push(format!(
+                "{display} does not start with a `# ` comment saying what is wrong"
+            ));
+        }
         let Some((_, expected)) = EXPECTED_RULES.iter().find(|(s, _)| *s == stem) else {
             problems.push(format!("{display} has no entry in EXPECTED_RULES"));
             return;
