@@ -1,15 +1,4 @@
-//! Facts about an API that are not codes: its status table and WebSocket close codes.
-
-/// One row of an API's documented HTTP status table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct StatusInfo {
-    /// The HTTP status code.
-    pub status: u16,
-    /// Its name, e.g. `Too Many Requests`.
-    pub name: &'static str,
-    /// What the page says it means for this API.
-    pub description: Option<&'static str>,
-}
+//! WebSocket close codes: what a client should do.
 
 /// What a client should do when a WebSocket closes with a given code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,4 +16,20 @@ pub enum CloseAction {
     FixMessage,
     /// Stop: the session is over or access is refused.
     Stop,
+}
+
+impl CloseAction {
+    /// What to do for a close code the catalog does not document, by RFC 6455's
+    /// ranges: 1000 is a clean close; 1001 (going away), 1006 (abnormal) and
+    /// 1011-1014 (server trouble, restart, try again later) reconnect with backoff;
+    /// 1002, 1003, 1007 and 1009 mean the client sent something wrong; 1008 and
+    /// application codes (4000-4999) the client cannot interpret stop.
+    pub const fn for_unknown(code: u16) -> CloseAction {
+        match code {
+            1000 => CloseAction::None,
+            1001 | 1006 | 1011..=1014 => CloseAction::Reconnect,
+            1002 | 1003 | 1007 | 1009 => CloseAction::FixMessage,
+            _ => CloseAction::Stop,
+        }
+    }
 }

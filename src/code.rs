@@ -59,6 +59,8 @@ pub struct CodeInfo {
 pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {
     /// The API id, e.g. `kallglot`.
     const API: &'static str;
+    /// The API's envelope, headers and status table.
+    const SPEC: &'static crate::ApiSpec;
     /// Every documented code.
     const ALL: &'static [Self];
     /// The code for a wire identifier, if the catalog documents it.
@@ -88,6 +90,10 @@ pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {
     /// What the error means.
     fn description(self) -> &'static str {
         self.info().description
+    }
+    /// The documented response for this code, see [`crate::build_response`].
+    fn response(self, parts: &crate::ResponseParts) -> crate::ErrorResponse {
+        crate::build_response(self, parts)
     }
 }
 

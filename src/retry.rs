@@ -133,6 +133,32 @@ impl RetryKind {
 }
 
 impl RetryRule {
+    /// errcat's rule for a status when neither the code nor the status table gives one:
+    /// honour `Retry-After` on 429, back off on 408 and 5xx, otherwise do not retry.
+    pub const fn for_status(status: u16) -> RetryRule {
+        match status {
+            429 => RetryRule::RetryAfter {
+                delay: DelaySource {
+                    header: Some("Retry-After"),
+                    body_field: None,
+                },
+                then: Some(Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
+                }),
+            },
+            408 | 500..=599 => RetryRule::Backoff(Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            _ => RetryRule::Never,
+        }
+    }
+
     /// The rule's kind.
     pub const fn kind(&self) -> RetryKind {
         match self {

@@ -42,7 +42,11 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "{pad}--> {}", self.location())?;
         if let Some(line) = &self.source_line {
             let shown: String = line.chars().take(200).collect();
-            let shown = shown.replace('\t', " ");
+            // Tabs and control characters (a NUL byte) would break the caret alignment.
+            let shown: String = shown
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
             let column = self.position.column.saturating_sub(1);
             let visible = shown.chars().count().saturating_sub(column).max(1);
             let carets = "^".repeat(self.width.clamp(1, visible));
@@ -129,10 +133,16 @@ impl SourceFile {
 
     /// The text of 1-based line `line`.
     pub fn line(&self, line: usize) -> Option<String> {
+        // YAML ends lines with LF, CRLF or a lone CR; so must the excerpt.
+        let index = line.checked_sub(1)?;
+        if self.text.is_empty() {
+            return None;
+        }
         self.text
-            .lines()
-            .nth(line.checked_sub(1)?)
-            .map(|l| l.trim_end_matches('\r').to_owned())
+            .split('\n')
+            .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+            .nth(index)
+            .map(str::to_owned)
     }
 
     /// A diagnostic at an explicit position.

@@ -35,13 +35,25 @@ pub struct LoadedFile {
     pub document: Option<Document>,
     /// Items were cut out because they were malformed, so cross-references may dangle.
     pub pruned: bool,
+    /// Which items were cut out or had keys removed, to map paths of the (pruned)
+    /// document back to the file.
+    pub removed: RemovedItems,
     /// Every structural problem found.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Reads and loads one catalog file. `display_path` is how diagnostics name it.
 pub fn load_file(path: &Path, display_path: &str) -> LoadedFile {
-    match std::fs::read(path) {
+    // Read at most one byte past the limit, so a huge file never fills memory.
+    let read = std::fs::File::open(path).and_then(|file| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, MAX_FILE_BYTES as u64 + 1),
+            &mut bytes,
+        )?;
+        Ok(bytes)
+    });
+    match read {
         Ok(bytes) => load_bytes(display_path, &bytes),
         Err(error) => {
             let source = SourceFile::new(display_path.to_owned(), String::new());
@@ -56,6 +68,7 @@ pub fn load_file(path: &Path, display_path: &str) -> LoadedFile {
                 source,
                 document: None,
                 pruned: false,
+                removed: RemovedItems::default(),
                 diagnostics: vec![diagnostic],
             }
         }
@@ -71,6 +84,7 @@ pub fn load_bytes(display_path: &str, bytes: &[u8]) -> LoadedFile {
             source,
             document: None,
             pruned: false,
+            removed: RemovedItems::default(),
             diagnostics: vec![diagnostic],
         }
     };
@@ -80,10 +94,7 @@ pub fn load_bytes(display_path: &str, bytes: &[u8]) -> LoadedFile {
             String::new(),
             start,
             "file-too-large",
-            format!(
-                "the file is {} bytes; catalogs are limited to {MAX_FILE_BYTES} bytes",
-                bytes.len()
-            ),
+            format!("the file is larger than the {MAX_FILE_BYTES}-byte limit for catalogs"),
             "split the API into a smaller catalog, or check that this is the right file",
         );
     }
@@ -118,6 +129,7 @@ pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
         source,
         document: None,
         pruned: false,
+        removed: RemovedItems::default(),
         diagnostics: Vec::new(),
     };
     if let Some(nul) = text.find('\0') {
@@ -154,49 +166,163 @@ pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
         loaded.diagnostics.push(diagnostic);
         return loaded;
     }
-    let (document, diagnostics, pruned) = deserialize_all(&loaded.source, value);
+    let mut value = value;
+    let mut removed = RemovedItems::default();
+    remove_non_string_keys(&loaded.source, &mut value, "", &mut loaded.diagnostics, &mut removed);
+    let (document, diagnostics, pruned) = deserialize_all(&loaded.source, value, &mut removed);
     loaded.document = document;
-    loaded.diagnostics = diagnostics;
-    loaded.pruned = pruned;
+    loaded.diagnostics.extend(diagnostics);
+    loaded.pruned = pruned || !removed.is_empty();
+    loaded.removed = removed;
     loaded
 }
 
-fn syntax_diagnostic(source: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
-    let position = error
-        .location()
-        .map_or(Position { line: 1, column: 1 }, |l| Position {
-            line: l.line(),
-            column: l.column(),
-        });
-    // serde_yaml appends " at line X column Y" to its message; the location is shown apart.
-    let message = error.to_string();
-    let message = match message.find(" at line ") {
-        Some(cut) => message[..cut].to_owned(),
-        None => message,
+/// Catalog keys are field names; a key YAML reads as a number, boolean or list (`400:`)
+/// cannot be one. serde would stop there with "expected field identifier", hiding every
+/// other problem, so such keys are reported and removed first.
+fn remove_non_string_keys(
+    source: &SourceFile,
+    value: &mut Value,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+    removed: &mut RemovedItems,
+) {
+    match value {
+        Value::Mapping(map) => {
+            let bad: Vec<Value> = map.keys().filter(|k| !k.is_string()).cloned().collect();
+            for key in bad {
+                let text = match &key {
+                    Value::Number(n) => n.to_string(),
+                    Value::Bool(b) => b.to_string(),
+                    Value::Null => "~".to_owned(),
+                    _ => "?complex-key".to_owned(),
+                };
+                let mut diagnostic = source.at(
+                    "unknown-field",
+                    &child_key(path, &text),
+                    Anchor::Key,
+                    format!("`{text}` is not a field name in {}", describe_path(path)),
+                    "keys are field names such as `status:`; quote a key that must be text, or move the entry where it belongs",
+                );
+                diagnostic.width = text.chars().count().max(1);
+                out.push(diagnostic);
+                map.remove(&key);
+                removed.touch(path);
+            }
+            for (key, child) in map.iter_mut() {
+                if let Some(key) = key.as_str() {
+                    let child_path = child_key(path, key);
+                    remove_non_string_keys(source, child, &child_path, out, removed);
+                }
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                remove_non_string_keys(source, item, &child_index(path, i), out, removed);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Splits "what at line L column C" into the text and the position.
+fn split_location(text: &str) -> (String, Option<Position>) {
+    let Some(cut) = text.find(" at line ") else {
+        return (text.to_owned(), None);
     };
-    let help = if message.contains("repetition limit") || message.contains("recursion limit") {
+    let mut numbers = text[cut + 9..]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .map(|n| n.parse::<usize>().unwrap_or(1));
+    let position = match (numbers.next(), numbers.next()) {
+        (Some(line), Some(column)) => Some(Position { line, column }),
+        _ => None,
+    };
+    (text[..cut].to_owned(), position)
+}
+
+/// The line of the `---` that starts a second document, if any.
+fn second_document_line(text: &str) -> Option<usize> {
+    let mut content_seen = false;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed == "---" || trimmed.starts_with("--- ") {
+            if content_seen {
+                return Some(i + 1);
+            }
+        } else if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            content_seen = true;
+        }
+    }
+    None
+}
+
+fn syntax_diagnostic(source: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
+    let full = error.to_string();
+    let fallback = error.location().map(|l| Position {
+        line: l.line(),
+        column: l.column(),
+    });
+    // libyaml reports "<problem> at line X column Y, while <context> at line A column B".
+    // For an unclosed quote the context (where the quote opened) is the mistake; for
+    // everything else (a tab, a bad indent) the problem's own position is nearer.
+    let (problem, context) = match full.split_once(", while ") {
+        Some((problem, context)) => (problem, Some(context)),
+        None => (full.as_str(), None),
+    };
+    let (problem, problem_position) = split_location(problem);
+    let (mut message, mut position) = match context.map(split_location) {
+        Some((context, context_position)) if context.contains("quoted scalar") => (
+            format!("{problem}, while {context}"),
+            context_position.or(problem_position),
+        ),
+        Some((context, _)) => (format!("{problem}, while {context}"), problem_position),
+        None => (problem, problem_position),
+    };
+    position = position.or(fallback);
+    let mut help = if message.contains("repetition limit") || message.contains("recursion limit") {
         "the document expands too far through aliases or nesting; write the values out plainly"
     } else if message.contains("tab") {
         "indent with spaces; YAML does not allow tabs for indentation"
+    } else if message.contains("quoted scalar") {
+        "close the quote that starts here"
     } else {
         "fix the YAML syntax at this position (check indentation, quotes and colons)"
     };
-    source.at_position(
-        "yaml-syntax",
-        position,
-        1,
-        format!("invalid YAML: {message}"),
-        help,
-    )
+    if let Some(at) = message.find("duplicate entry with key ") {
+        let key = message[at + 25..].trim_matches('"').to_owned();
+        if let Some((path, repeat)) = source.index.repeated_key(&key) {
+            position = Some(repeat);
+            message = format!("the key `{key}` appears twice in {}", describe_path(positions::parent_path(path)));
+        }
+        help = "a key may appear once per entry; remove one of the two";
+    }
+    if message.contains("more than one document") {
+        if let Some(line) = second_document_line(&source.text) {
+            position = Some(Position { line, column: 1 });
+        }
+        message = "the file holds more than one YAML document".to_owned();
+        help = "a catalog file holds one API: move the document after this `---` into a file of its own";
+    }
+    // A position past the end of the file (an unexpected end) is shown on the last line.
+    let mut position = position.unwrap_or(Position { line: 1, column: 1 });
+    let lines = source.text.lines().count().max(1);
+    if position.line > lines {
+        position = Position {
+            line: lines,
+            column: source.line(lines).map_or(1, |l| l.chars().count() + 1),
+        };
+    }
+    source.at_position("yaml-syntax", position, 1, format!("invalid YAML: {message}"), help)
 }
 
 /// Deserializes `value`, cutting out each malformed node until the rest is clean.
 fn deserialize_all(
     source: &SourceFile,
     mut value: Value,
+    removed: &mut RemovedItems,
 ) -> (Option<Document>, Vec<Diagnostic>, bool) {
     let mut diagnostics = Vec::new();
-    let mut removed = RemovedItems::default();
     loop {
         let error = match serde_path_to_error::deserialize::<_, Document>(value.clone()) {
             Ok(document) => return (Some(document), diagnostics, !removed.is_empty()),
@@ -207,7 +333,7 @@ fn deserialize_all(
         let original = removed.original_path(&segments);
         diagnostics.push(structural_diagnostic(source, &original, &message));
         if diagnostics.len() >= MAX_STRUCTURAL_ERRORS
-            || !prune(&mut value, &segments, &message, &mut removed)
+            || !prune(&mut value, &segments, &message, removed)
         {
             return (None, diagnostics, true);
         }
@@ -215,18 +341,57 @@ fn deserialize_all(
 }
 
 /// Sequence items cut out so far, by the original path of their sequence, so that paths in
-/// the pruned value can be mapped back to the file.
-#[derive(Default)]
-struct RemovedItems(BTreeMap<String, Vec<usize>>);
+/// the pruned value can be mapped back to the file; and the items that lost a key, whose
+/// knock-on problems (a missing field that was only misspelt) are not worth reporting.
+#[derive(Debug, Clone, Default)]
+pub struct RemovedItems {
+    cut: BTreeMap<String, Vec<usize>>,
+    touched: std::collections::BTreeSet<String>,
+}
 
 impl RemovedItems {
     fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.cut.is_empty() && self.touched.is_empty()
+    }
+
+    /// Marks the entry at (original) `path` as having lost a key.
+    fn touch(&mut self, path: &str) {
+        self.touched.insert(path.to_owned());
+    }
+
+    /// Whether the entry at (original) `path`, or something inside it, lost a key.
+    pub fn touched(&self, path: &str) -> bool {
+        self.touched
+            .iter()
+            .any(|t| t == path || t.strip_prefix(path).is_some_and(|rest| rest.starts_with(['.', '['])))
+    }
+
+    /// Maps a path in the pruned document (`errors[3].status`) to the file's.
+    pub fn original(&self, path: &str) -> String {
+        if self.cut.is_empty() {
+            return path.to_owned();
+        }
+        let mut original = String::new();
+        let mut rest = path;
+        while !rest.is_empty() {
+            if let Some(after) = rest.strip_prefix('[') {
+                let close = after.find(']').unwrap_or(after.len());
+                let index = after[..close].parse().unwrap_or(0);
+                original = child_index(&original, self.original_index(&original, index));
+                rest = after.get(close + 1..).unwrap_or("");
+            } else {
+                let segment = rest.trim_start_matches('.');
+                let end = segment.find(['.', '[']).unwrap_or(segment.len());
+                original = child_key(&original, &segment[..end]);
+                rest = &segment[end..];
+            }
+        }
+        original
     }
 
     /// The original index of the `index`-th surviving item of the sequence at `seq_path`.
     fn original_index(&self, seq_path: &str, index: usize) -> usize {
-        let Some(gone) = self.0.get(seq_path) else {
+        let Some(gone) = self.cut.get(seq_path) else {
             return index;
         };
         let mut survivors = 0;
@@ -353,6 +518,7 @@ fn prune(
         };
         if let Some(Value::Mapping(map)) = navigate(value, parent) {
             if map.remove(field).is_some() {
+                removed.touch(&removed.original_path(parent));
                 return true;
             }
         }
@@ -373,7 +539,7 @@ fn prune(
         Some(Value::Sequence(items)) if index < items.len() => {
             items.remove(index);
             removed
-                .0
+                .cut
                 .entry(seq_original)
                 .or_default()
                 .push(original_item);

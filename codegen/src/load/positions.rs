@@ -34,6 +34,8 @@ pub struct NodeSpan {
 #[derive(Debug, Default, Clone)]
 pub struct PositionIndex {
     spans: HashMap<String, NodeSpan>,
+    /// Keys that appear a second time in the same mapping: path and position of the repeat.
+    repeated_keys: Vec<(String, Position)>,
 }
 
 impl PositionIndex {
@@ -46,7 +48,16 @@ impl PositionIndex {
         let _ = parser.load(&mut builder, false);
         PositionIndex {
             spans: builder.spans,
+            repeated_keys: builder.repeated_keys,
         }
+    }
+
+    /// Where a key repeated within one mapping appears the second time, by its path.
+    pub fn repeated_key(&self, key: &str) -> Option<(&str, Position)> {
+        self.repeated_keys
+            .iter()
+            .find(|(path, _)| path.rsplit('.').next() == Some(key))
+            .map(|(path, position)| (path.as_str(), *position))
     }
 
     /// The span of the node at `path`, or of its nearest ancestor that exists.
@@ -99,6 +110,8 @@ enum Frame {
     Mapping {
         path: String,
         pending_key: Option<(String, Position)>,
+        keys_seen: usize,
+        seen: std::collections::HashSet<String>,
     },
 }
 
@@ -106,6 +119,7 @@ enum Frame {
 struct Builder {
     stack: Vec<Frame>,
     spans: HashMap<String, NodeSpan>,
+    repeated_keys: Vec<(String, Position)>,
 }
 
 fn position(mark: Marker) -> Position {
@@ -126,10 +140,39 @@ impl Builder {
                 *next += 1;
                 Some((child, None))
             }
-            Some(Frame::Mapping { path, pending_key }) => pending_key
+            Some(Frame::Mapping {
+                path, pending_key, ..
+            }) => pending_key
                 .take()
                 .map(|(key, key_pos)| (child_key(path, &key), Some(key_pos))),
         }
+    }
+
+    /// A mapping key: remembered for the value that follows. The first key of a block
+    /// mapping also fixes the mapping's own position, which yaml-rust2 marks at the key's
+    /// colon rather than at the key.
+    fn key(&mut self, text: String, here: Position) {
+        let Some(Frame::Mapping {
+            path,
+            pending_key,
+            keys_seen,
+            seen,
+        }) = self.stack.last_mut()
+        else {
+            return;
+        };
+        if *keys_seen == 0 {
+            if let Some(span) = self.spans.get_mut(path.as_str()) {
+                if here < span.value {
+                    span.value = here;
+                }
+            }
+        }
+        *keys_seen += 1;
+        if !seen.insert(text.clone()) {
+            self.repeated_keys.push((child_key(path, &text), here));
+        }
+        *pending_key = Some((text, here));
     }
 
     fn record(&mut self, path: String, key: Option<Position>, value: Position, width: usize) {
@@ -148,11 +191,7 @@ impl MarkedEventReceiver for Builder {
                     let width = text.chars().count().max(1);
                     self.record(path, key, here, width);
                 }
-                None => {
-                    if let Some(Frame::Mapping { pending_key, .. }) = self.stack.last_mut() {
-                        *pending_key = Some((text, here));
-                    }
-                }
+                None => self.key(text, here),
             },
             Event::Alias(_) => match self.place_node() {
                 Some((path, key)) => self.record(path, key, here, 1),
@@ -177,6 +216,8 @@ impl MarkedEventReceiver for Builder {
                     Frame::Mapping {
                         path,
                         pending_key: None,
+                        keys_seen: 0,
+                        seen: Default::default(),
                     }
                 });
             }

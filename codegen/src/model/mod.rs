@@ -130,7 +130,8 @@ pub fn default_retry_for_status(status: u16) -> RetryDoc {
         advice: None,
         header: (rule == RetryKind::RetryAfter).then(|| "Retry-After".to_owned()),
         body_field: None,
-        backoff: (rule == RetryKind::Backoff).then(Default::default),
+        // 429 and 5xx both back off when the error repeats, as the runtime's default does.
+        backoff: (rule != RetryKind::Never).then(Default::default),
         wait: None,
         inferred: Default::default(),
     }

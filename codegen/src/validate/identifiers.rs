@@ -73,7 +73,7 @@ fn check_group<'a>(
             continue;
         }
         if let Some(first) = by_id.get(id) {
-            let line = ctx.source.index.find(first).map_or(0, |s| s.value.line);
+            let line = ctx.line_of(first);
             out.push(ctx.at(
                 "duplicate-id",
                 &path,

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Anchor, Diagnostic, Diagnostics, SourceFile};
 use crate::load::document::Document;
-use crate::load::LoadedFile;
+use crate::load::{LoadedFile, RemovedItems};
 use crate::model::{Api, Catalog};
 
 /// What every check gets to look at.
@@ -29,6 +29,8 @@ pub(crate) struct Ctx<'a> {
     /// Malformed items were cut out, so a reference to a missing id may be a knock-on
     /// effect rather than a real problem: reference checks stay quiet then.
     pub pruned: bool,
+    /// Maps paths of the pruned document back to the file.
+    pub removed: &'a RemovedItems,
 }
 
 impl Ctx<'_> {
@@ -41,7 +43,22 @@ impl Ctx<'_> {
         message: impl Into<String>,
         help: impl Into<String>,
     ) -> Diagnostic {
-        self.source.at(rule, path, anchor, message, help)
+        self.source
+            .at(rule, &self.removed.original(path), anchor, message, help)
+    }
+
+    /// The line of the node at `path` (a path of the pruned document).
+    pub fn line_of(&self, path: &str) -> usize {
+        self.source
+            .index
+            .find(&self.removed.original(path))
+            .map_or(0, |span| span.value.line)
+    }
+
+    /// Whether the entry at `path` lost a malformed key while loading, so that a missing
+    /// field may only have been misspelt (already reported).
+    pub fn touched(&self, path: &str) -> bool {
+        self.removed.touched(&self.removed.original(path))
     }
 }
 
@@ -68,6 +85,7 @@ pub fn validate(files: Vec<LoadedFile>) -> Result<Catalog, Diagnostics> {
             source: &file.source,
             doc,
             pruned: file.pruned,
+            removed: &file.removed,
         };
         let before = diagnostics.len();
         identifiers::check(&ctx, &mut diagnostics);

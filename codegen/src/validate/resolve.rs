@@ -26,6 +26,9 @@ fn resolve_one(ctx: &Ctx, i: usize, doc: &ErrorDoc, out: &mut Vec<Diagnostic>) -
     let (status, status_inferred) = match (doc.status, ty.and_then(|t| t.status)) {
         (Some(status), _) => (status, doc.inferred.status.clone()),
         (None, Some(status)) => (status, ty.and_then(|t| t.inferred.status.clone())),
+        // A misspelt or unknown type is reported by `references`; its status is then unknowable.
+        (None, None) if doc.error_type.is_some() && ty.is_none() => return None,
+        (None, None) if ctx.touched(&format!("errors[{i}]")) => return None,
         (None, None) => {
             let help = match ty {
                 Some(t) => format!("add `status:` to this error, or to its type `{}`", t.id),
@@ -59,6 +62,9 @@ fn resolve_one(ctx: &Ctx, i: usize, doc: &ErrorDoc, out: &mut Vec<Diagnostic>) -
             ty.and_then(|t| t.inferred.retry.clone()),
         )
     } else if type_rule.is_some() {
+        if ctx.touched(&format!("errors[{i}]")) {
+            return None;
+        }
         out.push(ctx.at(
             "incomplete-retry",
             &format!("errors[{i}]"),

@@ -27,11 +27,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if !in_range(row.status) {
             out.push(out_of_range(ctx, &path, row.status));
         } else if let Some(first) = table.insert(row.status, i) {
-            let line = ctx
-                .source
-                .index
-                .find(&format!("statuses[{first}]"))
-                .map_or(0, |s| s.value.line);
+            let line = ctx.line_of(&format!("statuses[{first}]"));
             out.push(ctx.at(
                 "duplicate-status",
                 &path,

@@ -243,6 +243,7 @@ pub fn emit(api: &Api, has_types: bool) -> TokenStream {
 
         impl ::errcat::CatalogCode for ErrorCode {
             const API: &'static str = #api_id;
+            const SPEC: &'static ::errcat::ApiSpec = &SPEC;
             const ALL: &'static [ErrorCode] = ErrorCode::ALL;
 
             fn from_wire(wire: &str) -> Option<ErrorCode> {

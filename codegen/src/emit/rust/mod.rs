@@ -7,6 +7,7 @@ mod codes;
 mod docs;
 mod envelope;
 mod lookup;
+mod spec;
 mod types;
 mod values;
 
@@ -40,24 +41,6 @@ fn module_docs(api: &Api) -> TokenStream {
     docs::attrs(&paragraphs)
 }
 
-fn statuses(api: &Api) -> TokenStream {
-    let rows = api.doc.statuses.iter().map(|row| {
-        let status = row.status;
-        let name = &row.name;
-        let description = values::opt_str(row.description.as_deref());
-        quote! { ::errcat::StatusInfo { status: #status, name: #name, description: #description } }
-    });
-    quote! {
-        /// The documented HTTP status table, success rows included.
-        pub const STATUSES: &[::errcat::StatusInfo] = &[ #( #rows ),* ];
-
-        /// The status table's row for `status`, if documented.
-        pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
-            STATUSES.iter().find(|row| row.status == status)
-        }
-    }
-}
-
 /// The token stream of one API's module, before formatting.
 pub fn api_tokens(api: &Api) -> TokenStream {
     let module = Ident::new(api.id(), Span::call_site());
@@ -69,7 +52,7 @@ pub fn api_tokens(api: &Api) -> TokenStream {
     let codes = codes::emit(api, has_types);
     let types = types::emit(api);
     let close = close_codes::emit(api);
-    let statuses = statuses(api);
+    let spec = spec::emit(api);
     let envelope = envelope::emit(api);
     quote! {
         #docs
@@ -82,7 +65,7 @@ pub fn api_tokens(api: &Api) -> TokenStream {
             #codes
             #types
             #close
-            #statuses
+            #spec
             #envelope
         }
     }

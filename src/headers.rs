@@ -1,0 +1,214 @@
+//! Reading server-sent delays: `Retry-After` (RFC 9110: delay-seconds or HTTP-date),
+//! the IETF `RateLimit` / `RateLimit-Policy` fields, and `X-RateLimit-Reset`.
+//!
+//! Every parser is total: garbage, negatives and huge values give `None` or a saturated
+//! value, never a panic.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Parses `Retry-After`: whole seconds, or an HTTP-date measured from `now`. A date in
+/// the past means "now" (zero).
+pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // Saturate instead of failing on absurd numbers; the policy caps them anyway.
+        let seconds = value.parse::<u64>().unwrap_or(u64::MAX);
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = parse_http_date(value)?;
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// Parses an HTTP-date in any of the three forms RFC 9110 requires recipients to accept:
+/// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850 (`Sunday, 06-Nov-94 08:49:37
+/// GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
+pub fn parse_http_date(value: &str) -> Option<SystemTime> {
+    let parts: Vec<&str> = value.split_whitespace().collect();
+    let (day, month, year, time) = match parts.as_slice() {
+        // IMF-fixdate: day-name, DD Mon YYYY HH:MM:SS GMT
+        [_, day, month, year, time, "GMT"] => (day.parse().ok()?, *month, year.parse().ok()?, *time),
+        // RFC 850: day-name, DD-Mon-YY HH:MM:SS GMT
+        [_, date, time, "GMT"] => {
+            let mut pieces = date.split('-');
+            let day = pieces.next()?.parse().ok()?;
+            let month = pieces.next()?;
+            let yy: i64 = pieces.next()?.parse().ok()?;
+            // RFC 9110: a two-digit year more than 50 years ahead is in the past century.
+            let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
+            (day, month, year, *time)
+        }
+        // asctime: day-name Mon D HH:MM:SS YYYY
+        [_, month, day, time, year] => (day.parse().ok()?, *month, year.parse().ok()?, *time),
+        _ => return None,
+    };
+    let month = month_number(month)?;
+    let mut clock = time.split(':');
+    let hour: i64 = clock.next()?.parse().ok()?;
+    let minute: i64 = clock.next()?.parse().ok()?;
+    let second: i64 = clock.next()?.parse().ok()?;
+    if clock.next().is_some() || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    if !(1970..=9999).contains(&year) {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second;
+    Some(UNIX_EPOCH + Duration::from_secs(u64::try_from(seconds).ok()?))
+}
+
+fn month_number(name: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    MONTHS.iter().position(|m| *m == name).map(|i| i as i64 + 1)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_index = (month + 9) % 12;
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The civil date of a day count since 1970-01-01: (year, month, day).
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Seconds until the quota resets, from the IETF `RateLimit` field: the `t` parameter
+/// (draft-ietf-httpapi-ratelimit-headers-08 and later, e.g. `"default";r=0;t=30`) or the
+/// `reset` member of the earlier form (`limit=100, remaining=0, reset=30`).
+pub fn parse_ratelimit(value: &str) -> Option<Duration> {
+    value
+        .split([';', ','])
+        .filter_map(|param| param.trim().split_once('='))
+        .find(|(key, _)| matches!(key.trim(), "t" | "reset"))
+        .and_then(|(_, v)| v.trim().trim_matches('"').parse::<u64>().ok())
+        .map(Duration::from_secs)
+}
+
+/// Whether the IETF `RateLimit` field says the quota is used up (`r=0` or `remaining=0`).
+pub fn ratelimit_exhausted(value: &str) -> bool {
+    value
+        .split([';', ','])
+        .filter_map(|param| param.trim().split_once('='))
+        .any(|(key, v)| matches!(key.trim(), "r" | "remaining") && v.trim() == "0")
+}
+
+/// The window length from `RateLimit-Policy` (`"default";q=100;w=60`), in seconds.
+pub fn parse_ratelimit_policy_window(value: &str) -> Option<Duration> {
+    value
+        .split([';', ','])
+        .filter_map(|param| param.trim().split_once('='))
+        .find(|(key, _)| key.trim() == "w")
+        .and_then(|(_, v)| v.trim().parse::<u64>().ok())
+        .map(Duration::from_secs)
+}
+
+/// `X-RateLimit-Reset`: a Unix timestamp when `as_timestamp`, else seconds to wait. A
+/// timestamp in the past means "now".
+pub fn parse_reset(value: &str, as_timestamp: bool, now: SystemTime) -> Option<Duration> {
+    let number: u64 = value.trim().parse().ok()?;
+    if as_timestamp {
+        let at = UNIX_EPOCH.checked_add(Duration::from_secs(number))?;
+        Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+    } else {
+        Some(Duration::from_secs(number))
+    }
+}
+
+/// A timestamp as RFC 3339 in UTC with milliseconds, e.g. `2026-04-21T12:34:56.789Z`.
+pub fn rfc3339(at: SystemTime) -> String {
+    let since = at.duration_since(UNIX_EPOCH).unwrap_or(Duration::ZERO);
+    let seconds = i64::try_from(since.as_secs()).unwrap_or(i64::MAX / 2);
+    let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
+    let rest = seconds.rem_euclid(86_400);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60,
+        since.subsec_millis()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: u64) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(seconds)
+    }
+
+    #[test]
+    fn retry_after_seconds_and_garbage() {
+        let now = at(0);
+        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(parse_retry_after(" 0 ", now), Some(Duration::ZERO));
+        assert_eq!(parse_retry_after("-5", now), None);
+        assert_eq!(parse_retry_after("1.5", now), None);
+        assert_eq!(parse_retry_after("soon", now), None);
+        assert_eq!(parse_retry_after("", now), None);
+        assert_eq!(
+            parse_retry_after("99999999999999999999999", now),
+            Some(Duration::from_secs(u64::MAX))
+        );
+    }
+
+    #[test]
+    fn retry_after_http_dates_in_all_three_forms() {
+        // 1994-11-06T08:49:37Z is 784111777.
+        let expected = at(784_111_777);
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(expected));
+        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), Some(expected));
+        assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), Some(expected));
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 25:49:37 GMT"), None);
+        assert_eq!(parse_http_date("Sun, 06 Foo 1994 08:49:37 GMT"), None);
+        let now = at(784_111_777 - 30);
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", at(784_111_777 + 99)),
+            Some(Duration::ZERO),
+            "a date in the past means now"
+        );
+    }
+
+    #[test]
+    fn ratelimit_fields() {
+        assert_eq!(parse_ratelimit("\"default\";r=0;t=30"), Some(Duration::from_secs(30)));
+        assert_eq!(parse_ratelimit("limit=100, remaining=0, reset=7"), Some(Duration::from_secs(7)));
+        assert_eq!(parse_ratelimit("garbage"), None);
+        assert!(ratelimit_exhausted("\"default\";r=0;t=30"));
+        assert!(!ratelimit_exhausted("\"default\";r=5;t=30"));
+        assert_eq!(parse_ratelimit_policy_window("\"default\";q=100;w=60"), Some(Duration::from_secs(60)));
+        assert_eq!(parse_reset("1000", true, at(900)), Some(Duration::from_secs(100)));
+        assert_eq!(parse_reset("10", false, at(900)), Some(Duration::from_secs(10)));
+        assert_eq!(parse_reset("-1", true, at(900)), None);
+    }
+
+    #[test]
+    fn civil_dates_round_trip() {
+        for days in [-1_000_000, -1, 0, 1, 10_957, 19_000, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(rfc3339(at(784_111_777)), "1994-11-06T08:49:37.000Z");
+    }
+}

@@ -1,0 +1,362 @@
+//! Client side: any HTTP error response of an API, read into a typed [`ApiError`] that
+//! never fails and keeps everything that was there.
+
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+use serde_json::Value;
+
+use crate::{Category, CatalogCode, FieldKind, FieldRole, IdentifiedBy, RetryRule, WireCode};
+
+/// Bodies larger than this are not parsed (a proxy's error page or a runaway stream is
+/// kept as a truncated raw prefix instead).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// How much of a body that is not the documented envelope is kept, in bytes.
+pub const MAX_RAW_BYTES: usize = 64 * 1024;
+/// How many response headers are kept, and how long each value may be.
+pub const MAX_HEADERS: usize = 128;
+const MAX_HEADER_VALUE: usize = 8 * 1024;
+
+/// What the body turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BodyShape {
+    /// The API's documented envelope.
+    Documented,
+    /// No body (or only white space).
+    Empty,
+    /// JSON, but not the documented envelope.
+    UndocumentedJson,
+    /// Not JSON (an HTML page from a proxy, plain text, invalid UTF-8 ...).
+    NotJson,
+    /// Larger than [`MAX_BODY_BYTES`]; not parsed.
+    TooLarge,
+}
+
+/// An error response of an API, with everything it said.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ApiError<C> {
+    /// The HTTP status.
+    pub status: u16,
+    /// The error's code: from the code field, or for message-identified APIs from the
+    /// message and status. `None` when the body names none.
+    pub code: Option<WireCode<C>>,
+    /// The human-readable message.
+    pub message: Option<String>,
+    /// A list of messages (e.g. validation errors), where the API sends one.
+    pub messages: Vec<String>,
+    /// The error type, as sent.
+    pub error_type: Option<String>,
+    /// The parameter at fault.
+    pub param: Option<String>,
+    /// The request id to quote to support.
+    pub request_id: Option<String>,
+    /// The documentation link the body carried.
+    pub doc_url: Option<String>,
+    /// When the error happened, as sent.
+    pub timestamp: Option<String>,
+    /// Free-form details.
+    pub details: Option<Value>,
+    /// A delay in seconds from the body (`retryAfterSeconds`, `retry_after`, ...).
+    pub body_retry_after: Option<f64>,
+    /// Response headers (names lower-cased), bounded by [`MAX_HEADERS`].
+    pub headers: Vec<(String, String)>,
+    /// What the body was.
+    pub shape: BodyShape,
+    /// The raw body (lossy UTF-8, at most [`MAX_RAW_BYTES`]) when it was not the
+    /// documented envelope.
+    pub raw_body: Option<String>,
+}
+
+fn lossy_prefix(bytes: &[u8], limit: usize) -> String {
+    let mut end = bytes.len().min(limit);
+    // Do not cut a UTF-8 sequence in half when it is valid.
+    while end > 0 && end < bytes.len() && (bytes[end] & 0b1100_0000) == 0b1000_0000 {
+        end -= 1;
+    }
+    String::from_utf8_lossy(&bytes[..end]).into_owned()
+}
+
+/// The value at a dotted path.
+pub(crate) fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.').try_fold(value, |v, key| v.as_object()?.get(key))
+}
+
+fn string_at(body: &Value, path: &str) -> Option<String> {
+    match value_at(body, path)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn seconds_at(body: &Value, path: &str) -> Option<f64> {
+    let seconds = match value_at(body, path)? {
+        Value::Number(n) => n.as_f64()?,
+        Value::String(s) => s.trim().parse().ok()?,
+        _ => return None,
+    };
+    (seconds.is_finite() && seconds >= 0.0).then_some(seconds)
+}
+
+impl<C: CatalogCode> ApiError<C> {
+    /// Reads a response. Never fails and never panics, whatever the status, headers or
+    /// body: an unknown code keeps its text, a body that is not the envelope is kept raw
+    /// (bounded), and status, category and retry rule still follow from the status.
+    pub fn from_response<K, V>(status: u16, headers: impl IntoIterator<Item = (K, V)>, body: &[u8]) -> Self
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        let headers: Vec<(String, String)> = headers
+            .into_iter()
+            .take(MAX_HEADERS)
+            .map(|(k, v)| {
+                let name: String = k.as_ref().chars().take(256).collect();
+                (name.to_ascii_lowercase(), lossy_prefix(v.as_ref(), MAX_HEADER_VALUE))
+            })
+            .collect();
+        let mut error = ApiError {
+            status,
+            code: None,
+            message: None,
+            messages: Vec::new(),
+            error_type: None,
+            param: None,
+            request_id: None,
+            doc_url: None,
+            timestamp: None,
+            details: None,
+            body_retry_after: None,
+            headers,
+            shape: BodyShape::Documented,
+            raw_body: None,
+        };
+        if body.iter().all(u8::is_ascii_whitespace) {
+            error.shape = BodyShape::Empty;
+            return error;
+        }
+        if body.len() > MAX_BODY_BYTES {
+            error.shape = BodyShape::TooLarge;
+            error.raw_body = Some(lossy_prefix(body, MAX_RAW_BYTES));
+            return error;
+        }
+        // serde_json limits nesting to 128 levels, so deep documents fail cleanly.
+        let json: Value = match serde_json::from_slice(body) {
+            Ok(json) => json,
+            Err(_) => {
+                error.shape = BodyShape::NotJson;
+                error.raw_body = Some(lossy_prefix(body, MAX_RAW_BYTES));
+                return error;
+            }
+        };
+        if !error.read_envelope(&json) {
+            error.shape = BodyShape::UndocumentedJson;
+            error.raw_body = Some(lossy_prefix(body, MAX_RAW_BYTES));
+        }
+        error
+    }
+
+    /// Reads at most [`MAX_BODY_BYTES`] + 1 bytes from `body`, then [`Self::from_response`].
+    pub fn from_reader<K, V>(
+        status: u16,
+        headers: impl IntoIterator<Item = (K, V)>,
+        body: impl std::io::Read,
+    ) -> Self
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        let mut bytes = Vec::new();
+        let limit = MAX_BODY_BYTES as u64 + 1;
+        // A read error mid-body leaves what was read; the result is still a value.
+        let _ = std::io::Read::read_to_end(&mut body.take(limit), &mut bytes);
+        Self::from_response(status, headers, &bytes)
+    }
+
+    /// Fills the fields from a JSON body; false when it is not the documented envelope.
+    fn read_envelope(&mut self, json: &Value) -> bool {
+        let envelope = &C::SPEC.envelope;
+        if !json.is_object() {
+            return false;
+        }
+        let first = |role| envelope.fields_with(role).find_map(|f| string_at(json, f.path));
+        self.message = first(FieldRole::Message);
+        self.error_type = first(FieldRole::Type);
+        self.param = first(FieldRole::Param);
+        self.request_id = first(FieldRole::RequestId);
+        self.doc_url = first(FieldRole::DocUrl);
+        self.timestamp = first(FieldRole::Timestamp);
+        self.details = envelope
+            .fields_with(FieldRole::Details)
+            .find_map(|f| value_at(json, f.path).filter(|v| !v.is_null()).cloned());
+        self.body_retry_after = envelope
+            .fields_with(FieldRole::RetryAfter)
+            .find_map(|f| seconds_at(json, f.path));
+        self.messages = envelope
+            .fields_with(FieldRole::Messages)
+            .find_map(|f| value_at(json, f.path)?.as_array().cloned())
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect();
+        self.code = match C::SPEC.identified_by {
+            IdentifiedBy::Code => envelope
+                .fields_with(FieldRole::Code)
+                .find_map(|f| match value_at(json, f.path)? {
+                    Value::String(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .map(|code| WireCode::from_wire(&code)),
+            IdentifiedBy::Message => self.message.as_deref().map(|message| {
+                // A message names a code only together with its documented status.
+                match C::from_wire(message) {
+                    Some(code) if code.http_status() == self.status => WireCode::Known(code),
+                    _ => WireCode::Unknown(crate::UnknownCode::new(message)),
+                }
+            }),
+        };
+        let identified = self.code.is_some() || self.message.is_some() || !self.messages.is_empty();
+        // Required fields of the wrong JSON type also mean "not the documented shape".
+        let types_match = envelope.fields.iter().all(|field| match value_at(json, field.path) {
+            None | Some(Value::Null) => true,
+            Some(value) => match field.kind {
+                FieldKind::String => value.is_string(),
+                FieldKind::Integer => value.is_i64() || value.is_u64(),
+                FieldKind::Number => value.is_number(),
+                FieldKind::Boolean => value.is_boolean(),
+                FieldKind::Object => value.is_object(),
+                FieldKind::StringArray => value.is_array(),
+            },
+        });
+        identified && types_match
+    }
+
+    /// The documented code, if the body named one the catalog knows.
+    pub fn known_code(&self) -> Option<C> {
+        self.code.as_ref().and_then(WireCode::known)
+    }
+
+    /// The code's text as sent, known or not.
+    pub fn code_str(&self) -> Option<&str> {
+        self.code.as_ref().map(WireCode::as_str)
+    }
+
+    /// The canonical category: the code's, or else the status's.
+    pub fn category(&self) -> Category {
+        match self.known_code() {
+            Some(code) => code.category(),
+            None => Category::from_status(self.status),
+        }
+    }
+
+    /// The catalog's retry rule: the code's, or else the status table's, or else
+    /// errcat's default for the status.
+    pub fn retry_rule(&self) -> RetryRule {
+        match self.known_code() {
+            Some(code) => code.retry(),
+            None => C::SPEC.status_retry(self.status),
+        }
+    }
+
+    /// A response header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The delay the server asked for, by this precedence: (1) the body field the
+    /// catalog's rule names (the API's own, most specific hint), then any body field
+    /// with the retry-after role; (2) the rule's header, then `Retry-After` (seconds or
+    /// HTTP-date, measured from the response's `Date` header when present, else `now`);
+    /// (3) the IETF `RateLimit` field (`t` / `reset`) or `RateLimit-Reset`, and when the
+    /// quota is exhausted without either, the `RateLimit-Policy` window; (4)
+    /// `X-RateLimit-Reset`. Uncapped: the policy caps it.
+    pub fn server_delay(&self, now: SystemTime) -> Option<Duration> {
+        let rule = self.retry_rule();
+        let delay = crate::decision::delay_source(&rule);
+        if let Some(path) = delay.and_then(|d| d.body_field) {
+            // The rule names the body field; read it even if it is nested in details.
+            if let Some(seconds) = self.raw_seconds_at(path) {
+                return Some(Duration::from_secs_f64(seconds.min(1e12)));
+            }
+        }
+        if let Some(seconds) = self.body_retry_after {
+            return Some(Duration::from_secs_f64(seconds.min(1e12)));
+        }
+        let reference = self
+            .header("date")
+            .and_then(crate::headers::parse_http_date)
+            .unwrap_or(now);
+        let header = delay.and_then(|d| d.header).unwrap_or("Retry-After");
+        for name in [header, "Retry-After"] {
+            if let Some(value) = self.header(name) {
+                if let Some(d) = crate::headers::parse_retry_after(value, reference) {
+                    return Some(d);
+                }
+            }
+        }
+        if let Some(d) = self.header("ratelimit").and_then(crate::headers::parse_ratelimit) {
+            return Some(d);
+        }
+        if let Some(d) = self
+            .header("ratelimit-reset")
+            .and_then(|v| crate::headers::parse_reset(v, false, now))
+        {
+            return Some(d);
+        }
+        if self.header("ratelimit").is_some_and(crate::headers::ratelimit_exhausted) {
+            if let Some(d) = self
+                .header("ratelimit-policy")
+                .and_then(crate::headers::parse_ratelimit_policy_window)
+            {
+                return Some(d);
+            }
+        }
+        let reset_is_timestamp = C::SPEC
+            .headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case("x-ratelimit-reset"))
+            .map(|h| h.format == crate::HeaderFormat::UnixTimestamp);
+        self.header("x-ratelimit-reset").and_then(|value| {
+            // Undocumented: a value that large can only be a timestamp.
+            let as_timestamp = reset_is_timestamp
+                .unwrap_or_else(|| value.trim().parse::<u64>().is_ok_and(|n| n > 1_000_000_000));
+            crate::headers::parse_reset(value, as_timestamp, now)
+        })
+    }
+
+    /// A body field in seconds, read again from the details or the documented paths.
+    fn raw_seconds_at(&self, path: &str) -> Option<f64> {
+        // Only the documented retry-after fields were read; re-derive the named one from
+        // what was kept (it is one of them, or inside `details`).
+        let in_spec = C::SPEC
+            .envelope
+            .fields_with(FieldRole::RetryAfter)
+            .any(|f| f.path == path);
+        if in_spec {
+            return self.body_retry_after;
+        }
+        let details = self.details.as_ref()?;
+        let tail = path.rsplit_once("details.").map(|(_, t)| t)?;
+        seconds_at(details, tail)
+    }
+}
+
+impl<C: CatalogCode> fmt::Display for ApiError<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} error {}", C::SPEC.name, self.status)?;
+        if let Some(code) = self.code_str() {
+            write!(f, " {code}")?;
+        }
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        Ok(())
+    }
+}
+
+impl<C: CatalogCode> std::error::Error for ApiError<C> {}

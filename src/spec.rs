@@ -1,0 +1,198 @@
+//! What generated code tells the runtime about an API: its envelope, headers and status
+//! table, as static data. The runtime reads error bodies and builds them from this, so no
+//! API needs hand-written parsing code.
+
+use crate::RetryRule;
+
+/// How an API tells errors apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IdentifiedBy {
+    /// By a machine-readable code field.
+    Code,
+    /// By the exact message text, together with the HTTP status.
+    Message,
+}
+
+/// The three envelope shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EnvelopeFamily {
+    /// `{"error": {"code": ..., "message": ...}}`.
+    NestedObject,
+    /// `{"error": "message"}`.
+    BareString,
+    /// `{"success": false, "error": "message"}`.
+    SuccessFlag,
+}
+
+/// JSON type of an envelope field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldKind {
+    /// A string.
+    String,
+    /// An integer.
+    Integer,
+    /// Any number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// A free-form object.
+    Object,
+    /// An array of strings.
+    StringArray,
+}
+
+/// What an envelope field carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldRole {
+    /// The machine-readable code.
+    Code,
+    /// The human-readable message.
+    Message,
+    /// The error type name.
+    Type,
+    /// The parameter at fault.
+    Param,
+    /// A documentation link.
+    DocUrl,
+    /// An id to quote to support.
+    RequestId,
+    /// Free-form extra data.
+    Details,
+    /// When the error happened.
+    Timestamp,
+    /// Seconds to wait before retrying.
+    RetryAfter,
+    /// The `success: false` flag.
+    Success,
+    /// A list of messages.
+    Messages,
+}
+
+/// One documented envelope field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldSpec {
+    /// Dotted JSON path from the body's root.
+    pub path: &'static str,
+    /// Its JSON type.
+    pub kind: FieldKind,
+    /// What it carries, if errcat reads it.
+    pub role: Option<FieldRole>,
+    /// Present in every error body.
+    pub required: bool,
+    /// May be `null`.
+    pub nullable: bool,
+    /// A fixed value, as JSON text (e.g. `false`).
+    pub constant: Option<&'static str>,
+}
+
+/// The error envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EnvelopeSpec {
+    /// Its shape.
+    pub family: EnvelopeFamily,
+    /// The media type of error bodies.
+    pub content_type: &'static str,
+    /// Every documented field.
+    pub fields: &'static [FieldSpec],
+}
+
+impl EnvelopeSpec {
+    /// The first field with `role`.
+    pub fn field(&self, role: FieldRole) -> Option<&'static FieldSpec> {
+        self.fields.iter().find(|f| f.role == Some(role))
+    }
+
+    /// Every field with `role`.
+    pub fn fields_with(&self, role: FieldRole) -> impl Iterator<Item = &'static FieldSpec> {
+        self.fields.iter().filter(move |f| f.role == Some(role))
+    }
+}
+
+/// What a response header tells a client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HeaderRole {
+    /// How long to wait before retrying.
+    RetryAfter,
+    /// The request quota of the window.
+    RateLimitLimit,
+    /// Requests left in the window.
+    RateLimitRemaining,
+    /// When the window resets.
+    RateLimitReset,
+    /// Anything else.
+    Other,
+}
+
+/// How a header value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HeaderFormat {
+    /// Whole seconds to wait.
+    DelaySeconds,
+    /// Seconds, or an HTTP-date (RFC 9110 `Retry-After`).
+    DelaySecondsOrHttpDate,
+    /// Seconds since the Unix epoch.
+    UnixTimestamp,
+    /// A count.
+    Integer,
+    /// Free text.
+    Text,
+}
+
+/// A documented response header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HeaderSpec {
+    /// Header name.
+    pub name: &'static str,
+    /// What it tells a client.
+    pub role: HeaderRole,
+    /// How it is written.
+    pub format: HeaderFormat,
+}
+
+/// One row of an API's documented HTTP status table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StatusInfo {
+    /// The HTTP status code.
+    pub status: u16,
+    /// Its name, e.g. `Too Many Requests`.
+    pub name: &'static str,
+    /// What the page says it means for this API.
+    pub description: Option<&'static str>,
+    /// The retry rule for errors with this status that have none of their own.
+    pub retry: Option<RetryRule>,
+}
+
+/// Everything the runtime needs to know about an API besides its codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ApiSpec {
+    /// The API id.
+    pub id: &'static str,
+    /// Its display name.
+    pub name: &'static str,
+    /// How errors are told apart.
+    pub identified_by: IdentifiedBy,
+    /// The error body.
+    pub envelope: EnvelopeSpec,
+    /// Documented response headers.
+    pub headers: &'static [HeaderSpec],
+    /// The documented status table.
+    pub statuses: &'static [StatusInfo],
+}
+
+impl ApiSpec {
+    /// The status table's row for `status`.
+    pub fn status(&self, status: u16) -> Option<&'static StatusInfo> {
+        self.statuses.iter().find(|row| row.status == status)
+    }
+
+    /// The rule for an error with this status and no code the catalog knows: the status
+    /// row's rule, else [`RetryRule::for_status`].
+    pub fn status_retry(&self, status: u16) -> RetryRule {
+        self.status(status)
+            .and_then(|row| row.retry)
+            .unwrap_or_else(|| RetryRule::for_status(status))
+    }
+}
