@@ -52,15 +52,19 @@ impl RetryBudget {
     /// Takes the cost of one retry; false (and nothing taken) when too few are left.
     pub fn try_withdraw(&self) -> bool {
         self.tokens
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| t.checked_sub(self.retry_cost))
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| {
+                t.checked_sub(self.retry_cost)
+            })
             .is_ok()
     }
 
     /// Returns one token after a success, up to the capacity.
     pub fn record_success(&self) {
-        let _ = self.tokens.fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| {
-            (t < self.capacity).then_some(t + 1)
-        });
+        let _ = self
+            .tokens
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |t| {
+                (t < self.capacity).then_some(t + 1)
+            });
     }
 
     /// Tokens left.
@@ -252,11 +256,13 @@ impl<C: CatalogCode> ApiError<C> {
         let delay = match rule {
             RetryRule::Backoff(_) => server.unwrap_or_else(|| backoff(attempt)),
             // The server's delay first; when the error repeats, at least the backoff step.
-            RetryRule::RetryAfter { then, .. } | RetryRule::PollAgain { then, .. } => match server {
-                Some(d) if attempt == 1 || then.is_none() => d,
-                Some(d) => d.max(backoff(attempt - 1)),
-                None => backoff(attempt),
-            },
+            RetryRule::RetryAfter { then, .. } | RetryRule::PollAgain { then, .. } => {
+                match server {
+                    Some(d) if attempt == 1 || then.is_none() => d,
+                    Some(d) => d.max(backoff(attempt - 1)),
+                    None => backoff(attempt),
+                }
+            }
             RetryRule::Wait { window, then, .. } => {
                 let base = server.unwrap_or_else(|| {
                     let span = window.max_seconds.saturating_sub(window.min_seconds) as f64;

@@ -26,7 +26,9 @@ pub fn parse_http_date(value: &str) -> Option<SystemTime> {
     let parts: Vec<&str> = value.split_whitespace().collect();
     let (day, month, year, time) = match parts.as_slice() {
         // IMF-fixdate: day-name, DD Mon YYYY HH:MM:SS GMT
-        [_, day, month, year, time, "GMT"] => (day.parse().ok()?, *month, year.parse().ok()?, *time),
+        [_, day, month, year, time, "GMT"] => {
+            (day.parse().ok()?, *month, year.parse().ok()?, *time)
+        }
         // RFC 850: day-name, DD-Mon-YY HH:MM:SS GMT
         [_, date, time, "GMT"] => {
             let mut pieces = date.split('-');
@@ -46,7 +48,8 @@ pub fn parse_http_date(value: &str) -> Option<SystemTime> {
     let hour: i64 = clock.next()?.parse().ok()?;
     let minute: i64 = clock.next()?.parse().ok()?;
     let second: i64 = clock.next()?.parse().ok()?;
-    if clock.next().is_some() || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+    if clock.next().is_some() || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60
+    {
         return None;
     }
     if !(1970..=9999).contains(&year) {
@@ -80,11 +83,16 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -131,6 +139,31 @@ pub fn parse_reset(value: &str, as_timestamp: bool, now: SystemTime) -> Option<D
     }
 }
 
+/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form servers send in
+/// `Retry-After` and `Date`.
+pub fn format_http_date(at: SystemTime) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let seconds = at
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or(Duration::ZERO)
+        .as_secs();
+    let seconds = i64::try_from(seconds).unwrap_or(i64::MAX / 2);
+    let days = seconds.div_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    let rest = seconds.rem_euclid(86_400);
+    format!(
+        "{}, {day:02} {} {year:04} {:02}:{:02}:{:02} GMT",
+        DAYS[days.rem_euclid(7) as usize],
+        MONTHS[(month - 1) as usize],
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
 /// A timestamp as RFC 3339 in UTC with milliseconds, e.g. `2026-04-21T12:34:56.789Z`.
 pub fn rfc3339(at: SystemTime) -> String {
     let since = at.duration_since(UNIX_EPOCH).unwrap_or(Duration::ZERO);
@@ -157,7 +190,10 @@ mod tests {
     #[test]
     fn retry_after_seconds_and_garbage() {
         let now = at(0);
-        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            parse_retry_after("120", now),
+            Some(Duration::from_secs(120))
+        );
         assert_eq!(parse_retry_after(" 0 ", now), Some(Duration::ZERO));
         assert_eq!(parse_retry_after("-5", now), None);
         assert_eq!(parse_retry_after("1.5", now), None);
@@ -173,8 +209,14 @@ mod tests {
     fn retry_after_http_dates_in_all_three_forms() {
         // 1994-11-06T08:49:37Z is 784111777.
         let expected = at(784_111_777);
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(expected));
-        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), Some(expected));
+        assert_eq!(
+            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(expected)
+        );
+        assert_eq!(
+            parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"),
+            Some(expected)
+        );
         assert_eq!(parse_http_date("Sun Nov  6 08:49:37 1994"), Some(expected));
         assert_eq!(parse_http_date("Sun, 06 Nov 1994 25:49:37 GMT"), None);
         assert_eq!(parse_http_date("Sun, 06 Foo 1994 08:49:37 GMT"), None);
@@ -192,14 +234,29 @@ mod tests {
 
     #[test]
     fn ratelimit_fields() {
-        assert_eq!(parse_ratelimit("\"default\";r=0;t=30"), Some(Duration::from_secs(30)));
-        assert_eq!(parse_ratelimit("limit=100, remaining=0, reset=7"), Some(Duration::from_secs(7)));
+        assert_eq!(
+            parse_ratelimit("\"default\";r=0;t=30"),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            parse_ratelimit("limit=100, remaining=0, reset=7"),
+            Some(Duration::from_secs(7))
+        );
         assert_eq!(parse_ratelimit("garbage"), None);
         assert!(ratelimit_exhausted("\"default\";r=0;t=30"));
         assert!(!ratelimit_exhausted("\"default\";r=5;t=30"));
-        assert_eq!(parse_ratelimit_policy_window("\"default\";q=100;w=60"), Some(Duration::from_secs(60)));
-        assert_eq!(parse_reset("1000", true, at(900)), Some(Duration::from_secs(100)));
-        assert_eq!(parse_reset("10", false, at(900)), Some(Duration::from_secs(10)));
+        assert_eq!(
+            parse_ratelimit_policy_window("\"default\";q=100;w=60"),
+            Some(Duration::from_secs(60))
+        );
+        assert_eq!(
+            parse_reset("1000", true, at(900)),
+            Some(Duration::from_secs(100))
+        );
+        assert_eq!(
+            parse_reset("10", false, at(900)),
+            Some(Duration::from_secs(10))
+        );
         assert_eq!(parse_reset("-1", true, at(900)), None);
     }
 

@@ -26,22 +26,26 @@ mod category;
 mod code;
 pub mod decision;
 pub mod headers;
+#[cfg(feature = "http")]
+mod http_compat;
+mod report;
 mod response;
 mod retry;
 pub mod server;
 mod spec;
 
 pub use catalog_info::CloseAction;
+pub use category::Category;
+pub use code::{CatalogCode, CodeInfo, Context, UnknownCode, WireCode};
+pub use decision::{run, GiveUp, Idempotency, Jitter, RetryBudget, RetryDecision, RetryPolicy};
+pub use report::ErrorReport;
+pub use response::{ApiError, BodyShape, MAX_BODY_BYTES, MAX_HEADERS, MAX_RAW_BYTES};
+pub use retry::{Backoff, DelaySource, RetryKind, RetryRule, WaitWindow};
+pub use server::{build_response, ErrorResponse, ResponseParts};
 pub use spec::{
     ApiSpec, EnvelopeFamily, EnvelopeSpec, FieldKind, FieldRole, FieldSpec, HeaderFormat,
     HeaderRole, HeaderSpec, IdentifiedBy, StatusInfo,
 };
-pub use category::Category;
-pub use code::{CatalogCode, CodeInfo, Context, UnknownCode, WireCode};
-pub use decision::{run, GiveUp, Idempotency, Jitter, RetryBudget, RetryDecision, RetryPolicy};
-pub use response::{ApiError, BodyShape, MAX_BODY_BYTES, MAX_HEADERS, MAX_RAW_BYTES};
-pub use server::{build_response, ErrorResponse, ResponseParts};
-pub use retry::{Backoff, DelaySource, RetryKind, RetryRule, WaitWindow};
 
 /// Support for generated code; not a stable API.
 #[doc(hidden)]

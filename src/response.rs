@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::Value;
 
-use crate::{Category, CatalogCode, FieldKind, FieldRole, IdentifiedBy, RetryRule, WireCode};
+use crate::{CatalogCode, Category, FieldKind, FieldRole, IdentifiedBy, RetryRule, WireCode};
 
 /// Bodies larger than this are not parsed (a proxy's error page or a runaway stream is
 /// kept as a truncated raw prefix instead).
@@ -80,7 +80,8 @@ fn lossy_prefix(bytes: &[u8], limit: usize) -> String {
 
 /// The value at a dotted path.
 pub(crate) fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
-    path.split('.').try_fold(value, |v, key| v.as_object()?.get(key))
+    path.split('.')
+        .try_fold(value, |v, key| v.as_object()?.get(key))
 }
 
 fn string_at(body: &Value, path: &str) -> Option<String> {
@@ -104,7 +105,11 @@ impl<C: CatalogCode> ApiError<C> {
     /// Reads a response. Never fails and never panics, whatever the status, headers or
     /// body: an unknown code keeps its text, a body that is not the envelope is kept raw
     /// (bounded), and status, category and retry rule still follow from the status.
-    pub fn from_response<K, V>(status: u16, headers: impl IntoIterator<Item = (K, V)>, body: &[u8]) -> Self
+    pub fn from_response<K, V>(
+        status: u16,
+        headers: impl IntoIterator<Item = (K, V)>,
+        body: &[u8],
+    ) -> Self
     where
         K: AsRef<str>,
         V: AsRef<[u8]>,
@@ -114,7 +119,10 @@ impl<C: CatalogCode> ApiError<C> {
             .take(MAX_HEADERS)
             .map(|(k, v)| {
                 let name: String = k.as_ref().chars().take(256).collect();
-                (name.to_ascii_lowercase(), lossy_prefix(v.as_ref(), MAX_HEADER_VALUE))
+                (
+                    name.to_ascii_lowercase(),
+                    lossy_prefix(v.as_ref(), MAX_HEADER_VALUE),
+                )
             })
             .collect();
         let mut error = ApiError {
@@ -181,7 +189,11 @@ impl<C: CatalogCode> ApiError<C> {
         if !json.is_object() {
             return false;
         }
-        let first = |role| envelope.fields_with(role).find_map(|f| string_at(json, f.path));
+        let first = |role| {
+            envelope
+                .fields_with(role)
+                .find_map(|f| string_at(json, f.path))
+        };
         self.message = first(FieldRole::Message);
         self.error_type = first(FieldRole::Type);
         self.param = first(FieldRole::Param);
@@ -219,17 +231,20 @@ impl<C: CatalogCode> ApiError<C> {
         };
         let identified = self.code.is_some() || self.message.is_some() || !self.messages.is_empty();
         // Required fields of the wrong JSON type also mean "not the documented shape".
-        let types_match = envelope.fields.iter().all(|field| match value_at(json, field.path) {
-            None | Some(Value::Null) => true,
-            Some(value) => match field.kind {
-                FieldKind::String => value.is_string(),
-                FieldKind::Integer => value.is_i64() || value.is_u64(),
-                FieldKind::Number => value.is_number(),
-                FieldKind::Boolean => value.is_boolean(),
-                FieldKind::Object => value.is_object(),
-                FieldKind::StringArray => value.is_array(),
-            },
-        });
+        let types_match = envelope
+            .fields
+            .iter()
+            .all(|field| match value_at(json, field.path) {
+                None | Some(Value::Null) => true,
+                Some(value) => match field.kind {
+                    FieldKind::String => value.is_string(),
+                    FieldKind::Integer => value.is_i64() || value.is_u64(),
+                    FieldKind::Number => value.is_number(),
+                    FieldKind::Boolean => value.is_boolean(),
+                    FieldKind::Object => value.is_object(),
+                    FieldKind::StringArray => value.is_array(),
+                },
+            });
         identified && types_match
     }
 
@@ -299,7 +314,10 @@ impl<C: CatalogCode> ApiError<C> {
                 }
             }
         }
-        if let Some(d) = self.header("ratelimit").and_then(crate::headers::parse_ratelimit) {
+        if let Some(d) = self
+            .header("ratelimit")
+            .and_then(crate::headers::parse_ratelimit)
+        {
             return Some(d);
         }
         if let Some(d) = self
@@ -308,7 +326,10 @@ impl<C: CatalogCode> ApiError<C> {
         {
             return Some(d);
         }
-        if self.header("ratelimit").is_some_and(crate::headers::ratelimit_exhausted) {
+        if self
+            .header("ratelimit")
+            .is_some_and(crate::headers::ratelimit_exhausted)
+        {
             if let Some(d) = self
                 .header("ratelimit-policy")
                 .and_then(crate::headers::parse_ratelimit_policy_window)

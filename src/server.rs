@@ -97,12 +97,11 @@ pub fn build_response<C: CatalogCode>(code: C, parts: &ResponseParts) -> ErrorRe
                 Some(FieldRole::DocUrl) => info.doc_url.map(Value::from),
                 Some(FieldRole::RequestId) => parts.request_id.clone().map(Value::from),
                 Some(FieldRole::Details) => parts.details.clone(),
-                Some(FieldRole::Timestamp) => Some(Value::from(
-                    parts
-                        .timestamp
-                        .clone()
-                        .unwrap_or_else(|| crate::headers::rfc3339(SystemTime::now())),
-                )),
+                Some(FieldRole::Timestamp) => {
+                    Some(Value::from(parts.timestamp.clone().unwrap_or_else(|| {
+                        crate::headers::rfc3339(SystemTime::now())
+                    })))
+                }
                 Some(FieldRole::RetryAfter) => {
                     // Only the body field the rule names, or any when the rule names none.
                     let named = delay_source.and_then(|d| d.body_field);
@@ -119,7 +118,9 @@ pub fn build_response<C: CatalogCode>(code: C, parts: &ResponseParts) -> ErrorRe
         };
         match value {
             Some(value) => set_path(&mut body, field.path, value),
-            None if field.required && field.nullable => set_path(&mut body, field.path, Value::Null),
+            None if field.required && field.nullable => {
+                set_path(&mut body, field.path, Value::Null)
+            }
             None if field.required => {
                 let empty = match field.kind {
                     FieldKind::Object => Value::Object(Map::new()),
@@ -131,7 +132,10 @@ pub fn build_response<C: CatalogCode>(code: C, parts: &ResponseParts) -> ErrorRe
             None => {}
         }
     }
-    let mut headers = vec![("Content-Type".to_owned(), spec.envelope.content_type.to_owned())];
+    let mut headers = vec![(
+        "Content-Type".to_owned(),
+        spec.envelope.content_type.to_owned(),
+    )];
     if let Some(delay) = delay {
         let header = delay_source.and_then(|d| d.header).or(match rule {
             RetryRule::RetryAfter { .. } | RetryRule::Wait { .. } => Some("Retry-After"),

@@ -30,9 +30,19 @@ fn exact(idempotency: Idempotency) -> RetryPolicy {
 
 fn check_examples<C: CatalogCode>(api: &Api) {
     for example in &api.doc.examples {
-        let headers: Vec<(&str, &str)> = example.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let headers: Vec<(&str, &str)> = example
+            .headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         let error = ApiError::<C>::from_response(example.status, headers, example.body.as_bytes());
-        assert_eq!(error.shape, BodyShape::Documented, "{}: {}", api.id(), example.name);
+        assert_eq!(
+            error.shape,
+            BodyShape::Documented,
+            "{}: {}",
+            api.id(),
+            example.name
+        );
         assert_eq!(
             error.known_code().map(|c| c.info().id),
             example.expect.as_deref(),
@@ -64,20 +74,47 @@ fn check_round_trip<C: CatalogCode>() {
         let response = code.response(&parts);
         assert_eq!(response.status, code.http_status());
         assert_eq!(response.headers[0].0, "Content-Type");
-        let parsed = ApiError::<C>::from_response(response.status, response.headers.clone(), response.body.as_bytes());
-        assert_eq!(parsed.shape, BodyShape::Documented, "{:?}: {}", code, response.body);
-        assert_eq!(parsed.known_code(), Some(code), "{:?} survives emit -> parse: {}", code, response.body);
+        let parsed = ApiError::<C>::from_response(
+            response.status,
+            response.headers.clone(),
+            response.body.as_bytes(),
+        );
+        assert_eq!(
+            parsed.shape,
+            BodyShape::Documented,
+            "{:?}: {}",
+            code,
+            response.body
+        );
+        assert_eq!(
+            parsed.known_code(),
+            Some(code),
+            "{:?} survives emit -> parse: {}",
+            code,
+            response.body
+        );
         assert_eq!(parsed.status, code.http_status());
         assert_eq!(parsed.retry_rule().kind(), code.retry().kind());
         assert_eq!(parsed.category(), code.category());
         let body: serde_json::Value = serde_json::from_str(&response.body).unwrap();
         for field in C::SPEC.envelope.fields.iter().filter(|f| f.required) {
-            let present = field.path.split('.').try_fold(&body, |v, k| v.get(k)).is_some();
-            assert!(present, "{:?}: required field `{}` missing in {}", code, field.path, response.body);
+            let present = field
+                .path
+                .split('.')
+                .try_fold(&body, |v, k| v.get(k))
+                .is_some();
+            assert!(
+                present,
+                "{:?}: required field `{}` missing in {}",
+                code, field.path, response.body
+            );
         }
         if matches!(code.retry().kind(), RetryKind::RetryAfter | RetryKind::Wait) {
             assert!(
-                response.headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("retry-after") && v == "9")
+                response
+                    .headers
+                    .iter()
+                    .any(|(k, v)| k.eq_ignore_ascii_case("retry-after") && v == "9")
                     || parsed.body_retry_after == Some(9.0),
                 "{code:?} announces its delay"
             );
@@ -112,26 +149,57 @@ fn kallglot_rate_limit_honours_retry_after_then_backs_off() {
     assert_eq!(error.known_code(), Some(Kallglot::RateLimitExceeded));
     assert_eq!(error.category(), Category::RateLimited);
     let policy = exact(Idempotency::NotIdempotent);
-    assert_eq!(error.retry_decision(1, &policy), RetryDecision::Retry { delay: Duration::from_secs(7) });
+    assert_eq!(
+        error.retry_decision(1, &policy),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(7)
+        }
+    );
     // Repeated: at least the backoff step (2 s after 1 s); Retry-After's 7 s is larger.
-    assert_eq!(error.retry_decision(2, &policy), RetryDecision::Retry { delay: Duration::from_secs(7) });
-    assert_eq!(error.retry_decision(3, &policy), RetryDecision::GiveUp(GiveUp::AttemptsExhausted));
+    assert_eq!(
+        error.retry_decision(2, &policy),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(7)
+        }
+    );
+    assert_eq!(
+        error.retry_decision(3, &policy),
+        RetryDecision::GiveUp(GiveUp::AttemptsExhausted)
+    );
 }
 
 #[test]
 fn kallglot_server_errors_back_off_1s_2s_with_3_attempts() {
     let error = errcat::kallglot::ApiError::from_response(500, [("x", "y")], br#"{"error":{"code":"internal_error","message":"x","type":"server_error","param":null,"doc_url":"u"}}"#);
     let policy = exact(Idempotency::Idempotent);
-    assert_eq!(error.retry_decision(1, &policy), RetryDecision::Retry { delay: Duration::from_secs(1) });
-    assert_eq!(error.retry_decision(2, &policy), RetryDecision::Retry { delay: Duration::from_secs(2) });
-    assert_eq!(error.retry_decision(3, &policy), RetryDecision::GiveUp(GiveUp::AttemptsExhausted));
+    assert_eq!(
+        error.retry_decision(1, &policy),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(1)
+        }
+    );
+    assert_eq!(
+        error.retry_decision(2, &policy),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(2)
+        }
+    );
+    assert_eq!(
+        error.retry_decision(3, &policy),
+        RetryDecision::GiveUp(GiveUp::AttemptsExhausted)
+    );
     // A request that may have been processed is not repeated unless it is idempotent.
     assert_eq!(
         error.retry_decision(1, &exact(Idempotency::NotIdempotent)),
         RetryDecision::GiveUp(GiveUp::NotIdempotent)
     );
     // Full jitter stays within the step and is reproducible per seed.
-    let jittered = |seed| error.retry_decision(2, &RetryPolicy::new(Idempotency::Idempotent).with_seed(seed));
+    let jittered = |seed| {
+        error.retry_decision(
+            2,
+            &RetryPolicy::new(Idempotency::Idempotent).with_seed(seed),
+        )
+    };
     assert_eq!(jittered(42), jittered(42));
     match jittered(42) {
         RetryDecision::Retry { delay } => assert!(delay <= Duration::from_secs(2)),
@@ -142,9 +210,18 @@ fn kallglot_server_errors_back_off_1s_2s_with_3_attempts() {
 #[test]
 fn kallglot_validation_and_auth_errors_mean_fix_the_request() {
     for code in ["invalid_language_code", "invalid_api_key"] {
-        let body = format!(r#"{{"error":{{"code":"{code}","message":"m","type":"t","param":null,"doc_url":"u"}}}}"#);
-        let error = errcat::kallglot::ApiError::from_response(400, Vec::<(&str, &str)>::new(), body.as_bytes());
-        assert_eq!(error.retry_decision(1, &exact(Idempotency::Idempotent)), RetryDecision::FixRequest);
+        let body = format!(
+            r#"{{"error":{{"code":"{code}","message":"m","type":"t","param":null,"doc_url":"u"}}}}"#
+        );
+        let error = errcat::kallglot::ApiError::from_response(
+            400,
+            Vec::<(&str, &str)>::new(),
+            body.as_bytes(),
+        );
+        assert_eq!(
+            error.retry_decision(1, &exact(Idempotency::Idempotent)),
+            RetryDecision::FixRequest
+        );
     }
 }
 
@@ -156,7 +233,9 @@ fn zenhire_poll_rate_limit_polls_the_same_id_after_the_body_delay() {
     // The body field the catalog names wins over the header.
     assert_eq!(
         error.retry_decision(1, &exact(Idempotency::NotIdempotent)),
-        RetryDecision::PollAgain { delay: Duration::from_secs(3) }
+        RetryDecision::PollAgain {
+            delay: Duration::from_secs(3)
+        }
     );
 }
 
@@ -165,13 +244,26 @@ fn zenhire_warm_up_waits_the_documented_window_and_backs_off_further() {
     let body = br#"{"error":{"code":"SERVICE_WARMING_UP","message":"warming","timestamp":"t"}}"#;
     let error = errcat::zenhire::ApiError::from_response(503, Vec::<(&str, &str)>::new(), body);
     let policy = exact(Idempotency::NotIdempotent);
-    assert_eq!(error.retry_decision(1, &policy), RetryDecision::Retry { delay: Duration::from_secs(30) });
-    assert_eq!(error.retry_decision(2, &policy), RetryDecision::Retry { delay: Duration::from_secs(60) });
+    assert_eq!(
+        error.retry_decision(1, &policy),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(30)
+        }
+    );
+    assert_eq!(
+        error.retry_decision(2, &policy),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(60)
+        }
+    );
     for seed in 0..50 {
         let jittered = RetryPolicy::new(Idempotency::Idempotent).with_seed(seed);
         match error.retry_decision(1, &jittered) {
             RetryDecision::Retry { delay } => {
-                assert!(delay >= Duration::from_secs(30) && delay <= Duration::from_secs(60), "{delay:?}")
+                assert!(
+                    delay >= Duration::from_secs(30) && delay <= Duration::from_secs(60),
+                    "{delay:?}"
+                )
             }
             other => panic!("{other:?}"),
         }
@@ -184,46 +276,88 @@ fn zenhire_failed_runs_are_resubmitted_and_bad_input_is_fixed() {
     let error = errcat::zenhire::ApiError::from_response(200, Vec::<(&str, &str)>::new(), failed);
     assert_eq!(error.known_code(), Some(ZenHire::TranscriptionFailed));
     assert_eq!(error.category(), Category::Processing);
-    assert_eq!(error.retry_decision(1, &exact(Idempotency::Idempotent)), RetryDecision::Resubmit);
+    assert_eq!(
+        error.retry_decision(1, &exact(Idempotency::Idempotent)),
+        RetryDecision::Resubmit
+    );
     let bad = br#"{"error":{"code":"INVALID_LANGUAGE_CODE","message":"m","timestamp":"t"}}"#;
     let error = errcat::zenhire::ApiError::from_response(400, Vec::<(&str, &str)>::new(), bad);
-    assert_eq!(error.retry_decision(1, &exact(Idempotency::Idempotent)), RetryDecision::FixRequest);
+    assert_eq!(
+        error.retry_decision(1, &exact(Idempotency::Idempotent)),
+        RetryDecision::FixRequest
+    );
 }
 
 #[test]
 fn agenthuman_rate_limit_reads_details_retry_after_and_ratelimit_headers() {
     let body = br#"{"error":{"code":"rate_limit_exceeded","message":"wait","details":{"limit":100,"window":"1 minute","retry_after":60}}}"#;
     let error = errcat::agenthuman::ApiError::from_response(429, Vec::<(&str, &str)>::new(), body);
-    assert_eq!(error.retry_decision(1, &exact(Idempotency::NotIdempotent)), RetryDecision::Retry { delay: Duration::from_secs(60) });
+    assert_eq!(
+        error.retry_decision(1, &exact(Idempotency::NotIdempotent)),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(60)
+        }
+    );
     // Without a body hint, X-RateLimit-Reset is a Unix timestamp for this API.
     let bare = br#"{"error":{"code":"rate_limit_exceeded","message":"wait"}}"#;
     let reset = (1_700_000_000u64 + 42).to_string();
-    let error = errcat::agenthuman::ApiError::from_response(429, [("X-RateLimit-Reset", reset.as_str())], bare);
-    assert_eq!(error.server_delay(fixed_now()), Some(Duration::from_secs(42)));
+    let error = errcat::agenthuman::ApiError::from_response(
+        429,
+        [("X-RateLimit-Reset", reset.as_str())],
+        bare,
+    );
+    assert_eq!(
+        error.server_delay(fixed_now()),
+        Some(Duration::from_secs(42))
+    );
 }
 
 #[test]
 fn identitycall_identifies_by_message_and_status() {
     let body = br#"{ "error": "Rate limit exceeded", "retry_after": 60 }"#;
-    let error = errcat::identitycall::ApiError::from_response(429, Vec::<(&str, &str)>::new(), body);
-    assert_eq!(error.known_code().map(|c| c.id()), Some("rate_limit_exceeded"));
-    assert_eq!(error.retry_decision(1, &exact(Idempotency::Idempotent)), RetryDecision::Retry { delay: Duration::from_secs(60) });
+    let error =
+        errcat::identitycall::ApiError::from_response(429, Vec::<(&str, &str)>::new(), body);
+    assert_eq!(
+        error.known_code().map(|c| c.id()),
+        Some("rate_limit_exceeded")
+    );
+    assert_eq!(
+        error.retry_decision(1, &exact(Idempotency::Idempotent)),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(60)
+        }
+    );
     // The same text under another status is not that code, but keeps its text.
-    let error = errcat::identitycall::ApiError::from_response(500, Vec::<(&str, &str)>::new(), body);
+    let error =
+        errcat::identitycall::ApiError::from_response(500, Vec::<(&str, &str)>::new(), body);
     assert_eq!(error.known_code(), None);
     assert_eq!(error.code_str(), Some("Rate limit exceeded"));
     let list = br#"{ "errors": ["Field 1 is invalid", "Field 2 is required"] }"#;
-    let error = errcat::identitycall::ApiError::from_response(422, Vec::<(&str, &str)>::new(), list);
-    assert_eq!(error.messages, ["Field 1 is invalid", "Field 2 is required"]);
-    assert_eq!(error.retry_decision(1, &exact(Idempotency::Idempotent)), RetryDecision::FixRequest);
+    let error =
+        errcat::identitycall::ApiError::from_response(422, Vec::<(&str, &str)>::new(), list);
+    assert_eq!(
+        error.messages,
+        ["Field 1 is invalid", "Field 2 is required"]
+    );
+    assert_eq!(
+        error.retry_decision(1, &exact(Idempotency::Idempotent)),
+        RetryDecision::FixRequest
+    );
 }
 
 #[test]
 fn voice_gateway_operator_errors_are_not_retried() {
     let body = br#"{"success": false, "error": "Admin API not configured"}"#;
-    let error = errcat::voice_gateway::ApiError::from_response(503, Vec::<(&str, &str)>::new(), body);
-    assert_eq!(error.known_code().map(|c| c.id()), Some("admin_api_not_configured"));
-    assert_eq!(error.retry_decision(1, &exact(Idempotency::Idempotent)), RetryDecision::GiveUp(GiveUp::NotRetryable));
+    let error =
+        errcat::voice_gateway::ApiError::from_response(503, Vec::<(&str, &str)>::new(), body);
+    assert_eq!(
+        error.known_code().map(|c| c.id()),
+        Some("admin_api_not_configured")
+    );
+    assert_eq!(
+        error.retry_decision(1, &exact(Idempotency::Idempotent)),
+        RetryDecision::GiveUp(GiveUp::NotRetryable)
+    );
 }
 
 #[test]
@@ -243,11 +377,20 @@ fn malformed_bodies_are_kept_and_still_classified_by_status() {
     let html = b"<html><body>502 Bad Gateway</body></html>";
     let error = E::from_response(502, [("Content-Type", "text/html")], html);
     assert_eq!(error.shape, BodyShape::NotJson);
-    assert_eq!(error.raw_body.as_deref(), Some("<html><body>502 Bad Gateway</body></html>"));
+    assert_eq!(
+        error.raw_body.as_deref(),
+        Some("<html><body>502 Bad Gateway</body></html>")
+    );
     assert_eq!(error.category(), Category::Upstream);
-    assert!(matches!(error.retry_decision(1, &exact(Idempotency::Idempotent)), RetryDecision::Retry { .. }));
+    assert!(matches!(
+        error.retry_decision(1, &exact(Idempotency::Idempotent)),
+        RetryDecision::Retry { .. }
+    ));
 
-    assert_eq!(E::from_response(503, Vec::<(&str, &str)>::new(), b"  \n").shape, BodyShape::Empty);
+    assert_eq!(
+        E::from_response(503, Vec::<(&str, &str)>::new(), b"  \n").shape,
+        BodyShape::Empty
+    );
     let wrong_types = br#"{"error":{"code":123,"message":["x"]}}"#;
     let error = E::from_response(400, Vec::<(&str, &str)>::new(), wrong_types);
     assert_eq!(error.shape, BodyShape::UndocumentedJson);
@@ -256,15 +399,30 @@ fn malformed_bodies_are_kept_and_still_classified_by_status() {
     let huge = vec![b'x'; 10 * 1024 * 1024];
     let error = E::from_response(500, Vec::<(&str, &str)>::new(), &huge);
     assert_eq!(error.shape, BodyShape::TooLarge);
-    assert_eq!(error.raw_body.as_ref().map(String::len), Some(errcat::MAX_RAW_BYTES));
+    assert_eq!(
+        error.raw_body.as_ref().map(String::len),
+        Some(errcat::MAX_RAW_BYTES)
+    );
 
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert_eq!(E::from_response(500, Vec::<(&str, &str)>::new(), deep.as_bytes()).shape, BodyShape::NotJson);
+    assert_eq!(
+        E::from_response(500, Vec::<(&str, &str)>::new(), deep.as_bytes()).shape,
+        BodyShape::NotJson
+    );
     let invalid_utf8 = [0xff, 0xfe, b'{'];
-    assert_eq!(E::from_response(500, Vec::<(&str, &str)>::new(), &invalid_utf8).shape, BodyShape::NotJson);
+    assert_eq!(
+        E::from_response(500, Vec::<(&str, &str)>::new(), &invalid_utf8).shape,
+        BodyShape::NotJson
+    );
 
-    let reader = std::io::Read::chain(&b"{\"error\":"[..], std::io::repeat(b' ').take(5 * 1024 * 1024));
-    assert_eq!(E::from_reader(500, Vec::<(&str, &str)>::new(), reader).shape, BodyShape::TooLarge);
+    let reader = std::io::Read::chain(
+        &b"{\"error\":"[..],
+        std::io::repeat(b' ').take(5 * 1024 * 1024),
+    );
+    assert_eq!(
+        E::from_reader(500, Vec::<(&str, &str)>::new(), reader).shape,
+        BodyShape::TooLarge
+    );
 }
 
 use std::io::Read as _;
@@ -272,15 +430,40 @@ use std::io::Read as _;
 #[test]
 fn retry_after_http_dates_use_the_date_header_and_huge_delays_give_up() {
     let body = br#"{"error":{"code":"rate_limit_exceeded","message":"m","type":"rate_limit_error","param":null,"doc_url":"u"}}"#;
-    let headers = [("Date", "Sun, 06 Nov 1994 08:49:37 GMT"), ("Retry-After", "Sun, 06 Nov 1994 08:50:07 GMT")];
+    let headers = [
+        ("Date", "Sun, 06 Nov 1994 08:49:37 GMT"),
+        ("Retry-After", "Sun, 06 Nov 1994 08:50:07 GMT"),
+    ];
     let error = errcat::kallglot::ApiError::from_response(429, headers, body);
-    assert_eq!(error.retry_decision(1, &exact(Idempotency::Idempotent)), RetryDecision::Retry { delay: Duration::from_secs(30) });
+    assert_eq!(
+        error.retry_decision(1, &exact(Idempotency::Idempotent)),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(30)
+        }
+    );
     let error = errcat::kallglot::ApiError::from_response(429, [("Retry-After", "100000")], body);
-    assert_eq!(error.retry_decision(1, &exact(Idempotency::Idempotent)), RetryDecision::GiveUp(GiveUp::DelayTooLong));
+    assert_eq!(
+        error.retry_decision(1, &exact(Idempotency::Idempotent)),
+        RetryDecision::GiveUp(GiveUp::DelayTooLong)
+    );
     let capped = exact(Idempotency::Idempotent).with_max_server_delay(Duration::from_secs(200_000));
-    assert_eq!(error.retry_decision(1, &capped), RetryDecision::Retry { delay: Duration::from_secs(100_000) });
-    let error = errcat::kallglot::ApiError::from_response(429, [("RateLimit", "\"default\";r=0;t=12")], body);
-    assert_eq!(error.retry_decision(1, &exact(Idempotency::Idempotent)), RetryDecision::Retry { delay: Duration::from_secs(12) });
+    assert_eq!(
+        error.retry_decision(1, &capped),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(100_000)
+        }
+    );
+    let error = errcat::kallglot::ApiError::from_response(
+        429,
+        [("RateLimit", "\"default\";r=0;t=12")],
+        body,
+    );
+    assert_eq!(
+        error.retry_decision(1, &exact(Idempotency::Idempotent)),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(12)
+        }
+    );
 }
 
 #[test]
@@ -288,13 +471,25 @@ fn a_retry_budget_makes_a_storm_fail_fast() {
     let error = errcat::kallglot::ApiError::from_response(503, Vec::<(&str, &str)>::new(), b"");
     let budget = std::sync::Arc::new(RetryBudget::new(10, 5));
     let policy = exact(Idempotency::Idempotent).with_budget(budget.clone());
-    assert!(matches!(error.retry_decision(1, &policy), RetryDecision::Retry { .. }));
-    assert!(matches!(error.retry_decision(1, &policy), RetryDecision::Retry { .. }));
-    assert_eq!(error.retry_decision(1, &policy), RetryDecision::GiveUp(GiveUp::BudgetExhausted));
+    assert!(matches!(
+        error.retry_decision(1, &policy),
+        RetryDecision::Retry { .. }
+    ));
+    assert!(matches!(
+        error.retry_decision(1, &policy),
+        RetryDecision::Retry { .. }
+    ));
+    assert_eq!(
+        error.retry_decision(1, &policy),
+        RetryDecision::GiveUp(GiveUp::BudgetExhausted)
+    );
     for _ in 0..5 {
         budget.record_success();
     }
-    assert!(matches!(error.retry_decision(1, &policy), RetryDecision::Retry { .. }));
+    assert!(matches!(
+        error.retry_decision(1, &policy),
+        RetryDecision::Retry { .. }
+    ));
 }
 
 #[test]
@@ -305,7 +500,11 @@ fn run_retries_until_success_and_sleeps_the_decided_delays() {
         &policy,
         |attempt| {
             if attempt < 3 {
-                Err(errcat::kallglot::ApiError::from_response(503, Vec::<(&str, &str)>::new(), b""))
+                Err(errcat::kallglot::ApiError::from_response(
+                    503,
+                    Vec::<(&str, &str)>::new(),
+                    b"",
+                ))
             } else {
                 Ok(attempt)
             }
@@ -317,7 +516,13 @@ fn run_retries_until_success_and_sleeps_the_decided_delays() {
     assert_eq!(slept, [Duration::from_secs(1), Duration::from_secs(2)]);
     let result: Result<(), _> = errcat::run(
         &policy,
-        |_| Err(errcat::kallglot::ApiError::from_response(400, Vec::<(&str, &str)>::new(), b"")),
+        |_| {
+            Err(errcat::kallglot::ApiError::from_response(
+                400,
+                Vec::<(&str, &str)>::new(),
+                b"",
+            ))
+        },
         |_| panic!("a 400 is never slept on"),
     );
     assert_eq!(result.unwrap_err().status, 400);
@@ -326,11 +531,23 @@ fn run_retries_until_success_and_sleeps_the_decided_delays() {
 #[test]
 fn close_codes_say_what_to_do() {
     use errcat::kallglot::CloseCode;
-    assert_eq!(CloseCode::from_u16(4002).map(CloseCode::action), Some(errcat::CloseAction::SlowDown));
-    assert_eq!(CloseCode::from_u16(1000).map(CloseCode::action), Some(errcat::CloseAction::None));
+    assert_eq!(
+        CloseCode::from_u16(4002).map(CloseCode::action),
+        Some(errcat::CloseAction::SlowDown)
+    );
+    assert_eq!(
+        CloseCode::from_u16(1000).map(CloseCode::action),
+        Some(errcat::CloseAction::None)
+    );
     assert_eq!(CloseCode::from_u16(4999), None);
-    assert_eq!(errcat::CloseAction::for_unknown(1001), errcat::CloseAction::Reconnect);
-    assert_eq!(errcat::CloseAction::for_unknown(4999), errcat::CloseAction::Stop);
+    assert_eq!(
+        errcat::CloseAction::for_unknown(1001),
+        errcat::CloseAction::Reconnect
+    );
+    assert_eq!(
+        errcat::CloseAction::for_unknown(4999),
+        errcat::CloseAction::Stop
+    );
     for &code in CloseCode::ALL {
         assert_eq!(CloseCode::from_u16(code.code()), Some(code));
     }
