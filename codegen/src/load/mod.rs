@@ -168,7 +168,13 @@ pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
     }
     let mut value = value;
     let mut removed = RemovedItems::default();
-    remove_non_string_keys(&loaded.source, &mut value, "", &mut loaded.diagnostics, &mut removed);
+    remove_non_string_keys(
+        &loaded.source,
+        &mut value,
+        "",
+        &mut loaded.diagnostics,
+        &mut removed,
+    );
     let (document, diagnostics, pruned) = deserialize_all(&loaded.source, value, &mut removed);
     loaded.document = document;
     loaded.diagnostics.extend(diagnostics);
@@ -293,7 +299,10 @@ fn syntax_diagnostic(source: &SourceFile, error: &serde_yaml::Error) -> Diagnost
         let key = message[at + 25..].trim_matches('"').to_owned();
         if let Some((path, repeat)) = source.index.repeated_key(&key) {
             position = Some(repeat);
-            message = format!("the key `{key}` appears twice in {}", describe_path(positions::parent_path(path)));
+            message = format!(
+                "the key `{key}` appears twice in {}",
+                describe_path(positions::parent_path(path))
+            );
         }
         help = "a key may appear once per entry; remove one of the two";
     }
@@ -313,7 +322,13 @@ fn syntax_diagnostic(source: &SourceFile, error: &serde_yaml::Error) -> Diagnost
             column: source.line(lines).map_or(1, |l| l.chars().count() + 1),
         };
     }
-    source.at_position("yaml-syntax", position, 1, format!("invalid YAML: {message}"), help)
+    source.at_position(
+        "yaml-syntax",
+        position,
+        1,
+        format!("invalid YAML: {message}"),
+        help,
+    )
 }
 
 /// Deserializes `value`, cutting out each malformed node until the rest is clean.
@@ -361,9 +376,11 @@ impl RemovedItems {
 
     /// Whether the entry at (original) `path`, or something inside it, lost a key.
     pub fn touched(&self, path: &str) -> bool {
-        self.touched
-            .iter()
-            .any(|t| t == path || t.strip_prefix(path).is_some_and(|rest| rest.starts_with(['.', '['])))
+        self.touched.iter().any(|t| {
+            t == path
+                || t.strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with(['.', '[']))
+        })
     }
 
     /// Maps a path in the pruned document (`errors[3].status`) to the file's.

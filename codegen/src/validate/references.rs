@@ -14,9 +14,15 @@ pub(crate) fn suggest<'a>(
         .map(|k| (edit_distance(wanted, k), k))
         .filter(|(d, k)| *d <= 3.max(k.len() / 3))
         .min();
-    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     match nearest {
-        Some((_, id)) => format!("did you mean `{id}`? Otherwise add {article} {what} with id `{wanted}`"),
+        Some((_, id)) => {
+            format!("did you mean `{id}`? Otherwise add {article} {what} with id `{wanted}`")
+        }
         None => format!("use the id of an existing {what}, or add one with id `{wanted}`"),
     }
 }
