@@ -298,6 +298,9 @@ impl<C: CatalogCode> ApiError<C> {
 /// Runs `operation` (given the 1-based attempt number) until it succeeds or the policy
 /// stops it, calling `sleep` between attempts. Returns the last error on `Resubmit`,
 /// `FixRequest` or `GiveUp`: those need the caller's judgement.
+// The error is returned by value on purpose: it is what the caller asked for, and boxing
+// it would only move the allocation into every caller.
+#[allow(clippy::result_large_err)]
 pub fn run<T, C: CatalogCode>(
     policy: &RetryPolicy,
     mut operation: impl FnMut(u32) -> Result<T, ApiError<C>>,

@@ -47,6 +47,64 @@ pub struct Document {
     /// Example error responses from the page, kept verbatim as test fixtures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<ExampleDoc>,
+    /// Breaking changes to the error contract that this version makes on purpose;
+    /// `errcat diff` reports them but does not fail on them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted_breaks: Vec<AcceptedBreak>,
+}
+
+/// A breaking change made on purpose, acknowledged in the catalog that makes it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedBreak {
+    /// What changes: `removed`, `wire`, `status`, `type`, `category`, `retry`,
+    /// `envelope`, `close_code` or `api`.
+    pub change: BreakKind,
+    /// The error id (or envelope field path, or close code) it concerns.
+    pub id: String,
+    /// Why it is acceptable, for the release notes.
+    pub reason: String,
+}
+
+/// The kinds of breaking change `errcat diff` knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BreakKind {
+    /// An error (or API) is gone.
+    Removed,
+    /// An error's wire identifier changed.
+    Wire,
+    /// An error's HTTP status changed.
+    Status,
+    /// An error's type changed.
+    Type,
+    /// An error's category changed.
+    Category,
+    /// An error went from retryable to not retryable, or back.
+    Retry,
+    /// An envelope field was removed or changed.
+    Envelope,
+    /// A WebSocket close code was removed or changed its action.
+    CloseCode,
+    /// An error moved between HTTP responses, poll responses and WebSocket closes.
+    Context,
+}
+
+/// A code that is on its way out.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Deprecation {
+    /// Why, and what to do instead.
+    pub note: String,
+    /// The id of the error that replaces it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
+    /// The version (of the API or the catalog) that deprecated it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
 }
 
 /// Identity of the API.
@@ -433,6 +491,10 @@ pub struct ErrorDoc {
     /// A doc URL for this code alone, overriding the API's pattern.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
+    /// The code is deprecated: generated Rust marks it `#[deprecated]`, and removing it
+    /// in a later version is not a breaking change for `errcat diff`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Deprecation>,
     /// Facts about the error that the page does not state.
     #[serde(default, skip_serializing_if = "Inferred::is_empty")]
     pub inferred: Inferred,

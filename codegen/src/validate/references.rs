@@ -47,6 +47,28 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    for (i, error) in doc.errors.iter().enumerate() {
+        let Some(replacement) = error.deprecated.as_ref().and_then(|d| d.replacement.as_ref()) else {
+            continue;
+        };
+        if !error_ids().any(|e| e == replacement) {
+            out.push(ctx.at(
+                "unknown-error",
+                &format!("errors[{i}].deprecated.replacement"),
+                Anchor::Value,
+                format!("error `{}` is replaced by the unknown error `{replacement}`", error.id),
+                suggest(replacement, error_ids(), "error"),
+            ));
+        } else if replacement == &error.id {
+            out.push(ctx.at(
+                "self-replacement",
+                &format!("errors[{i}].deprecated.replacement"),
+                Anchor::Value,
+                format!("error `{}` names itself as its replacement", error.id),
+                "name the error that clients should use instead, or remove `replacement`",
+            ));
+        }
+    }
     for (i, limit) in doc.limits.iter().enumerate() {
         if let Some(id) = &limit.error {
             if !error_ids().any(|e| e == id) {

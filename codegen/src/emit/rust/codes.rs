@@ -54,8 +54,30 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
     if let Some(url) = &error.doc_url {
         facts.push(format!("- Docs: {}", docs::url(url)));
     }
-    let _ = api;
-    docs::attrs(&[docs::text(&doc.description), facts.join("\n")])
+    let docs = docs::attrs(&[docs::text(&doc.description), facts.join("\n")]);
+    match &doc.deprecated {
+        Some(deprecation) => {
+            let note = deprecation_note(api, deprecation);
+            quote! { #docs #[deprecated(note = #note)] }
+        }
+        None => docs,
+    }
+}
+
+/// The `#[deprecated]` note: the catalog's note, and the replacement's wire code.
+fn deprecation_note(api: &Api, deprecation: &crate::load::document::Deprecation) -> String {
+    let mut note = deprecation.note.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(since) = &deprecation.since {
+        note = format!("since {since}: {note}");
+    }
+    let replacement = deprecation
+        .replacement
+        .as_deref()
+        .and_then(|id| api.errors.iter().find(|e| e.id() == id));
+    if let Some(replacement) = replacement {
+        note.push_str(&format!(" Use `{}` instead.", replacement.variant));
+    }
+    note
 }
 
 fn category_name(error: &Error) -> &'static str {
@@ -146,6 +168,7 @@ pub fn emit(api: &Api, has_types: bool) -> TokenStream {
             /// The type of every code, by position in [`ErrorCode::ALL`].
             static CODE_TYPES: [ErrorType; #count] = [ #( #types ),* ];
 
+            #[allow(deprecated)]
             impl ErrorCode {
                 /// The error type (category) the API groups this code under.
                 pub const fn error_type(self) -> ErrorType {
@@ -168,6 +191,7 @@ pub fn emit(api: &Api, has_types: bool) -> TokenStream {
         /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
         static CODE_INFO: [::errcat::CodeInfo; #count] = [ #( #rows ),* ];
 
+        #[allow(deprecated)]
         impl ErrorCode {
             /// Every documented code, in catalog order.
             pub const ALL: &'static [ErrorCode] = &[ #( ErrorCode::#variants ),* ];

@@ -1,0 +1,366 @@
+//! Compares two validated catalogs.
+
+use std::collections::BTreeMap;
+
+use super::{Change, DiffReport, Severity};
+use crate::load::document::{BreakKind, CloseCodeDoc, FieldDoc, RetryKind};
+use crate::model::{Api, Catalog, Error};
+
+/// What a client does under a rule: repeat the request, start over, or stop. Moving an
+/// error between these changes what every client must do, so it breaks.
+fn retry_class(kind: RetryKind) -> &'static str {
+    match kind {
+        RetryKind::RetryAfter | RetryKind::Backoff | RetryKind::PollAgain | RetryKind::Wait => {
+            "retryable"
+        }
+        RetryKind::Resubmit => "resubmit-only",
+        RetryKind::Never | RetryKind::Conditional => "non-retryable",
+    }
+}
+
+fn name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+struct Collector<'a> {
+    api: &'a str,
+    new_api: Option<&'a Api>,
+    changes: Vec<Change>,
+}
+
+impl Collector<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        severity: Severity,
+        kind: Option<BreakKind>,
+        subject: String,
+        id: &str,
+        summary: String,
+        before: Option<String>,
+        after: Option<String>,
+    ) {
+        let acknowledged = match (severity, kind, self.new_api) {
+            (Severity::Breaking, Some(kind), Some(api)) => api
+                .doc
+                .accepted_breaks
+                .iter()
+                .find(|a| a.change == kind && a.id == id)
+                .map(|a| a.reason.clone()),
+            _ => None,
+        };
+        self.changes.push(Change {
+            api: self.api.to_owned(),
+            severity,
+            kind: if severity == Severity::Breaking { kind } else { None },
+            subject,
+            id: id.to_owned(),
+            summary,
+            before,
+            after,
+            acknowledged,
+        });
+    }
+
+    fn breaking(&mut self, kind: BreakKind, subject: String, id: &str, summary: &str, before: String, after: String) {
+        self.push(Severity::Breaking, Some(kind), subject, id, summary.to_owned(), Some(before), Some(after));
+    }
+
+    fn text(&mut self, subject: String, id: &str, what: &str, before: Option<&str>, after: Option<&str>) {
+        if before != after {
+            self.push(
+                Severity::Cosmetic,
+                None,
+                subject,
+                id,
+                format!("{what} changed"),
+                before.map(str::to_owned),
+                after.map(str::to_owned),
+            );
+        }
+    }
+}
+
+fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
+    let id = old.id();
+    let subject = format!("error `{id}`");
+    if old.wire != new.wire {
+        c.breaking(BreakKind::Wire, subject.clone(), id, "wire identifier changed", old.wire.clone(), new.wire.clone());
+    }
+    if old.status != new.status {
+        c.breaking(BreakKind::Status, subject.clone(), id, "HTTP status changed", old.status.to_string(), new.status.to_string());
+    }
+    if old.error_type() != new.error_type() {
+        c.breaking(
+            BreakKind::Type,
+            subject.clone(),
+            id,
+            "error type changed",
+            old.error_type().unwrap_or("(none)").to_owned(),
+            new.error_type().unwrap_or("(none)").to_owned(),
+        );
+    }
+    if old.category != new.category {
+        c.breaking(BreakKind::Category, subject.clone(), id, "category changed", name(&old.category), name(&new.category));
+    }
+    let (before, after) = (old.retry.rule, new.retry.rule);
+    if retry_class(before) != retry_class(after) {
+        let summary = format!("{} error became {}", retry_class(before), retry_class(after));
+        c.breaking(BreakKind::Retry, subject.clone(), id, &summary, name(&before), name(&after));
+    } else if old.retry != new.retry {
+        c.push(
+            Severity::Cosmetic,
+            None,
+            subject.clone(),
+            id,
+            "retry rule details changed (retryability unchanged)".to_owned(),
+            serde_json::to_string(&old.retry).ok(),
+            serde_json::to_string(&new.retry).ok(),
+        );
+    }
+    if old.context() != new.context() {
+        c.breaking(BreakKind::Context, subject.clone(), id, "context changed", name(&old.context()), name(&new.context()));
+    }
+    let (o, n) = (&old.doc, &new.doc);
+    c.text(subject.clone(), id, "description", Some(&o.description), Some(&n.description));
+    c.text(subject.clone(), id, "example message", o.message.as_deref(), n.message.as_deref());
+    c.text(subject.clone(), id, "cause", o.cause.as_deref(), n.cause.as_deref());
+    c.text(subject.clone(), id, "fix", o.fix.as_deref(), n.fix.as_deref());
+    c.text(subject.clone(), id, "doc URL", old.doc_url.as_deref(), new.doc_url.as_deref());
+    if o.deprecated.is_none() && n.deprecated.is_some() {
+        let note = n.deprecated.as_ref().map(|d| d.note.clone());
+        c.push(Severity::Additive, None, subject, id, "deprecated".to_owned(), None, note);
+    }
+}
+
+fn compare_errors(c: &mut Collector, old: &Api, new: &Api) {
+    let news: BTreeMap<&str, &Error> = new.errors.iter().map(|e| (e.id(), e)).collect();
+    let olds: BTreeMap<&str, &Error> = old.errors.iter().map(|e| (e.id(), e)).collect();
+    for (id, old_error) in &olds {
+        match news.get(id) {
+            Some(new_error) => compare_error(c, old_error, new_error),
+            None => {
+                let before = Some(old_error.wire.clone());
+                let subject = format!("error `{id}`");
+                if let Some(deprecation) = &old_error.doc.deprecated {
+                    c.push(Severity::Breaking, Some(BreakKind::Removed), subject, id, "removed".to_owned(), before, None);
+                    let last = c.changes.last_mut().expect("just pushed");
+                    last.acknowledged.get_or_insert_with(|| format!("deprecated first: {}", deprecation.note));
+                } else {
+                    c.push(Severity::Breaking, Some(BreakKind::Removed), subject, id, "removed".to_owned(), before, None);
+                }
+            }
+        }
+    }
+    for (id, new_error) in &news {
+        if !olds.contains_key(id) {
+            c.push(
+                Severity::Additive,
+                None,
+                format!("error `{id}`"),
+                id,
+                "added".to_owned(),
+                None,
+                Some(format!("{} ({})", new_error.wire, new_error.status)),
+            );
+        }
+    }
+}
+
+fn field_shape(field: &FieldDoc) -> String {
+    format!(
+        "{} {}{}{}",
+        name(&field.ty),
+        field.role.as_ref().map(name).unwrap_or_else(|| "-".to_owned()),
+        if field.required { ", required" } else { ", optional" },
+        if field.nullable { ", nullable" } else { "" }
+    )
+}
+
+fn compare_envelope(c: &mut Collector, old: &Api, new: &Api) {
+    let (o, n) = (&old.doc.envelope, &new.doc.envelope);
+    if o.family != n.family {
+        c.breaking(BreakKind::Envelope, "envelope".to_owned(), "envelope", "envelope family changed", name(&o.family), name(&n.family));
+    }
+    if old.doc.api.identified_by != new.doc.api.identified_by {
+        c.breaking(
+            BreakKind::Envelope,
+            "envelope".to_owned(),
+            "envelope",
+            "errors are identified differently",
+            name(&old.doc.api.identified_by),
+            name(&new.doc.api.identified_by),
+        );
+    }
+    let news: BTreeMap<&str, &FieldDoc> = n.fields.iter().map(|f| (f.path.as_str(), f)).collect();
+    let olds: BTreeMap<&str, &FieldDoc> = o.fields.iter().map(|f| (f.path.as_str(), f)).collect();
+    for (path, old_field) in &olds {
+        let subject = format!("envelope field `{path}`");
+        match news.get(path) {
+            None => c.push(
+                Severity::Breaking,
+                Some(BreakKind::Envelope),
+                subject,
+                path,
+                "removed".to_owned(),
+                Some(field_shape(old_field)),
+                None,
+            ),
+            Some(new_field) => {
+                let narrowed = old_field.ty != new_field.ty
+                    || old_field.role != new_field.role
+                    || (old_field.required && !new_field.required)
+                    || (!old_field.nullable && new_field.nullable)
+                    || old_field.constant != new_field.constant;
+                if narrowed {
+                    c.breaking(BreakKind::Envelope, subject, path, "changed", field_shape(old_field), field_shape(new_field));
+                } else if !old_field.required && new_field.required {
+                    c.push(
+                        Severity::Additive,
+                        None,
+                        subject,
+                        path,
+                        "now always present".to_owned(),
+                        Some(field_shape(old_field)),
+                        Some(field_shape(new_field)),
+                    );
+                } else {
+                    c.text(subject, path, "description", old_field.description.as_deref(), new_field.description.as_deref());
+                }
+            }
+        }
+    }
+    for (path, new_field) in &news {
+        if !olds.contains_key(path) {
+            c.push(
+                Severity::Additive,
+                None,
+                format!("envelope field `{path}`"),
+                path,
+                "added".to_owned(),
+                None,
+                Some(field_shape(new_field)),
+            );
+        }
+    }
+}
+
+fn compare_close_codes(c: &mut Collector, old: &Api, new: &Api) {
+    let news: BTreeMap<u16, &CloseCodeDoc> = new.doc.websocket_close_codes.iter().map(|x| (x.code, x)).collect();
+    let olds: BTreeMap<u16, &CloseCodeDoc> = old.doc.websocket_close_codes.iter().map(|x| (x.code, x)).collect();
+    for (code, old_close) in &olds {
+        let id = code.to_string();
+        let subject = format!("close code {code}");
+        match news.get(code) {
+            None => c.push(
+                Severity::Breaking,
+                Some(BreakKind::CloseCode),
+                subject,
+                &id,
+                "removed".to_owned(),
+                Some(old_close.reason.clone()),
+                None,
+            ),
+            Some(new_close) => {
+                if old_close.action != new_close.action {
+                    c.breaking(BreakKind::CloseCode, subject.clone(), &id, "client action changed", name(&old_close.action), name(&new_close.action));
+                }
+                c.text(subject.clone(), &id, "reason", Some(&old_close.reason), Some(&new_close.reason));
+                c.text(subject, &id, "description", Some(&old_close.description), Some(&new_close.description));
+            }
+        }
+    }
+    for (code, new_close) in &news {
+        if !olds.contains_key(code) {
+            c.push(
+                Severity::Additive,
+                None,
+                format!("close code {code}"),
+                &code.to_string(),
+                "added".to_owned(),
+                None,
+                Some(new_close.reason.clone()),
+            );
+        }
+    }
+}
+
+fn compare_types(c: &mut Collector, old: &Api, new: &Api) {
+    for ty in &old.doc.types {
+        if new.error_type(&ty.id).is_none() {
+            c.push(
+                Severity::Breaking,
+                Some(BreakKind::Type),
+                format!("type `{}`", ty.id),
+                &ty.id,
+                "removed".to_owned(),
+                Some(ty.id.clone()),
+                None,
+            );
+        }
+    }
+    for ty in &new.doc.types {
+        match old.error_type(&ty.id) {
+            None => c.push(Severity::Additive, None, format!("type `{}`", ty.id), &ty.id, "added".to_owned(), None, Some(ty.id.clone())),
+            Some(old_ty) => c.text(format!("type `{}`", ty.id), &ty.id, "description", Some(&old_ty.description), Some(&ty.description)),
+        }
+    }
+}
+
+fn compare_api(old: &Api, new: &Api) -> Vec<Change> {
+    let mut c = Collector {
+        api: old.id(),
+        new_api: Some(new),
+        changes: Vec::new(),
+    };
+    compare_envelope(&mut c, old, new);
+    compare_types(&mut c, old, new);
+    compare_errors(&mut c, old, new);
+    compare_close_codes(&mut c, old, new);
+    c.text("API".to_owned(), old.id(), "name", Some(&old.doc.api.name), Some(&new.doc.api.name));
+    c.text("API".to_owned(), old.id(), "doc URL pattern", old.doc.api.doc_url.as_deref(), new.doc.api.doc_url.as_deref());
+    c.changes
+}
+
+/// Every change from `old` to `new`, grouped by API then severity.
+pub fn compare(old: &Catalog, new: &Catalog) -> DiffReport {
+    let mut changes = Vec::new();
+    for old_api in &old.apis {
+        match new.apis.iter().find(|a| a.id() == old_api.id()) {
+            Some(new_api) => changes.extend(compare_api(old_api, new_api)),
+            None => changes.push(Change {
+                api: old_api.id().to_owned(),
+                severity: Severity::Breaking,
+                kind: Some(BreakKind::Removed),
+                subject: "API".to_owned(),
+                id: old_api.id().to_owned(),
+                summary: "the whole API was removed".to_owned(),
+                before: Some(old_api.source_path.clone()),
+                after: None,
+                acknowledged: None,
+            }),
+        }
+    }
+    for new_api in &new.apis {
+        if !old.apis.iter().any(|a| a.id() == new_api.id()) {
+            changes.push(Change {
+                api: new_api.id().to_owned(),
+                severity: Severity::Additive,
+                kind: None,
+                subject: "API".to_owned(),
+                id: new_api.id().to_owned(),
+                summary: format!("new API with {} errors", new_api.errors.len()),
+                before: None,
+                after: Some(new_api.source_path.clone()),
+                acknowledged: None,
+            });
+        }
+    }
+    // Stable order: API, severity, then the order the comparison found them in.
+    changes.sort_by(|a, b| (&a.api, a.severity).cmp(&(&b.api, b.severity)));
+    DiffReport { changes }
+}

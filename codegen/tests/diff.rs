@@ -1,0 +1,183 @@
+//! `errcat diff` classification: every change class, acknowledgement by
+//! `accepted_breaks` and by deprecating first.
+
+use errcat_codegen::diff::{compare, render_markdown, render_text, DiffReport, Severity};
+use errcat_codegen::load::document::BreakKind;
+
+const BASE: &str = r#"
+api:
+  id: acme
+  name: Acme
+  doc_url: "https://docs.acme.example/errors#{code}"
+envelope:
+  family: nested_object
+  fields:
+    - { path: error.code, type: string, role: code, required: true }
+    - { path: error.message, type: string, role: message, required: true }
+    - { path: error.request_id, type: string, role: request_id }
+types:
+  - { id: client_error, description: Client errors., status: 400 }
+  - { id: server_error, description: Server errors., status: 500 }
+errors:
+  - id: invalid_amount
+    type: client_error
+    description: The amount is invalid.
+    retry: { rule: never }
+  - id: rate_limited
+    status: 429
+    type: client_error
+    category: rate_limited
+    description: Too many requests.
+    retry: { rule: retry_after, header: Retry-After }
+  - id: internal
+    type: server_error
+    description: Something broke.
+    retry: { rule: backoff }
+  - id: old_code
+    type: client_error
+    description: Old.
+    retry: { rule: never }
+websocket_close_codes:
+  - { code: 4001, id: token_expired, reason: Token Expired, description: Expired., action: reconnect_with_new_token }
+"#;
+
+fn catalog(text: &str) -> errcat_codegen::Catalog {
+    let loaded = errcat_codegen::load::load_str("acme.yaml", text);
+    errcat_codegen::validate::validate(vec![loaded]).unwrap_or_else(|d| panic!("{d}"))
+}
+
+fn diff(new: &str) -> DiffReport {
+    compare(&catalog(BASE), &catalog(new))
+}
+
+fn edit(pairs: &[(&str, &str)]) -> String {
+    let mut text = BASE.to_owned();
+    for (old, new) in pairs {
+        assert!(text.contains(old), "the base has {old:?}");
+        text = text.replacen(old, new, 1);
+    }
+    text
+}
+
+fn only(report: &DiffReport, severity: Severity) -> Vec<(Option<BreakKind>, String, String)> {
+    report
+        .changes
+        .iter()
+        .filter(|c| c.severity == severity)
+        .map(|c| (c.kind, c.id.clone(), c.summary.clone()))
+        .collect()
+}
+
+#[test]
+fn identical_catalogs_have_no_changes() {
+    let report = diff(BASE);
+    assert!(report.changes.is_empty(), "{report:?}");
+    assert!(render_text(&report).contains("0 breaking (0 unacknowledged)"));
+}
+
+#[test]
+fn every_breaking_class_is_caught() {
+    let cases: &[(&[(&str, &str)], BreakKind, &str)] = &[
+        (&[("  - id: old_code\n    type: client_error\n    description: Old.\n    retry: { rule: never }\n", "")], BreakKind::Removed, "old_code"),
+        (&[("  - id: invalid_amount\n", "  - id: invalid_amount\n    wire: INVALID_AMOUNT\n")], BreakKind::Wire, "invalid_amount"),
+        (&[("    status: 429\n", "    status: 503\n")], BreakKind::Status, "rate_limited"),
+        (&[("  - id: internal\n    type: server_error\n", "  - id: internal\n    status: 500\n    type: client_error\n")], BreakKind::Type, "internal"),
+        (&[("    category: rate_limited\n", "    category: unavailable\n")], BreakKind::Category, "rate_limited"),
+        (&[("    retry: { rule: backoff }\n", "    retry: { rule: never }\n")], BreakKind::Retry, "internal"),
+        (&[("  - id: invalid_amount\n    type: client_error\n    description: The amount is invalid.\n    retry: { rule: never }\n", "  - id: invalid_amount\n    type: client_error\n    description: The amount is invalid.\n    retry: { rule: resubmit }\n")], BreakKind::Retry, "invalid_amount"),
+        (&[("    - { path: error.request_id, type: string, role: request_id }\n", "")], BreakKind::Envelope, "error.request_id"),
+        (&[("{ path: error.message, type: string, role: message, required: true }", "{ path: error.message, type: string, role: message }")], BreakKind::Envelope, "error.message"),
+        (&[("action: reconnect_with_new_token", "action: stop")], BreakKind::CloseCode, "4001"),
+        (&[("websocket_close_codes:\n  - { code: 4001, id: token_expired, reason: Token Expired, description: Expired., action: reconnect_with_new_token }\n", "")], BreakKind::CloseCode, "4001"),
+        (&[("  - { id: server_error, description: Server errors., status: 500 }\n", ""), ("  - id: internal\n    type: server_error\n", "  - id: internal\n    status: 500\n")], BreakKind::Type, "server_error"),
+    ];
+    for (edits, kind, id) in cases {
+        let report = diff(&edit(edits));
+        let breaking = only(&report, Severity::Breaking);
+        assert!(
+            breaking.iter().any(|(k, i, _)| *k == Some(*kind) && i == id),
+            "expected {kind:?} on {id}, got {breaking:?}"
+        );
+        assert!(report.unacknowledged().count() >= 1);
+        assert!(render_text(&report).contains("error: breaking changes"));
+    }
+}
+
+#[test]
+fn retryability_is_what_breaks_not_the_schedule() {
+    let report = diff(&edit(&[("    retry: { rule: backoff }\n", "    retry: { rule: backoff, backoff: { initial_ms: 500 } }\n")]));
+    assert!(only(&report, Severity::Breaking).is_empty(), "{report:?}");
+    assert_eq!(only(&report, Severity::Cosmetic).len(), 1);
+}
+
+#[test]
+fn additions_are_additive() {
+    let report = diff(&edit(&[
+        ("errors:\n", "errors:\n  - id: new_code\n    type: client_error\n    description: New.\n    retry: { rule: never }\n"),
+        ("    - { path: error.request_id, type: string, role: request_id }\n", "    - { path: error.request_id, type: string, role: request_id }\n    - { path: error.hint, type: string }\n"),
+        ("action: reconnect_with_new_token }\n", "action: reconnect_with_new_token }\n  - { code: 4002, id: slow_down, reason: Rate Limited, description: Slow., action: slow_down }\n"),
+        ("{ path: error.request_id, type: string, role: request_id }", "{ path: error.request_id, type: string, role: request_id, required: true }"),
+    ]));
+    assert!(only(&report, Severity::Breaking).is_empty(), "{report:?}");
+    let additive: Vec<String> = only(&report, Severity::Additive).into_iter().map(|(_, id, _)| id).collect();
+    assert_eq!(additive, ["error.request_id", "error.hint", "new_code", "4002"]);
+}
+
+#[test]
+fn words_and_links_are_cosmetic() {
+    let report = diff(&edit(&[
+        ("description: The amount is invalid.", "description: The amount must be positive."),
+        ("https://docs.acme.example/errors#{code}", "https://docs.acme.example/v2/errors#{code}"),
+    ]));
+    assert!(only(&report, Severity::Breaking).is_empty());
+    let cosmetic = only(&report, Severity::Cosmetic);
+    assert!(cosmetic.iter().any(|(_, id, what)| id == "invalid_amount" && what == "description changed"));
+    assert!(cosmetic.iter().any(|(_, id, what)| id == "rate_limited" && what == "doc URL changed"), "{cosmetic:?}");
+}
+
+#[test]
+fn accepted_breaks_and_deprecation_acknowledge_a_break() {
+    let accepted = edit(&[
+        ("    status: 429\n", "    status: 503\n"),
+        ("websocket_close_codes:", "accepted_breaks:\n  - { change: status, id: rate_limited, reason: The gateway now sheds load with 503. }\nwebsocket_close_codes:"),
+    ]);
+    let report = diff(&accepted);
+    assert_eq!(report.count(Severity::Breaking), 1);
+    assert_eq!(report.unacknowledged().count(), 0, "{report:?}");
+    assert!(render_markdown(&report).contains("(intended: The gateway now sheds load with 503.)"));
+
+    // Deprecate in one release...
+    let deprecated = edit(&[(
+        "    description: Old.\n",
+        "    description: Old.\n    deprecated: { note: Use invalid_amount., replacement: invalid_amount }\n",
+    )]);
+    let step_one = compare(&catalog(BASE), &catalog(&deprecated));
+    assert_eq!(only(&step_one, Severity::Additive), [(None, "old_code".to_owned(), "deprecated".to_owned())]);
+    // ...then removing it is acknowledged.
+    let removed = edit(&[("  - id: old_code\n    type: client_error\n    description: Old.\n    retry: { rule: never }\n", "")]);
+    let step_two = compare(&catalog(&deprecated), &catalog(&removed));
+    assert_eq!(step_two.count(Severity::Breaking), 1);
+    assert_eq!(step_two.unacknowledged().count(), 0);
+    // Removing without deprecating first is not.
+    assert_eq!(compare(&catalog(BASE), &catalog(&removed)).unacknowledged().count(), 1);
+}
+
+#[test]
+fn removed_and_added_apis() {
+    let empty = errcat_codegen::Catalog { apis: Vec::new() };
+    let removed = compare(&catalog(BASE), &empty);
+    assert_eq!(only(&removed, Severity::Breaking), [(Some(BreakKind::Removed), "acme".to_owned(), "the whole API was removed".to_owned())]);
+    let added = compare(&empty, &catalog(BASE));
+    assert_eq!(added.count(Severity::Additive), 1);
+    assert_eq!(added.unacknowledged().count(), 0);
+}
+
+#[test]
+fn markdown_is_release_notes() {
+    let report = diff(&edit(&[("    status: 429\n", "    status: 503\n"), ("description: Something broke.", "description: Something failed.")]));
+    let markdown = render_markdown(&report);
+    assert!(markdown.starts_with("## Error contract changes\n"));
+    assert!(markdown.contains("### acme"));
+    assert!(markdown.contains("**Breaking**\n\n- error `rate_limited`: HTTP status changed: 429 -> 503"), "{markdown}");
+    assert!(markdown.contains("**Documentation**"));
+}
