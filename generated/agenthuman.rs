@@ -188,6 +188,7 @@ pub mod agenthuman {
             context: ::errcat::Context::Http,
         },
     ];
+    #[allow(deprecated)]
     impl ErrorCode {
         /// Every documented code, in catalog order.
         pub const ALL: &'static [ErrorCode] = &[
@@ -260,6 +261,7 @@ pub mod agenthuman {
     }
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "agenthuman";
+        const SPEC: &'static ::errcat::ApiSpec = &SPEC;
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
         fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
@@ -304,6 +306,7 @@ pub mod agenthuman {
             description: Some(
                 "Invalid request parameters or malformed request body. Check that all required fields are provided and properly formatted.",
             ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 401u16,
@@ -311,6 +314,7 @@ pub mod agenthuman {
             description: Some(
                 "Invalid or missing API key. Ensure your x-api-key header is present and contains a valid API key.",
             ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 403u16,
@@ -318,6 +322,7 @@ pub mod agenthuman {
             description: Some(
                 "You don't have permission to access this resource. This may occur if your API key doesn't have the necessary permissions.",
             ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 404u16,
@@ -325,6 +330,7 @@ pub mod agenthuman {
             description: Some(
                 "The requested resource doesn't exist. Verify that the resource ID (e.g., session_id) is correct.",
             ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 409u16,
@@ -332,6 +338,7 @@ pub mod agenthuman {
             description: Some(
                 "The request conflicts with the current state of the resource. For example, trying to create a resource that already exists.",
             ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 422u16,
@@ -339,6 +346,7 @@ pub mod agenthuman {
             description: Some(
                 "The request is well-formed but contains semantic errors. Check that your request data meets all validation requirements.",
             ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 429u16,
@@ -346,12 +354,32 @@ pub mod agenthuman {
             description: Some(
                 "Rate limit exceeded. You've made too many requests in a short period. Please wait before retrying.",
             ),
+            retry: Some(::errcat::RetryRule::RetryAfter {
+                delay: ::errcat::DelaySource {
+                    header: Some("Retry-After"),
+                    body_field: Some("error.details.retry_after"),
+                },
+                then: Some(::errcat::Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
+                }),
+            }),
         },
         ::errcat::StatusInfo {
             status: 500u16,
             name: "Internal Server Error",
             description: Some(
                 "An unexpected error occurred on the server. If this persists, please contact support.",
+            ),
+            retry: Some(
+                ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
+                }),
             ),
         },
         ::errcat::StatusInfo {
@@ -360,6 +388,14 @@ pub mod agenthuman {
             description: Some(
                 "The server received an invalid response from an upstream server. This is usually temporary.",
             ),
+            retry: Some(
+                ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
+                }),
+            ),
         },
         ::errcat::StatusInfo {
             status: 503u16,
@@ -367,12 +403,129 @@ pub mod agenthuman {
             description: Some(
                 "The service is temporarily unavailable due to maintenance or overload. Please try again later.",
             ),
+            retry: Some(
+                ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
+                }),
+            ),
         },
     ];
     /// The status table's row for `status`, if documented.
     pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
+    /// The API's envelope, headers and status table, for the errcat runtime.
+    pub const SPEC: ::errcat::ApiSpec = ::errcat::ApiSpec {
+        id: "agenthuman",
+        name: "AgentHuman",
+        identified_by: ::errcat::IdentifiedBy::Code,
+        envelope: ::errcat::EnvelopeSpec {
+            family: ::errcat::EnvelopeFamily::NestedObject,
+            content_type: "application/json",
+            fields: &[
+                ::errcat::FieldSpec {
+                    path: "error.code",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Code),
+                    required: true,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.message",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Message),
+                    required: true,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.details",
+                    kind: ::errcat::FieldKind::Object,
+                    role: Some(::errcat::FieldRole::Details),
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.details.retry_after",
+                    kind: ::errcat::FieldKind::Integer,
+                    role: Some(::errcat::FieldRole::RetryAfter),
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.details.request_id",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::RequestId),
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.details.limit",
+                    kind: ::errcat::FieldKind::Integer,
+                    role: None,
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.details.window",
+                    kind: ::errcat::FieldKind::String,
+                    role: None,
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.details.field",
+                    kind: ::errcat::FieldKind::String,
+                    role: None,
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.details.requirement",
+                    kind: ::errcat::FieldKind::String,
+                    role: None,
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+            ],
+        },
+        headers: &[
+            ::errcat::HeaderSpec {
+                name: "X-RateLimit-Limit",
+                role: ::errcat::HeaderRole::RateLimitLimit,
+                format: ::errcat::HeaderFormat::Integer,
+            },
+            ::errcat::HeaderSpec {
+                name: "X-RateLimit-Remaining",
+                role: ::errcat::HeaderRole::RateLimitRemaining,
+                format: ::errcat::HeaderFormat::Integer,
+            },
+            ::errcat::HeaderSpec {
+                name: "X-RateLimit-Reset",
+                role: ::errcat::HeaderRole::RateLimitReset,
+                format: ::errcat::HeaderFormat::UnixTimestamp,
+            },
+            ::errcat::HeaderSpec {
+                name: "Retry-After",
+                role: ::errcat::HeaderRole::RetryAfter,
+                format: ::errcat::HeaderFormat::DelaySeconds,
+            },
+        ],
+        statuses: STATUSES,
+    };
+    /// An error response of this API, read by [`errcat::ApiError::from_response`].
+    pub type ApiError = ::errcat::ApiError<ErrorCode>;
     /// The `error` object of the error body.
     #[derive(
         Debug,

@@ -268,6 +268,7 @@ pub mod identitycall {
             context: ::errcat::Context::Http,
         },
     ];
+    #[allow(deprecated)]
     impl ErrorCode {
         /// Every documented code, in catalog order.
         pub const ALL: &'static [ErrorCode] = &[
@@ -346,6 +347,7 @@ pub mod identitycall {
     }
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "identitycall";
+        const SPEC: &'static ::errcat::ApiSpec = &SPEC;
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
         fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
@@ -388,57 +390,120 @@ pub mod identitycall {
             status: 200u16,
             name: "OK",
             description: Some("Request succeeded"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 201u16,
             name: "Created",
             description: Some("Resource created successfully"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 204u16,
             name: "No Content",
             description: Some("Request succeeded (no response body)"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 400u16,
             name: "Bad Request",
             description: Some("Invalid request parameters"),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 401u16,
             name: "Unauthorized",
             description: Some("Invalid or missing API key"),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 403u16,
             name: "Forbidden",
             description: Some("Valid API key but insufficient permissions"),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 404u16,
             name: "Not Found",
             description: Some("Resource doesn't exist"),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 422u16,
             name: "Unprocessable Entity",
             description: Some("Invalid input data"),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 429u16,
             name: "Too Many Requests",
             description: Some("Rate limit exceeded"),
+            retry: Some(::errcat::RetryRule::RetryAfter {
+                delay: ::errcat::DelaySource {
+                    header: None,
+                    body_field: Some("retry_after"),
+                },
+                then: None,
+            }),
         },
         ::errcat::StatusInfo {
             status: 500u16,
             name: "Internal Server Error",
             description: Some("Server error"),
+            retry: Some(
+                ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                    initial_ms: Some(1000u64),
+                    factor: Some(2u32),
+                    max_attempts: Some(3u32),
+                    max_delay_ms: None,
+                }),
+            ),
         },
     ];
     /// The status table's row for `status`, if documented.
     pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
+    /// The API's envelope, headers and status table, for the errcat runtime.
+    pub const SPEC: ::errcat::ApiSpec = ::errcat::ApiSpec {
+        id: "identitycall",
+        name: "IdentityCall",
+        identified_by: ::errcat::IdentifiedBy::Message,
+        envelope: ::errcat::EnvelopeSpec {
+            family: ::errcat::EnvelopeFamily::BareString,
+            content_type: "application/json",
+            fields: &[
+                ::errcat::FieldSpec {
+                    path: "error",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Message),
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "errors",
+                    kind: ::errcat::FieldKind::StringArray,
+                    role: Some(::errcat::FieldRole::Messages),
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "retry_after",
+                    kind: ::errcat::FieldKind::Integer,
+                    role: Some(::errcat::FieldRole::RetryAfter),
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+            ],
+        },
+        headers: &[],
+        statuses: STATUSES,
+    };
+    /// An error response of this API, read by [`errcat::ApiError::from_response`].
+    pub type ApiError = ::errcat::ApiError<ErrorCode>;
     /// The error body IdentityCall sends: a bare string (`{"error": "..."}`).
     ///
     /// All errors return a JSON object with an error field. For validation errors (422), you may receive an array of error messages.

@@ -1150,6 +1150,7 @@ pub mod kallglot {
             context: ::errcat::Context::Http,
         },
     ];
+    #[allow(deprecated)]
     impl ErrorCode {
         /// Every documented code, in catalog order.
         pub const ALL: &'static [ErrorCode] = &[
@@ -1321,6 +1322,7 @@ pub mod kallglot {
         ErrorType::ServerError,
         ErrorType::ServerError,
     ];
+    #[allow(deprecated)]
     impl ErrorCode {
         /// The error type (category) the API groups this code under.
         pub const fn error_type(self) -> ErrorType {
@@ -1329,6 +1331,7 @@ pub mod kallglot {
     }
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "kallglot";
+        const SPEC: &'static ::errcat::ApiSpec = &SPEC;
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
         fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
@@ -1672,72 +1675,147 @@ pub mod kallglot {
             status: 200u16,
             name: "Success",
             description: None,
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 201u16,
             name: "Created",
             description: None,
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 202u16,
             name: "Accepted",
             description: Some("async processing"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 400u16,
             name: "Bad Request",
             description: Some("Invalid parameters"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 401u16,
             name: "Unauthorized",
             description: Some("Invalid or missing API key"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 403u16,
             name: "Forbidden",
             description: Some("Insufficient permissions"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 404u16,
             name: "Not Found",
             description: Some("Resource doesn't exist"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 409u16,
             name: "Conflict",
             description: Some("Resource already exists"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 422u16,
             name: "Unprocessable Entity",
             description: Some("Validation failed"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 429u16,
             name: "Too Many Requests",
             description: Some("Rate limit exceeded"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 500u16,
             name: "Internal Server Error",
             description: None,
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 502u16,
             name: "Bad Gateway",
             description: Some("Upstream service error"),
+            retry: None,
         },
         ::errcat::StatusInfo {
             status: 503u16,
             name: "Service Unavailable",
             description: Some("Temporary outage"),
+            retry: None,
         },
     ];
     /// The status table's row for `status`, if documented.
     pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
+    /// The API's envelope, headers and status table, for the errcat runtime.
+    pub const SPEC: ::errcat::ApiSpec = ::errcat::ApiSpec {
+        id: "kallglot",
+        name: "Kallglot",
+        identified_by: ::errcat::IdentifiedBy::Code,
+        envelope: ::errcat::EnvelopeSpec {
+            family: ::errcat::EnvelopeFamily::NestedObject,
+            content_type: "application/json",
+            fields: &[
+                ::errcat::FieldSpec {
+                    path: "error.code",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Code),
+                    required: true,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.message",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Message),
+                    required: true,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.type",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Type),
+                    required: true,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.param",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Param),
+                    required: true,
+                    nullable: true,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.doc_url",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::DocUrl),
+                    required: true,
+                    nullable: false,
+                    constant: None,
+                },
+            ],
+        },
+        headers: &[
+            ::errcat::HeaderSpec {
+                name: "Retry-After",
+                role: ::errcat::HeaderRole::RetryAfter,
+                format: ::errcat::HeaderFormat::DelaySeconds,
+            },
+        ],
+        statuses: STATUSES,
+    };
+    /// An error response of this API, read by [`errcat::ApiError::from_response`].
+    pub type ApiError = ::errcat::ApiError<ErrorCode>;
     /// The `error` object of the error body.
     #[derive(
         Debug,
@@ -1817,6 +1895,10 @@ pub mod kallglot {
         /// The human-readable message, if the body has one.
         pub fn message(&self) -> Option<&str> {
             Some(self).map(|v| &v.error).map(|v| &v.message).map(String::as_str)
+        }
+        /// The error type as sent, if the body has one.
+        pub fn error_type(&self) -> Option<&str> {
+            Some(self).map(|v| &v.error).map(|v| &v.r#type).map(String::as_str)
         }
         /// The error's code, read from its code field.
         pub fn wire_code(&self) -> Option<WireCode> {

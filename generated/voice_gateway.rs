@@ -864,6 +864,7 @@ pub mod voice_gateway {
             context: ::errcat::Context::Http,
         },
     ];
+    #[allow(deprecated)]
     impl ErrorCode {
         /// Every documented code, in catalog order.
         pub const ALL: &'static [ErrorCode] = &[
@@ -978,6 +979,7 @@ pub mod voice_gateway {
     }
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "voice_gateway";
+        const SPEC: &'static ::errcat::ApiSpec = &SPEC;
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
         fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
@@ -1019,12 +1021,16 @@ pub mod voice_gateway {
         ::errcat::StatusInfo {
             status: 400u16,
             name: "Bad Request",
-            description: Some("The request is malformed or contains invalid parameters."),
+            description: Some(
+                "The request is malformed or contains invalid parameters.",
+            ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 401u16,
             name: "Unauthorized",
             description: Some("Authentication credentials are missing or invalid."),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 403u16,
@@ -1032,11 +1038,13 @@ pub mod voice_gateway {
             description: Some(
                 "You are authenticated but not authorized to access this resource.",
             ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 404u16,
             name: "Not Found",
             description: Some("The requested resource does not exist."),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 409u16,
@@ -1044,6 +1052,7 @@ pub mod voice_gateway {
             description: Some(
                 "The request conflicts with the current state of the resource.",
             ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 413u16,
@@ -1051,6 +1060,7 @@ pub mod voice_gateway {
             description: Some(
                 "The request body exceeds the per-route size limit. The default limit is 1 MiB; the per-session command route (POST /api/v1/sessions/{uuid}/commands/{command}) uses a tighter 64 KiB limit because command payloads are small by design.",
             ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 415u16,
@@ -1058,6 +1068,7 @@ pub mod voice_gateway {
             description: Some(
                 "The request was sent without a Content-Type header, or the header value is not application/json. Routes that decode a JSON body require the header on every request that carries a body. Action endpoints that take no body (e.g. conference/leave, /conferences/{room_id}/stop) do not require it.",
             ),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 429u16,
@@ -1065,22 +1076,78 @@ pub mod voice_gateway {
             description: Some(
                 "You have exceeded the rate limit. See Rate limits for details.",
             ),
+            retry: Some(
+                ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
+                }),
+            ),
         },
         ::errcat::StatusInfo {
             status: 500u16,
             name: "Internal Server Error",
             description: Some("An unexpected error occurred on the server."),
+            retry: Some(
+                ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
+                }),
+            ),
         },
         ::errcat::StatusInfo {
             status: 503u16,
             name: "Service Unavailable",
             description: Some("The server is not ready to handle the request."),
+            retry: Some(
+                ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                    initial_ms: None,
+                    factor: None,
+                    max_attempts: None,
+                    max_delay_ms: None,
+                }),
+            ),
         },
     ];
     /// The status table's row for `status`, if documented.
     pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
+    /// The API's envelope, headers and status table, for the errcat runtime.
+    pub const SPEC: ::errcat::ApiSpec = ::errcat::ApiSpec {
+        id: "voice_gateway",
+        name: "Voice Gateway",
+        identified_by: ::errcat::IdentifiedBy::Message,
+        envelope: ::errcat::EnvelopeSpec {
+            family: ::errcat::EnvelopeFamily::SuccessFlag,
+            content_type: "application/json",
+            fields: &[
+                ::errcat::FieldSpec {
+                    path: "success",
+                    kind: ::errcat::FieldKind::Boolean,
+                    role: Some(::errcat::FieldRole::Success),
+                    required: true,
+                    nullable: false,
+                    constant: Some("false"),
+                },
+                ::errcat::FieldSpec {
+                    path: "error",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Message),
+                    required: true,
+                    nullable: false,
+                    constant: None,
+                },
+            ],
+        },
+        headers: &[],
+        statuses: STATUSES,
+    };
+    /// An error response of this API, read by [`errcat::ApiError::from_response`].
+    pub type ApiError = ::errcat::ApiError<ErrorCode>;
     /// The error body Voice Gateway sends: a success flag and a string (`{"success": false, "error": "..."}`).
     ///
     /// Every error response follows this structure. Successful responses omit the error field and include the relevant data directly.

@@ -690,6 +690,7 @@ pub mod zenhire {
             context: ::errcat::Context::Poll,
         },
     ];
+    #[allow(deprecated)]
     impl ErrorCode {
         /// Every documented code, in catalog order.
         pub const ALL: &'static [ErrorCode] = &[
@@ -800,6 +801,7 @@ pub mod zenhire {
     }
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "zenhire";
+        const SPEC: &'static ::errcat::ApiSpec = &SPEC;
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
         fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
@@ -842,37 +844,125 @@ pub mod zenhire {
             status: 400u16,
             name: "Bad Request",
             description: Some("Malformed input. Fix the request and retry."),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 401u16,
             name: "Unauthorized",
             description: Some("Check your API key."),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 402u16,
             name: "Payment Required",
             description: None,
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 403u16,
             name: "Forbidden",
             description: None,
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 429u16,
             name: "Too Many Requests",
             description: Some("Two flavors — treat them differently."),
+            retry: Some(::errcat::RetryRule::RetryAfter {
+                delay: ::errcat::DelaySource {
+                    header: Some("Retry-After"),
+                    body_field: Some("error.retryAfterSeconds"),
+                },
+                then: None,
+            }),
         },
         ::errcat::StatusInfo {
             status: 503u16,
             name: "Service Unavailable",
             description: None,
+            retry: Some(::errcat::RetryRule::RetryAfter {
+                delay: ::errcat::DelaySource {
+                    header: Some("Retry-After"),
+                    body_field: Some("error.retryAfterSeconds"),
+                },
+                then: None,
+            }),
         },
     ];
     /// The status table's row for `status`, if documented.
     pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
+    /// The API's envelope, headers and status table, for the errcat runtime.
+    pub const SPEC: ::errcat::ApiSpec = ::errcat::ApiSpec {
+        id: "zenhire",
+        name: "ZenHire",
+        identified_by: ::errcat::IdentifiedBy::Code,
+        envelope: ::errcat::EnvelopeSpec {
+            family: ::errcat::EnvelopeFamily::NestedObject,
+            content_type: "application/json",
+            fields: &[
+                ::errcat::FieldSpec {
+                    path: "error.code",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Code),
+                    required: true,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.message",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Message),
+                    required: true,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.timestamp",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::Timestamp),
+                    required: true,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.requestId",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::RequestId),
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.details",
+                    kind: ::errcat::FieldKind::Object,
+                    role: Some(::errcat::FieldRole::Details),
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "error.retryAfterSeconds",
+                    kind: ::errcat::FieldKind::Integer,
+                    role: Some(::errcat::FieldRole::RetryAfter),
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+            ],
+        },
+        headers: &[
+            ::errcat::HeaderSpec {
+                name: "Retry-After",
+                role: ::errcat::HeaderRole::RetryAfter,
+                format: ::errcat::HeaderFormat::DelaySecondsOrHttpDate,
+            },
+        ],
+        statuses: STATUSES,
+    };
+    /// An error response of this API, read by [`errcat::ApiError::from_response`].
+    pub type ApiError = ::errcat::ApiError<ErrorCode>;
     /// The `error` object of the error body.
     #[derive(
         Debug,

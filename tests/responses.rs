@@ -493,6 +493,8 @@ fn a_retry_budget_makes_a_storm_fail_fast() {
 }
 
 #[test]
+// The operation returns the API's error by value, as `errcat::run` expects.
+#[allow(clippy::result_large_err)]
 fn run_retries_until_success_and_sleeps_the_decided_delays() {
     let mut slept = Vec::new();
     let policy = exact(Idempotency::Idempotent);

@@ -4,6 +4,9 @@ use std::fmt;
 
 use crate::load::positions::{NodeSpan, Position, PositionIndex};
 
+/// Line 1, column 1: where problems of a whole file (or of none) are reported.
+pub const START: Position = Position { line: 1, column: 1 };
+
 /// One problem in a catalog file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -128,6 +131,16 @@ impl SourceFile {
             display_path,
             text,
             index,
+        }
+    }
+
+    /// Keeps the text for excerpts but reads no positions (for documents no parser may
+    /// see).
+    pub fn without_positions(display_path: String, text: String) -> Self {
+        SourceFile {
+            display_path,
+            text,
+            index: PositionIndex::default(),
         }
     }
 

@@ -19,9 +19,13 @@
 //! which writes `<api>.rs` for every catalog into `OUT_DIR`, for `include!`.
 
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
+pub mod explain;
 pub mod load;
 pub mod model;
+pub mod scaffold;
+pub mod synthetic;
 pub mod text;
 pub mod validate;
 pub mod write;
@@ -46,6 +50,8 @@ pub struct Artifacts {
     /// `catalog.schema.json`, the JSON Schema of the catalog format (needs the `schema`
     /// feature).
     pub schema: bool,
+    /// `docs/<api>.md`, one Markdown error reference per API.
+    pub docs: bool,
 }
 
 /// Configures and runs the generator, in the spirit of `prost_build::Config`.
@@ -102,6 +108,7 @@ impl Builder {
                 rust: true,
                 json: false,
                 schema: false,
+                docs: false,
             },
             rerun_if_changed: true,
             regenerate_command: "cargo build".to_owned(),
@@ -182,7 +189,7 @@ impl Builder {
                 let source = diagnostic::SourceFile::new(display, String::new());
                 let diagnostic = source.at_position(
                     "missing-catalog",
-                    Default::default(),
+                    diagnostic::START,
                     1,
                     "the catalog path does not exist",
                     "pass an existing file or folder (the default is `catalog/`)",
@@ -190,7 +197,23 @@ impl Builder {
                 return Err(Diagnostics(vec![diagnostic]));
             }
         }
-        for (path, display) in self.catalog_files() {
+        let files = self.catalog_files();
+        if files.is_empty() {
+            let named = self
+                .catalogs
+                .first()
+                .map_or_else(|| "catalog".to_owned(), |p| display_path(p));
+            let source = diagnostic::SourceFile::new(named, String::new());
+            let diagnostic = source.at_position(
+                "empty-catalog",
+                diagnostic::START,
+                1,
+                "no catalog files (`*.yaml`) were found here",
+                "add a `<api>.yaml` file (`cargo run --bin errcat -- new <api-id>` starts one), or pass the right path",
+            );
+            return Err(Diagnostics(vec![diagnostic]));
+        }
+        for (path, display) in files {
             loaded.push(load::load_file(&path, &display));
         }
         validate::validate(loaded)
@@ -221,6 +244,21 @@ impl Builder {
                 out.insert(
                     format!("{}.rs", api.id()),
                     header.rust(&api.source_path, &code),
+                );
+            }
+        }
+        if self.artifacts.docs {
+            for api in &catalog.apis {
+                if self
+                    .only
+                    .as_ref()
+                    .is_some_and(|only| !only.contains(api.id()))
+                {
+                    continue;
+                }
+                out.insert(
+                    format!("docs/{}.md", api.id()),
+                    emit::docs::reference(api, &header),
                 );
             }
         }

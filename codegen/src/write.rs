@@ -144,23 +144,36 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
     result
 }
 
-/// Generated files in `dir` (top level, with the marker) that `files` no longer produces.
+/// Generated files in `dir` (and its subfolders, such as `docs/`, with the marker) that
+/// `files` no longer produces. Hidden files and folders are skipped.
 pub fn stale_files(dir: &Path, files: &Generated) -> Vec<PathBuf> {
     let wanted: BTreeSet<&str> = files.keys().map(String::as_str).collect();
-    let mut stale: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| path.is_file())
-        .filter(|path| {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            name.is_some_and(|n| !n.starts_with('.') && !wanted.contains(n.as_str()))
-        })
-        .filter(|path| std::fs::read(path).is_ok_and(|c| is_generated(&c)))
-        .collect();
+    let mut stale = Vec::new();
+    collect_stale(dir, "", &wanted, &mut stale);
     stale.sort();
     stale
+}
+
+fn collect_stale(dir: &Path, prefix: &str, wanted: &BTreeSet<&str>, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let relative = format!("{prefix}{name}");
+        if path.is_dir() {
+            collect_stale(&path, &format!("{relative}/"), wanted, out);
+        } else if path.is_file()
+            && !wanted.contains(relative.as_str())
+            && std::fs::read(&path).is_ok_and(|c| is_generated(&c))
+        {
+            out.push(path);
+        }
+    }
 }
 
 /// One difference between a folder and what the catalog generates.
@@ -190,8 +203,10 @@ pub fn check(dir: &Path, files: &Generated) -> Vec<Drift> {
     }
     for path in stale_files(dir, files) {
         let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
         drift.push(Drift::Stale(name));
     }
     drift

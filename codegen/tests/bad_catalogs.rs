@@ -76,7 +76,7 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
     ("47-unknown-top-level-field", &["unknown-field", "missing-field"]),
     ("48-duplicate-key", &["yaml-syntax"]),
     ("49-invalid-json-inline", &["invalid-json"]),
-    ("50-deep-nesting", &["yaml-syntax"]),
+    ("50-deep-nesting", &["too-deep"]),
     ("51-crlf-line-endings", &["unknown-field", "invalid-id"]),
     ("52-byte-order-mark", &["invalid-id"]),
     ("53-empty-file", &["empty-catalog"]),

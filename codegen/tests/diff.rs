@@ -77,7 +77,9 @@ fn identical_catalogs_have_no_changes() {
 
 #[test]
 fn every_breaking_class_is_caught() {
-    let cases: &[(&[(&str, &str)], BreakKind, &str)] = &[
+    // (edits to the base catalog, the break expected, on which id)
+    type Case<'a> = (&'a [(&'a str, &'a str)], BreakKind, &'a str);
+    let cases: &[Case] = &[
         (&[("  - id: old_code\n    type: client_error\n    description: Old.\n    retry: { rule: never }\n", "")], BreakKind::Removed, "old_code"),
         (&[("  - id: invalid_amount\n", "  - id: invalid_amount\n    wire: INVALID_AMOUNT\n")], BreakKind::Wire, "invalid_amount"),
         (&[("    status: 429\n", "    status: 503\n")], BreakKind::Status, "rate_limited"),
@@ -95,7 +97,9 @@ fn every_breaking_class_is_caught() {
         let report = diff(&edit(edits));
         let breaking = only(&report, Severity::Breaking);
         assert!(
-            breaking.iter().any(|(k, i, _)| *k == Some(*kind) && i == id),
+            breaking
+                .iter()
+                .any(|(k, i, _)| *k == Some(*kind) && i == id),
             "expected {kind:?} on {id}, got {breaking:?}"
         );
         assert!(report.unacknowledged().count() >= 1);
@@ -105,7 +109,10 @@ fn every_breaking_class_is_caught() {
 
 #[test]
 fn retryability_is_what_breaks_not_the_schedule() {
-    let report = diff(&edit(&[("    retry: { rule: backoff }\n", "    retry: { rule: backoff, backoff: { initial_ms: 500 } }\n")]));
+    let report = diff(&edit(&[(
+        "    retry: { rule: backoff }\n",
+        "    retry: { rule: backoff, backoff: { initial_ms: 500 } }\n",
+    )]));
     assert!(only(&report, Severity::Breaking).is_empty(), "{report:?}");
     assert_eq!(only(&report, Severity::Cosmetic).len(), 1);
 }
@@ -119,20 +126,39 @@ fn additions_are_additive() {
         ("{ path: error.request_id, type: string, role: request_id }", "{ path: error.request_id, type: string, role: request_id, required: true }"),
     ]));
     assert!(only(&report, Severity::Breaking).is_empty(), "{report:?}");
-    let additive: Vec<String> = only(&report, Severity::Additive).into_iter().map(|(_, id, _)| id).collect();
-    assert_eq!(additive, ["error.request_id", "error.hint", "new_code", "4002"]);
+    let additive: Vec<String> = only(&report, Severity::Additive)
+        .into_iter()
+        .map(|(_, id, _)| id)
+        .collect();
+    assert_eq!(
+        additive,
+        ["error.request_id", "error.hint", "new_code", "4002"]
+    );
 }
 
 #[test]
 fn words_and_links_are_cosmetic() {
     let report = diff(&edit(&[
-        ("description: The amount is invalid.", "description: The amount must be positive."),
-        ("https://docs.acme.example/errors#{code}", "https://docs.acme.example/v2/errors#{code}"),
+        (
+            "description: The amount is invalid.",
+            "description: The amount must be positive.",
+        ),
+        (
+            "https://docs.acme.example/errors#{code}",
+            "https://docs.acme.example/v2/errors#{code}",
+        ),
     ]));
     assert!(only(&report, Severity::Breaking).is_empty());
     let cosmetic = only(&report, Severity::Cosmetic);
-    assert!(cosmetic.iter().any(|(_, id, what)| id == "invalid_amount" && what == "description changed"));
-    assert!(cosmetic.iter().any(|(_, id, what)| id == "rate_limited" && what == "doc URL changed"), "{cosmetic:?}");
+    assert!(cosmetic
+        .iter()
+        .any(|(_, id, what)| id == "invalid_amount" && what == "description changed"));
+    assert!(
+        cosmetic
+            .iter()
+            .any(|(_, id, what)| id == "rate_limited" && what == "doc URL changed"),
+        "{cosmetic:?}"
+    );
 }
 
 #[test]
@@ -152,21 +178,36 @@ fn accepted_breaks_and_deprecation_acknowledge_a_break() {
         "    description: Old.\n    deprecated: { note: Use invalid_amount., replacement: invalid_amount }\n",
     )]);
     let step_one = compare(&catalog(BASE), &catalog(&deprecated));
-    assert_eq!(only(&step_one, Severity::Additive), [(None, "old_code".to_owned(), "deprecated".to_owned())]);
+    assert_eq!(
+        only(&step_one, Severity::Additive),
+        [(None, "old_code".to_owned(), "deprecated".to_owned())]
+    );
     // ...then removing it is acknowledged.
     let removed = edit(&[("  - id: old_code\n    type: client_error\n    description: Old.\n    retry: { rule: never }\n", "")]);
     let step_two = compare(&catalog(&deprecated), &catalog(&removed));
     assert_eq!(step_two.count(Severity::Breaking), 1);
     assert_eq!(step_two.unacknowledged().count(), 0);
     // Removing without deprecating first is not.
-    assert_eq!(compare(&catalog(BASE), &catalog(&removed)).unacknowledged().count(), 1);
+    assert_eq!(
+        compare(&catalog(BASE), &catalog(&removed))
+            .unacknowledged()
+            .count(),
+        1
+    );
 }
 
 #[test]
 fn removed_and_added_apis() {
     let empty = errcat_codegen::Catalog { apis: Vec::new() };
     let removed = compare(&catalog(BASE), &empty);
-    assert_eq!(only(&removed, Severity::Breaking), [(Some(BreakKind::Removed), "acme".to_owned(), "the whole API was removed".to_owned())]);
+    assert_eq!(
+        only(&removed, Severity::Breaking),
+        [(
+            Some(BreakKind::Removed),
+            "acme".to_owned(),
+            "the whole API was removed".to_owned()
+        )]
+    );
     let added = compare(&empty, &catalog(BASE));
     assert_eq!(added.count(Severity::Additive), 1);
     assert_eq!(added.unacknowledged().count(), 0);
@@ -174,10 +215,20 @@ fn removed_and_added_apis() {
 
 #[test]
 fn markdown_is_release_notes() {
-    let report = diff(&edit(&[("    status: 429\n", "    status: 503\n"), ("description: Something broke.", "description: Something failed.")]));
+    let report = diff(&edit(&[
+        ("    status: 429\n", "    status: 503\n"),
+        (
+            "description: Something broke.",
+            "description: Something failed.",
+        ),
+    ]));
     let markdown = render_markdown(&report);
     assert!(markdown.starts_with("## Error contract changes\n"));
     assert!(markdown.contains("### acme"));
-    assert!(markdown.contains("**Breaking**\n\n- error `rate_limited`: HTTP status changed: 429 -> 503"), "{markdown}");
+    assert!(
+        markdown
+            .contains("**Breaking**\n\n- error `rate_limited`: HTTP status changed: 429 -> 503"),
+        "{markdown}"
+    );
     assert!(markdown.contains("**Documentation**"));
 }

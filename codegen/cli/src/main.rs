@@ -1,23 +1,20 @@
 //! The `errcat` command line. Exit codes: 0 success, 1 the catalog or `generated/` has
-//! problems (or a write failed), 2 usage errors.
+//! problems (or a write failed, or `explain` knows no such code), 2 usage errors.
 
-use std::path::{Path, PathBuf};
+mod commands;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use errcat_codegen::write::{self, Drift, Overwrite};
-use errcat_codegen::{Artifacts, Builder};
-
-/// The command that regenerates `generated/`, as named in every header.
-const GENERATE_COMMAND: &str = "cargo run --bin errcat -- generate";
 
 #[derive(Parser)]
 #[command(
     name = "errcat",
     version,
-    about = "Error catalogs as the source of truth: validate, generate and check."
+    about = "Error catalogs as the source of truth: validate, generate, check, explain and scaffold."
 )]
-struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -51,156 +48,111 @@ enum Command {
     /// Print the normalized catalog.
     Export {
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
         /// Catalog folder or files.
         #[arg(default_value = "catalog")]
         paths: Vec<PathBuf>,
     },
+    /// Write the Markdown error reference of every API (`<api>.md`) into a folder.
+    Docs {
+        /// Folder to write into.
+        #[arg(long)]
+        out: PathBuf,
+        /// Catalog folder or files.
+        #[arg(long, default_value = "catalog")]
+        catalog: Vec<PathBuf>,
+        /// Only this API.
+        #[arg(long)]
+        api: Option<String>,
+    },
+    /// Explain one error: everything the catalog knows about it, found by id, wire code
+    /// or message text (case-insensitive).
+    Explain {
+        /// The error's id, code or message text.
+        code: String,
+        /// Look in this API only.
+        #[arg(long)]
+        api: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Catalog folder or files.
+        #[arg(long, default_value = "catalog")]
+        catalog: Vec<PathBuf>,
+    },
+    /// List every error as a table: API, id, wire, status, type and retry rule.
+    List {
+        /// Only this API.
+        #[arg(long)]
+        api: Option<String>,
+        /// Catalog folder or files.
+        #[arg(long, default_value = "catalog")]
+        catalog: Vec<PathBuf>,
+    },
+    /// Start a catalog file for a new API: `<catalog>/<api-id>.yaml`, commented, valid as written.
+    New {
+        /// The API's id: snake_case, also its Rust module name.
+        api_id: String,
+        /// The catalog folder to create it in.
+        #[arg(long, default_value = "catalog")]
+        catalog: PathBuf,
+    },
+    /// Compare two catalogs and fail on breaking changes to the error contract. Each
+    /// side is a catalog path or `<git-rev>:<path>` (read with `git show`).
+    Diff {
+        /// The old catalog, e.g. `origin/main:catalog`.
+        old: String,
+        /// The new catalog, e.g. `catalog`.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = commands::diff::DiffFormat::Text)]
+        format: commands::diff::DiffFormat,
+    },
+    /// Print shell completions for errcat.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
+enum ExportFormat {
     Json,
 }
 
-fn builder(paths: &[PathBuf]) -> Builder {
-    paths
-        .iter()
-        .fold(Builder::new(), |b, p| b.catalog(p))
-        .regenerate_command(GENERATE_COMMAND)
-        .artifacts(Artifacts {
-            rust: true,
-            json: true,
-            schema: true,
-        })
+/// How `explain` prints.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// For people.
+    Text,
+    /// For tools.
+    Json,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Validate { paths } => validate(&paths),
-        Command::Generate { catalog, out } => generate(&catalog, &out),
-        Command::Check { catalog, out } => check(&catalog, &out),
+        Command::Validate { paths } => commands::validate::run(&paths),
+        Command::Generate { catalog, out } => commands::generate::generate(&catalog, &out),
+        Command::Check { catalog, out } => commands::generate::check(&catalog, &out),
         Command::Export {
-            format: Format::Json,
+            format: ExportFormat::Json,
             paths,
-        } => export(&paths),
-    }
-}
-
-fn validate(paths: &[PathBuf]) -> ExitCode {
-    match builder(paths).load() {
-        Ok(catalog) => {
-            for api in &catalog.apis {
-                let doc = &api.doc;
-                println!(
-                    "ok: {} ({}): {} errors, {} types, {} statuses, {} close codes, {} examples",
-                    api.id(),
-                    api.source_path,
-                    api.errors.len(),
-                    doc.types.len(),
-                    doc.statuses.len(),
-                    doc.websocket_close_codes.len(),
-                    doc.examples.len()
-                );
-            }
-            ExitCode::SUCCESS
+        } => commands::export::run(&paths),
+        Command::Docs { out, catalog, api } => {
+            commands::generate::docs(&catalog, &out, api.as_deref())
         }
-        Err(diagnostics) => {
-            eprintln!("{diagnostics}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn generate(catalog: &[PathBuf], out: &Path) -> ExitCode {
-    let files = match builder(catalog).generate() {
-        Ok(files) => files,
-        Err(diagnostics) => {
-            eprintln!("{diagnostics}\nnothing was written");
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Err(error) = std::fs::create_dir_all(out) {
-        eprintln!("error: cannot create {}: {error}", out.display());
-        return ExitCode::FAILURE;
-    }
-    if let Err(error) = write::write_all(out, &files, Overwrite::OnlyGenerated) {
-        eprintln!("{error}");
-        return ExitCode::FAILURE;
-    }
-    for stale in write::stale_files(out, &files) {
-        match std::fs::remove_file(&stale) {
-            Ok(()) => println!("removed {} (its catalog is gone)", stale.display()),
-            Err(error) => {
-                eprintln!("error: cannot remove {}: {error}", stale.display());
-                return ExitCode::FAILURE;
-            }
-        }
-    }
-    println!("generated {} files in {}", files.len(), out.display());
-    ExitCode::SUCCESS
-}
-
-fn check(catalog: &[PathBuf], out: &Path) -> ExitCode {
-    let files = match builder(catalog).generate() {
-        Ok(files) => files,
-        Err(diagnostics) => {
-            eprintln!("{diagnostics}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let drift = write::check(out, &files);
-    if drift.is_empty() {
-        println!(
-            "ok: {} is up to date ({} files)",
-            out.display(),
-            files.len()
-        );
-        return ExitCode::SUCCESS;
-    }
-    for item in &drift {
-        match item {
-            Drift::Missing(name) => eprintln!("missing: {}/{name}", out.display()),
-            Drift::Stale(name) => {
-                eprintln!("stale: {}/{name} (no catalog generates it)", out.display())
-            }
-            Drift::Changed(name, old, new) => {
-                let path = format!("{}/{name}", out.display());
-                let diff = similar::TextDiff::from_lines(old, new);
-                eprint!(
-                    "{}",
-                    diff.unified_diff()
-                        .context_radius(3)
-                        .header(&format!("a/{path}"), &format!("b/{path}"))
-                );
-            }
-        }
-    }
-    eprintln!(
-        "error: {} differs from the catalog ({} file{}); run `{GENERATE_COMMAND}` and commit the result",
-        out.display(),
-        drift.len(),
-        if drift.len() == 1 { "" } else { "s" }
-    );
-    ExitCode::FAILURE
-}
-
-fn export(paths: &[PathBuf]) -> ExitCode {
-    let builder = builder(paths).artifacts(Artifacts {
-        rust: false,
-        json: true,
-        schema: false,
-    });
-    match builder.generate() {
-        Ok(files) => {
-            print!("{}", files.get("catalog.json").map_or("", String::as_str));
-            ExitCode::SUCCESS
-        }
-        Err(diagnostics) => {
-            eprintln!("{diagnostics}");
-            ExitCode::FAILURE
-        }
+        Command::Explain {
+            code,
+            api,
+            format,
+            catalog,
+        } => commands::explain::run(&catalog, &code, api.as_deref(), format),
+        Command::List { api, catalog } => commands::list::run(&catalog, api.as_deref()),
+        Command::New { api_id, catalog } => commands::new::run(&api_id, &catalog),
+        Command::Completions { shell } => commands::completions::run(shell),
+        Command::Diff { old, new, format } => commands::diff::run(&old, &new, format),
     }
 }

@@ -56,7 +56,11 @@ impl Collector<'_> {
         self.changes.push(Change {
             api: self.api.to_owned(),
             severity,
-            kind: if severity == Severity::Breaking { kind } else { None },
+            kind: if severity == Severity::Breaking {
+                kind
+            } else {
+                None
+            },
             subject,
             id: id.to_owned(),
             summary,
@@ -66,11 +70,34 @@ impl Collector<'_> {
         });
     }
 
-    fn breaking(&mut self, kind: BreakKind, subject: String, id: &str, summary: &str, before: String, after: String) {
-        self.push(Severity::Breaking, Some(kind), subject, id, summary.to_owned(), Some(before), Some(after));
+    fn breaking(
+        &mut self,
+        kind: BreakKind,
+        subject: String,
+        id: &str,
+        summary: &str,
+        before: String,
+        after: String,
+    ) {
+        self.push(
+            Severity::Breaking,
+            Some(kind),
+            subject,
+            id,
+            summary.to_owned(),
+            Some(before),
+            Some(after),
+        );
     }
 
-    fn text(&mut self, subject: String, id: &str, what: &str, before: Option<&str>, after: Option<&str>) {
+    fn text(
+        &mut self,
+        subject: String,
+        id: &str,
+        what: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) {
         if before != after {
             self.push(
                 Severity::Cosmetic,
@@ -89,10 +116,24 @@ fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
     let id = old.id();
     let subject = format!("error `{id}`");
     if old.wire != new.wire {
-        c.breaking(BreakKind::Wire, subject.clone(), id, "wire identifier changed", old.wire.clone(), new.wire.clone());
+        c.breaking(
+            BreakKind::Wire,
+            subject.clone(),
+            id,
+            "wire identifier changed",
+            old.wire.clone(),
+            new.wire.clone(),
+        );
     }
     if old.status != new.status {
-        c.breaking(BreakKind::Status, subject.clone(), id, "HTTP status changed", old.status.to_string(), new.status.to_string());
+        c.breaking(
+            BreakKind::Status,
+            subject.clone(),
+            id,
+            "HTTP status changed",
+            old.status.to_string(),
+            new.status.to_string(),
+        );
     }
     if old.error_type() != new.error_type() {
         c.breaking(
@@ -105,12 +146,30 @@ fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
         );
     }
     if old.category != new.category {
-        c.breaking(BreakKind::Category, subject.clone(), id, "category changed", name(&old.category), name(&new.category));
+        c.breaking(
+            BreakKind::Category,
+            subject.clone(),
+            id,
+            "category changed",
+            name(&old.category),
+            name(&new.category),
+        );
     }
     let (before, after) = (old.retry.rule, new.retry.rule);
     if retry_class(before) != retry_class(after) {
-        let summary = format!("{} error became {}", retry_class(before), retry_class(after));
-        c.breaking(BreakKind::Retry, subject.clone(), id, &summary, name(&before), name(&after));
+        let summary = format!(
+            "{} error became {}",
+            retry_class(before),
+            retry_class(after)
+        );
+        c.breaking(
+            BreakKind::Retry,
+            subject.clone(),
+            id,
+            &summary,
+            name(&before),
+            name(&after),
+        );
     } else if old.retry != new.retry {
         c.push(
             Severity::Cosmetic,
@@ -123,17 +182,62 @@ fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
         );
     }
     if old.context() != new.context() {
-        c.breaking(BreakKind::Context, subject.clone(), id, "context changed", name(&old.context()), name(&new.context()));
+        c.breaking(
+            BreakKind::Context,
+            subject.clone(),
+            id,
+            "context changed",
+            name(&old.context()),
+            name(&new.context()),
+        );
     }
     let (o, n) = (&old.doc, &new.doc);
-    c.text(subject.clone(), id, "description", Some(&o.description), Some(&n.description));
-    c.text(subject.clone(), id, "example message", o.message.as_deref(), n.message.as_deref());
-    c.text(subject.clone(), id, "cause", o.cause.as_deref(), n.cause.as_deref());
-    c.text(subject.clone(), id, "fix", o.fix.as_deref(), n.fix.as_deref());
-    c.text(subject.clone(), id, "doc URL", old.doc_url.as_deref(), new.doc_url.as_deref());
+    c.text(
+        subject.clone(),
+        id,
+        "description",
+        Some(&o.description),
+        Some(&n.description),
+    );
+    c.text(
+        subject.clone(),
+        id,
+        "example message",
+        o.message.as_deref(),
+        n.message.as_deref(),
+    );
+    c.text(
+        subject.clone(),
+        id,
+        "cause",
+        o.cause.as_deref(),
+        n.cause.as_deref(),
+    );
+    c.text(
+        subject.clone(),
+        id,
+        "fix",
+        o.fix.as_deref(),
+        n.fix.as_deref(),
+    );
+    c.text(
+        subject.clone(),
+        id,
+        "doc URL",
+        old.doc_url.as_deref(),
+        new.doc_url.as_deref(),
+    );
     if o.deprecated.is_none() && n.deprecated.is_some() {
         let note = n.deprecated.as_ref().map(|d| d.note.clone());
-        c.push(Severity::Additive, None, subject, id, "deprecated".to_owned(), None, note);
+        c.push(
+            Severity::Additive,
+            None,
+            subject,
+            id,
+            "deprecated".to_owned(),
+            None,
+            note,
+        );
     }
 }
 
@@ -147,11 +251,28 @@ fn compare_errors(c: &mut Collector, old: &Api, new: &Api) {
                 let before = Some(old_error.wire.clone());
                 let subject = format!("error `{id}`");
                 if let Some(deprecation) = &old_error.doc.deprecated {
-                    c.push(Severity::Breaking, Some(BreakKind::Removed), subject, id, "removed".to_owned(), before, None);
+                    c.push(
+                        Severity::Breaking,
+                        Some(BreakKind::Removed),
+                        subject,
+                        id,
+                        "removed".to_owned(),
+                        before,
+                        None,
+                    );
                     let last = c.changes.last_mut().expect("just pushed");
-                    last.acknowledged.get_or_insert_with(|| format!("deprecated first: {}", deprecation.note));
+                    last.acknowledged
+                        .get_or_insert_with(|| format!("deprecated first: {}", deprecation.note));
                 } else {
-                    c.push(Severity::Breaking, Some(BreakKind::Removed), subject, id, "removed".to_owned(), before, None);
+                    c.push(
+                        Severity::Breaking,
+                        Some(BreakKind::Removed),
+                        subject,
+                        id,
+                        "removed".to_owned(),
+                        before,
+                        None,
+                    );
                 }
             }
         }
@@ -175,8 +296,16 @@ fn field_shape(field: &FieldDoc) -> String {
     format!(
         "{} {}{}{}",
         name(&field.ty),
-        field.role.as_ref().map(name).unwrap_or_else(|| "-".to_owned()),
-        if field.required { ", required" } else { ", optional" },
+        field
+            .role
+            .as_ref()
+            .map(name)
+            .unwrap_or_else(|| "-".to_owned()),
+        if field.required {
+            ", required"
+        } else {
+            ", optional"
+        },
         if field.nullable { ", nullable" } else { "" }
     )
 }
@@ -184,7 +313,14 @@ fn field_shape(field: &FieldDoc) -> String {
 fn compare_envelope(c: &mut Collector, old: &Api, new: &Api) {
     let (o, n) = (&old.doc.envelope, &new.doc.envelope);
     if o.family != n.family {
-        c.breaking(BreakKind::Envelope, "envelope".to_owned(), "envelope", "envelope family changed", name(&o.family), name(&n.family));
+        c.breaking(
+            BreakKind::Envelope,
+            "envelope".to_owned(),
+            "envelope",
+            "envelope family changed",
+            name(&o.family),
+            name(&n.family),
+        );
     }
     if old.doc.api.identified_by != new.doc.api.identified_by {
         c.breaking(
@@ -217,7 +353,14 @@ fn compare_envelope(c: &mut Collector, old: &Api, new: &Api) {
                     || (!old_field.nullable && new_field.nullable)
                     || old_field.constant != new_field.constant;
                 if narrowed {
-                    c.breaking(BreakKind::Envelope, subject, path, "changed", field_shape(old_field), field_shape(new_field));
+                    c.breaking(
+                        BreakKind::Envelope,
+                        subject,
+                        path,
+                        "changed",
+                        field_shape(old_field),
+                        field_shape(new_field),
+                    );
                 } else if !old_field.required && new_field.required {
                     c.push(
                         Severity::Additive,
@@ -229,7 +372,13 @@ fn compare_envelope(c: &mut Collector, old: &Api, new: &Api) {
                         Some(field_shape(new_field)),
                     );
                 } else {
-                    c.text(subject, path, "description", old_field.description.as_deref(), new_field.description.as_deref());
+                    c.text(
+                        subject,
+                        path,
+                        "description",
+                        old_field.description.as_deref(),
+                        new_field.description.as_deref(),
+                    );
                 }
             }
         }
@@ -250,8 +399,18 @@ fn compare_envelope(c: &mut Collector, old: &Api, new: &Api) {
 }
 
 fn compare_close_codes(c: &mut Collector, old: &Api, new: &Api) {
-    let news: BTreeMap<u16, &CloseCodeDoc> = new.doc.websocket_close_codes.iter().map(|x| (x.code, x)).collect();
-    let olds: BTreeMap<u16, &CloseCodeDoc> = old.doc.websocket_close_codes.iter().map(|x| (x.code, x)).collect();
+    let news: BTreeMap<u16, &CloseCodeDoc> = new
+        .doc
+        .websocket_close_codes
+        .iter()
+        .map(|x| (x.code, x))
+        .collect();
+    let olds: BTreeMap<u16, &CloseCodeDoc> = old
+        .doc
+        .websocket_close_codes
+        .iter()
+        .map(|x| (x.code, x))
+        .collect();
     for (code, old_close) in &olds {
         let id = code.to_string();
         let subject = format!("close code {code}");
@@ -267,10 +426,29 @@ fn compare_close_codes(c: &mut Collector, old: &Api, new: &Api) {
             ),
             Some(new_close) => {
                 if old_close.action != new_close.action {
-                    c.breaking(BreakKind::CloseCode, subject.clone(), &id, "client action changed", name(&old_close.action), name(&new_close.action));
+                    c.breaking(
+                        BreakKind::CloseCode,
+                        subject.clone(),
+                        &id,
+                        "client action changed",
+                        name(&old_close.action),
+                        name(&new_close.action),
+                    );
                 }
-                c.text(subject.clone(), &id, "reason", Some(&old_close.reason), Some(&new_close.reason));
-                c.text(subject, &id, "description", Some(&old_close.description), Some(&new_close.description));
+                c.text(
+                    subject.clone(),
+                    &id,
+                    "reason",
+                    Some(&old_close.reason),
+                    Some(&new_close.reason),
+                );
+                c.text(
+                    subject,
+                    &id,
+                    "description",
+                    Some(&old_close.description),
+                    Some(&new_close.description),
+                );
             }
         }
     }
@@ -305,8 +483,22 @@ fn compare_types(c: &mut Collector, old: &Api, new: &Api) {
     }
     for ty in &new.doc.types {
         match old.error_type(&ty.id) {
-            None => c.push(Severity::Additive, None, format!("type `{}`", ty.id), &ty.id, "added".to_owned(), None, Some(ty.id.clone())),
-            Some(old_ty) => c.text(format!("type `{}`", ty.id), &ty.id, "description", Some(&old_ty.description), Some(&ty.description)),
+            None => c.push(
+                Severity::Additive,
+                None,
+                format!("type `{}`", ty.id),
+                &ty.id,
+                "added".to_owned(),
+                None,
+                Some(ty.id.clone()),
+            ),
+            Some(old_ty) => c.text(
+                format!("type `{}`", ty.id),
+                &ty.id,
+                "description",
+                Some(&old_ty.description),
+                Some(&ty.description),
+            ),
         }
     }
 }
@@ -321,8 +513,20 @@ fn compare_api(old: &Api, new: &Api) -> Vec<Change> {
     compare_types(&mut c, old, new);
     compare_errors(&mut c, old, new);
     compare_close_codes(&mut c, old, new);
-    c.text("API".to_owned(), old.id(), "name", Some(&old.doc.api.name), Some(&new.doc.api.name));
-    c.text("API".to_owned(), old.id(), "doc URL pattern", old.doc.api.doc_url.as_deref(), new.doc.api.doc_url.as_deref());
+    c.text(
+        "API".to_owned(),
+        old.id(),
+        "name",
+        Some(&old.doc.api.name),
+        Some(&new.doc.api.name),
+    );
+    c.text(
+        "API".to_owned(),
+        old.id(),
+        "doc URL pattern",
+        old.doc.api.doc_url.as_deref(),
+        new.doc.api.doc_url.as_deref(),
+    );
     c.changes
 }
 

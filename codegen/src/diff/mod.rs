@@ -75,6 +75,9 @@ impl DiffReport {
 
     /// Changes of one severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.changes.iter().filter(|c| c.severity == severity).count()
+        self.changes
+            .iter()
+            .filter(|c| c.severity == severity)
+            .count()
     }
 }

@@ -24,7 +24,9 @@ fn groups(report: &DiffReport) -> Vec<(&str, Severity, Vec<&Change>)> {
     let mut out: Vec<(&str, Severity, Vec<&Change>)> = Vec::new();
     for change in &report.changes {
         match out.last_mut() {
-            Some((api, severity, list)) if *api == change.api && *severity == change.severity => list.push(change),
+            Some((api, severity, list)) if *api == change.api && *severity == change.severity => {
+                list.push(change)
+            }
             _ => out.push((&change.api, change.severity, vec![change])),
         }
     }
@@ -42,7 +44,12 @@ pub fn render_text(report: &DiffReport) -> String {
         }
         out.push_str(&format!("  {}:\n", severity_title(severity)));
         for change in changes {
-            out.push_str(&format!("    {} {}{}\n", change.subject, change.summary, values(change)));
+            out.push_str(&format!(
+                "    {} {}{}\n",
+                change.subject,
+                change.summary,
+                values(change)
+            ));
             if let Some(reason) = &change.acknowledged {
                 out.push_str(&format!("      acknowledged: {reason}\n"));
             }
@@ -98,7 +105,12 @@ pub fn render_markdown(report: &DiffReport) -> String {
         };
         out.push_str(&format!("\n**{title}**\n\n"));
         for change in changes {
-            let mut line = format!("- {}: {}{}", change.subject, change.summary, values(change).replace('|', "\\|"));
+            let mut line = format!(
+                "- {}: {}{}",
+                change.subject,
+                change.summary,
+                values(change).replace('|', "\\|")
+            );
             if let Some(reason) = &change.acknowledged {
                 line.push_str(&format!(" (intended: {reason})"));
             }

@@ -56,7 +56,10 @@ fn git_spec(spec: &str) -> Option<(&str, &str)> {
 /// Loads and validates one side.
 pub fn load_side(spec: &str) -> Result<Catalog, SideError> {
     let Some((rev, path)) = git_spec(spec) else {
-        return crate::Builder::new().catalog(spec).load().map_err(SideError::Invalid);
+        return crate::Builder::new()
+            .catalog(spec)
+            .load()
+            .map_err(SideError::Invalid);
     };
     let path = path.trim_end_matches('/');
     let object = format!("{rev}:{path}");

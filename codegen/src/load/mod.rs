@@ -6,6 +6,7 @@
 //! the sequence item that holds the problem) and tries again, until the rest is clean.
 //! Paths are mapped back to the original file so every position stays right.
 
+mod depth;
 pub mod document;
 pub mod positions;
 
@@ -124,6 +125,26 @@ pub fn load_bytes(display_path: &str, bytes: &[u8]) -> LoadedFile {
 
 /// Loads a catalog from text.
 pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
+    if let Some((position, depth)) = depth::too_deep(text) {
+        // No parser may see it: keep only the text for the excerpt.
+        let source = SourceFile::without_positions(display_path.to_owned(), text.to_owned());
+        let diagnostic = source.at_position(
+            "too-deep",
+            position,
+            1,
+            format!(
+                "the document nests {depth} levels deep here; catalogs never need more than a few"
+            ),
+            "flatten the structure: a catalog is a few levels of mappings and lists",
+        );
+        return LoadedFile {
+            source,
+            document: None,
+            pruned: false,
+            removed: RemovedItems::default(),
+            diagnostics: vec![diagnostic],
+        };
+    }
     let source = SourceFile::new(display_path.to_owned(), text.to_owned());
     let mut loaded = LoadedFile {
         source,
@@ -305,6 +326,12 @@ fn syntax_diagnostic(source: &SourceFile, error: &serde_yaml::Error) -> Diagnost
             );
         }
         help = "a key may appear once per entry; remove one of the two";
+    }
+    if message.contains("repetition limit") {
+        // serde_yaml gives no location; the bomb goes off at the alias that expands most.
+        if let Some(alias) = source.index.largest_alias() {
+            position = Some(alias);
+        }
     }
     if message.contains("more than one document") {
         if let Some(line) = second_document_line(&source.text) {

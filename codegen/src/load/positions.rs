@@ -36,6 +36,8 @@ pub struct PositionIndex {
     spans: HashMap<String, NodeSpan>,
     /// Keys that appear a second time in the same mapping: path and position of the repeat.
     repeated_keys: Vec<(String, Position)>,
+    /// The alias that expands to the most nodes, if any alias expands to more than one.
+    largest_alias: Option<Position>,
 }
 
 impl PositionIndex {
@@ -49,7 +51,17 @@ impl PositionIndex {
         PositionIndex {
             spans: builder.spans,
             repeated_keys: builder.repeated_keys,
+            largest_alias: builder
+                .expansion
+                .largest_alias
+                .filter(|(size, _)| *size > 1)
+                .map(|(_, position)| position),
         }
+    }
+
+    /// The alias that expands to the most nodes: where an alias bomb goes off.
+    pub fn largest_alias(&self) -> Option<Position> {
+        self.largest_alias
     }
 
     /// Where a key repeated within one mapping appears the second time, by its path.
@@ -120,6 +132,49 @@ struct Builder {
     stack: Vec<Frame>,
     spans: HashMap<String, NodeSpan>,
     repeated_keys: Vec<(String, Position)>,
+    expansion: Expansion,
+}
+
+/// How many nodes each anchor stands for once aliases are expanded (yaml-rust2 does not
+/// expand them, so this is counted, not built), to find the alias of an alias bomb.
+#[derive(Default)]
+struct Expansion {
+    open: Vec<(usize, u64)>,
+    anchors: HashMap<usize, u64>,
+    largest_alias: Option<(u64, Position)>,
+}
+
+impl Expansion {
+    fn node(&mut self, anchor: usize, size: u64) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, size);
+        }
+        if let Some((_, total)) = self.open.last_mut() {
+            *total = total.saturating_add(size);
+        }
+    }
+
+    fn on(&mut self, event: &Event, here: Position) {
+        match event {
+            Event::Scalar(_, _, anchor, _) => self.node(*anchor, 1),
+            Event::Alias(id) => {
+                let size = self.anchors.get(id).copied().unwrap_or(1);
+                if self.largest_alias.is_none_or(|(largest, _)| size > largest) {
+                    self.largest_alias = Some((size, here));
+                }
+                self.node(0, size);
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                self.open.push((*anchor, 1));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, size)) = self.open.pop() {
+                    self.node(anchor, size);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn position(mark: Marker) -> Position {
@@ -185,6 +240,7 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, event: Event, mark: Marker) {
         let here = position(mark);
+        self.expansion.on(&event, here);
         match event {
             Event::Scalar(text, ..) => match self.place_node() {
                 Some((path, key)) => {

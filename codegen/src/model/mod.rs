@@ -7,6 +7,8 @@
 //! Defaults (status from the type, retry from type or status) are resolved here, once, so
 //! no emitter re-derives them.
 
+pub mod naming;
+
 use crate::load::document::{
     Category, Context, Document, ErrorDoc, ErrorTypeDoc, Identification, RetryDoc, RetryKind,
 };
@@ -137,7 +139,40 @@ pub fn default_retry_for_status(status: u16) -> RetryDoc {
     }
 }
 
-/// Expands `{code}` and `{id}` in a doc URL pattern.
+/// Expands `{code}` and `{id}` in a doc URL pattern, percent-encoding the wire code so a
+/// message or a code with spaces still gives a URL (RFC 3986 unreserved characters stay).
 pub fn expand_doc_url(pattern: &str, wire: &str, id: &str) -> String {
-    pattern.replace("{code}", wire).replace("{id}", id)
+    pattern
+        .replace("{code}", &percent_encode(wire))
+        .replace("{id}", &percent_encode(id))
+}
+
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expand_doc_url;
+
+    #[test]
+    fn doc_urls_are_percent_encoded() {
+        let pattern = "https://d.example/errors#{code}";
+        assert_eq!(
+            expand_doc_url(pattern, "invalid_api_key", "x"),
+            "https://d.example/errors#invalid_api_key"
+        );
+        assert_eq!(
+            expand_doc_url(pattern, "Rate limit \"x\"", "x"),
+            "https://d.example/errors#Rate%20limit%20%22x%22"
+        );
+    }
 }

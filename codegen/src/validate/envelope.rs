@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
 use crate::load::document::{FieldRole, FieldType, Identification};
+use crate::model::naming;
 
 /// Roles that at most one field may carry.
 const SINGLE_ROLES: &[FieldRole] = &[
@@ -16,6 +17,102 @@ const SINGLE_ROLES: &[FieldRole] = &[
     FieldRole::Success,
     FieldRole::Timestamp,
 ];
+
+/// The JSON types a role can have: errcat reads the code as text, a delay as a number.
+fn role_allows(role: FieldRole, ty: FieldType) -> bool {
+    match role {
+        FieldRole::Code
+        | FieldRole::Message
+        | FieldRole::Type
+        | FieldRole::Param
+        | FieldRole::DocUrl
+        | FieldRole::RequestId
+        | FieldRole::Timestamp => ty == FieldType::String,
+        FieldRole::RetryAfter => matches!(ty, FieldType::Integer | FieldType::Number),
+        FieldRole::Success => ty == FieldType::Boolean,
+        FieldRole::Messages => ty == FieldType::StringArray,
+        FieldRole::Details => ty == FieldType::Object,
+    }
+}
+
+fn check_role_types(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (i, field) in ctx.doc.envelope.fields.iter().enumerate() {
+        let Some(role) = field.role else { continue };
+        if !role_allows(role, field.ty) {
+            let role_name = serde_json::to_value(role)
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            let type_name = serde_json::to_value(field.ty)
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            out.push(ctx.at(
+                "role-type",
+                &format!("envelope.fields[{i}].type"),
+                Anchor::Value,
+                format!("a field with role {role_name} cannot have type {type_name}"),
+                "codes, messages, types, params, URLs, ids and timestamps are `string`; `retry_after` is `integer` or `number`; `success` is `boolean`; `messages` is `string_array`; `details` is `object`",
+            ));
+        }
+    }
+}
+
+/// Envelope members become Rust fields and structs; two keys that map to one Rust name
+/// (`foo-bar` and `foo_bar`, `a_b.c` and `a.b.c`) would not compile.
+fn check_rust_names(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let fields = &ctx.doc.envelope.fields;
+    let declared_object = |path: &str| {
+        fields
+            .iter()
+            .any(|f| f.path == path && f.ty == FieldType::Object)
+    };
+    let mut members: BTreeMap<(String, String), &str> = BTreeMap::new();
+    let mut structs: BTreeMap<String, String> = BTreeMap::new();
+    for (i, field) in fields.iter().enumerate() {
+        if !is_valid_path(&field.path) {
+            continue;
+        }
+        let segments: Vec<&str> = field.path.split('.').collect();
+        for depth in 0..segments.len() {
+            let parent = segments[..depth].join(".");
+            // Members of a free-form object are read by path, not given Rust names.
+            if depth > 0 && declared_object(&parent) {
+                break;
+            }
+            let key = segments[depth];
+            let (name, _) = naming::field_name(key);
+            match members.get(&(parent.clone(), name.clone())) {
+                Some(first) if *first != key => out.push(ctx.at(
+                    "rust-name-collision",
+                    &format!("envelope.fields[{i}].path"),
+                    Anchor::Value,
+                    format!("the keys `{first}` and `{key}` under {} both become the Rust field `{name}`", if parent.is_empty() { "the body".to_owned() } else { format!("`{parent}`") }),
+                    "rename one of the keys in the catalog, or declare their parent `type: object`",
+                )),
+                Some(_) => {}
+                None => {
+                    members.insert((parent.clone(), name), key);
+                }
+            }
+            if depth + 1 < segments.len() {
+                let object_path = segments[..=depth].join(".");
+                let name = naming::struct_name(&segments[..=depth]);
+                match structs.get(&name) {
+                    Some(first) if *first != object_path => out.push(ctx.at(
+                        "rust-name-collision",
+                        &format!("envelope.fields[{i}].path"),
+                        Anchor::Value,
+                        format!("the objects `{first}` and `{object_path}` both become the Rust struct `{name}`"),
+                        "rename one of the keys in the catalog",
+                    )),
+                    Some(_) => {}
+                    None => {
+                        structs.insert(name, object_path);
+                    }
+                }
+            }
+        }
+    }
+}
 
 fn is_valid_path(path: &str) -> bool {
     !path.is_empty()
@@ -108,6 +205,8 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    check_role_types(ctx, out);
+    check_rust_names(ctx, out);
     let (needed, what) = match ctx.doc.api.identified_by {
         Identification::Code => (FieldRole::Code, "code"),
         Identification::Message => (FieldRole::Message, "message"),

@@ -10,6 +10,7 @@ mod references;
 mod resolve;
 mod retry;
 mod statuses;
+mod text;
 mod urls;
 mod wire;
 
@@ -70,7 +71,7 @@ pub fn validate(files: Vec<LoadedFile>) -> Result<Catalog, Diagnostics> {
         diagnostics.push(Diagnostic {
             rule: "empty-catalog",
             file: "catalog".to_owned(),
-            position: Default::default(),
+            position: crate::diagnostic::START,
             width: 1,
             message: "no catalog files were found".to_owned(),
             help: "add a `<api>.yaml` file (see catalog/README.md), or pass the right path"
@@ -93,6 +94,7 @@ pub fn validate(files: Vec<LoadedFile>) -> Result<Catalog, Diagnostics> {
         statuses::check(&ctx, &mut diagnostics);
         urls::check(&ctx, &mut diagnostics);
         wire::check(&ctx, &mut diagnostics);
+        text::check(&ctx, &mut diagnostics);
         references::check(&ctx, &mut diagnostics);
         examples::check(&ctx, &mut diagnostics);
         let errors = resolve::resolve(&ctx, &mut diagnostics);

@@ -48,7 +48,11 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     for (i, error) in doc.errors.iter().enumerate() {
-        let Some(replacement) = error.deprecated.as_ref().and_then(|d| d.replacement.as_ref()) else {
+        let Some(replacement) = error
+            .deprecated
+            .as_ref()
+            .and_then(|d| d.replacement.as_ref())
+        else {
             continue;
         };
         if !error_ids().any(|e| e == replacement) {
@@ -56,7 +60,10 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 "unknown-error",
                 &format!("errors[{i}].deprecated.replacement"),
                 Anchor::Value,
-                format!("error `{}` is replaced by the unknown error `{replacement}`", error.id),
+                format!(
+                    "error `{}` is replaced by the unknown error `{replacement}`",
+                    error.id
+                ),
                 suggest(replacement, error_ids(), "error"),
             ));
         } else if replacement == &error.id {

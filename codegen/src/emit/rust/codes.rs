@@ -66,7 +66,11 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
 
 /// The `#[deprecated]` note: the catalog's note, and the replacement's wire code.
 fn deprecation_note(api: &Api, deprecation: &crate::load::document::Deprecation) -> String {
-    let mut note = deprecation.note.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut note = deprecation
+        .note
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if let Some(since) = &deprecation.since {
         note = format!("since {since}: {note}");
     }
@@ -137,7 +141,32 @@ fn info_row(error: &Error) -> TokenStream {
 }
 
 /// The `ErrorCode` enum, its table and impls.
-pub fn emit(api: &Api, has_types: bool) -> TokenStream {
+/// How codes relate to types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    /// The API has no types.
+    None,
+    /// Every code has a type: `error_type()` returns `ErrorType`.
+    Every,
+    /// Some codes have none: `error_type()` returns `Option<ErrorType>`.
+    Some,
+}
+
+impl Typing {
+    /// How `api`'s codes relate to its types.
+    pub fn of(api: &Api) -> Typing {
+        if api.doc.types.is_empty() {
+            Typing::None
+        } else if api.errors.iter().all(|e| e.error_type().is_some()) {
+            Typing::Every
+        } else {
+            Typing::Some
+        }
+    }
+}
+
+/// The `ErrorCode` enum, its table and impls.
+pub fn emit(api: &Api, typing: Typing) -> TokenStream {
     let api_id = api.id();
     let name = &api.doc.api.name;
     let variants: Vec<Ident> = api
@@ -156,28 +185,50 @@ pub fn emit(api: &Api, has_types: bool) -> TokenStream {
          is kept by [`WireCode`], which never fails."
             .to_owned(),
     ]);
-    let type_table = if has_types {
-        let types = api.errors.iter().map(|e| {
+    let type_variant = |e: &Error| {
+        e.error_type().map(|ty| {
             let ty = Ident::new(
-                &heck::ToUpperCamelCase::to_upper_camel_case(e.error_type().unwrap_or_default()),
+                &heck::ToUpperCamelCase::to_upper_camel_case(ty),
                 Span::call_site(),
             );
             quote! { ErrorType::#ty }
-        });
-        quote! {
-            /// The type of every code, by position in [`ErrorCode::ALL`].
-            static CODE_TYPES: [ErrorType; #count] = [ #( #types ),* ];
+        })
+    };
+    let type_table = match typing {
+        Typing::None => TokenStream::new(),
+        Typing::Every => {
+            let types = api.errors.iter().filter_map(type_variant);
+            quote! {
+                /// The type of every code, by position in [`ErrorCode::ALL`].
+                static CODE_TYPES: [ErrorType; #count] = [ #( #types ),* ];
 
-            #[allow(deprecated)]
-            impl ErrorCode {
-                /// The error type (category) the API groups this code under.
-                pub const fn error_type(self) -> ErrorType {
-                    CODE_TYPES[self as usize]
+                #[allow(deprecated)]
+                impl ErrorCode {
+                    /// The error type (category) the API groups this code under.
+                    pub const fn error_type(self) -> ErrorType {
+                        CODE_TYPES[self as usize]
+                    }
                 }
             }
         }
-    } else {
-        TokenStream::new()
+        Typing::Some => {
+            let types = api.errors.iter().map(|e| match type_variant(e) {
+                Some(ty) => quote! { Some(#ty) },
+                None => quote! { None },
+            });
+            quote! {
+                /// The type of every code, by position in [`ErrorCode::ALL`].
+                static CODE_TYPES: [Option<ErrorType>; #count] = [ #( #types ),* ];
+
+                #[allow(deprecated)]
+                impl ErrorCode {
+                    /// The error type (category) the API groups this code under, if any.
+                    pub const fn error_type(self) -> Option<ErrorType> {
+                        CODE_TYPES[self as usize]
+                    }
+                }
+            }
+        }
     };
     let deny = quote! { ::errcat::__private::serde };
     quote! {

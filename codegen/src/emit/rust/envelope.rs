@@ -10,16 +10,7 @@ use quote::quote;
 
 use super::docs;
 use crate::load::document::{FieldDoc, FieldRole, FieldType, Identification};
-use crate::model::Api;
-
-/// Rust's reserved words, which need a raw identifier as field names.
-const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
-    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
-    "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where",
-    "while", "abstract", "become", "box", "do", "final", "gen", "macro", "override", "priv", "try",
-    "typeof", "unsized", "virtual", "yield",
-];
+use crate::model::{naming, Api};
 
 struct Node<'a> {
     key: String,
@@ -72,32 +63,16 @@ impl<'a> Node<'a> {
     }
 }
 
-/// The Rust field name for a JSON key: snake_case, raw if it is a keyword.
+/// The Rust field name for a JSON key (see [`crate::model::naming`]).
 fn field_ident(key: &str) -> Ident {
-    let snake = heck::ToSnakeCase::to_snake_case(key);
-    let snake = if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("field_{snake}")
-    } else {
-        snake
-    };
-    if snake == "self" || snake == "super" || snake == "crate" || snake == "extra" {
-        Ident::new(&format!("{snake}_"), Span::call_site())
-    } else if KEYWORDS.contains(&snake.as_str()) {
-        Ident::new_raw(&snake, Span::call_site())
-    } else {
-        Ident::new(&snake, Span::call_site())
+    match naming::field_name(key) {
+        (name, true) => Ident::new_raw(&name, Span::call_site()),
+        (name, false) => Ident::new(&name, Span::call_site()),
     }
 }
 
 fn struct_ident(path: &[&str]) -> Ident {
-    let joined = path.join("_");
-    Ident::new(
-        &format!(
-            "{}Body",
-            heck::ToUpperCamelCase::to_upper_camel_case(joined.as_str())
-        ),
-        Span::call_site(),
-    )
+    Ident::new(&naming::struct_name(path), Span::call_site())
 }
 
 fn leaf_type(field: &FieldDoc) -> TokenStream {
@@ -285,6 +260,16 @@ pub fn emit(api: &Api) -> TokenStream {
             .map(|f| f.path.as_str())
     };
     let message = role_path(FieldRole::Message).and_then(|p| accessor(&root, p));
+    let type_fn = role_path(FieldRole::Type)
+        .and_then(|p| accessor(&root, p))
+        .map(|expr| {
+            quote! {
+                /// The error type as sent, if the body has one.
+                pub fn error_type(&self) -> Option<&str> {
+                    #expr.map(String::as_str)
+                }
+            }
+        });
     let message_fn = message.as_ref().map(|expr| {
         quote! {
             /// The human-readable message, if the body has one.
@@ -321,6 +306,7 @@ pub fn emit(api: &Api) -> TokenStream {
 
         impl ErrorEnvelope {
             #message_fn
+            #type_fn
             #wire_code_fn
         }
     }

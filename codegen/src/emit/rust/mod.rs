@@ -6,7 +6,7 @@ mod close_codes;
 mod codes;
 mod docs;
 mod envelope;
-mod lookup;
+pub mod lookup;
 mod spec;
 mod types;
 mod values;
@@ -47,10 +47,9 @@ pub fn api_tokens(api: &Api) -> TokenStream {
     let docs = module_docs(api);
     let id = api.id();
     let name = &api.doc.api.name;
-    let has_types =
-        !api.doc.types.is_empty() && api.errors.iter().all(|e| e.error_type().is_some());
-    let codes = codes::emit(api, has_types);
-    let types = types::emit(api);
+    let typing = codes::Typing::of(api);
+    let codes = codes::emit(api, typing);
+    let types = types::emit(api, typing);
     let close = close_codes::emit(api);
     let spec = spec::emit(api);
     let envelope = envelope::emit(api);

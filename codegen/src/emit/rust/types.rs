@@ -7,8 +7,10 @@ use super::{docs, values};
 use crate::emit::words::retry_words;
 use crate::model::Api;
 
+use super::codes::Typing;
+
 /// The `ErrorType` enum, or nothing when the API has no types.
-pub fn emit(api: &Api) -> TokenStream {
+pub fn emit(api: &Api, typing: Typing) -> TokenStream {
     let types = &api.doc.types;
     if types.is_empty() {
         return TokenStream::new();
@@ -50,6 +52,10 @@ pub fn emit(api: &Api) -> TokenStream {
         }
         docs::attrs(&[docs::text(&t.description), facts.join("\n")])
     });
+    let typed_self = match typing {
+        Typing::Some => quote! { code.error_type() == Some(self) },
+        _ => quote! { code.error_type() == self },
+    };
     let retries = types
         .iter()
         .map(|t| match t.retry.as_ref().and_then(values::retry) {
@@ -94,7 +100,7 @@ pub fn emit(api: &Api) -> TokenStream {
 
             /// The codes of this type, in catalog order.
             pub fn codes(self) -> impl ::core::iter::Iterator<Item = ErrorCode> {
-                ErrorCode::ALL.iter().copied().filter(move |code| code.error_type() == self)
+                ErrorCode::ALL.iter().copied().filter(move |code| #typed_self)
             }
         }
 

@@ -1,0 +1,32 @@
+//! Prints the generated module of a synthetic catalog, for timing its compilation.
+//!
+//! `cargo run --release -p errcat-bench --example emit -- <codes> [match|perfect_hash|chosen]`
+//! writes `pub mod synth { ... }` (the module `errcat generate` would write for that
+//! catalog, without the header) to standard output. See BENCHMARKS.md for the timed
+//! `rustc` command.
+
+use errcat_codegen::emit::rust::emit_api;
+use errcat_codegen::emit::rust::lookup::{with_strategy, LookupStrategy};
+use errcat_codegen::synthetic::Synthetic;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let usage = "usage: emit <codes> [match|perfect_hash|chosen]";
+    let codes: usize = args
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{usage}"));
+    let strategy = args.next().unwrap_or_else(|| "chosen".to_owned());
+    let seed = errcat_bench::params::seed(codes);
+    let catalog = Synthetic::new(errcat_bench::params::SYNTHETIC_API, codes, seed)
+        .catalog()
+        .unwrap_or_else(|d| panic!("{d}"));
+    let api = &catalog.apis[0];
+    let code = match strategy.as_str() {
+        "match" => with_strategy(LookupStrategy::Match, || emit_api(api)),
+        "perfect_hash" => with_strategy(LookupStrategy::PerfectHash, || emit_api(api)),
+        "chosen" => emit_api(api),
+        _ => panic!("{usage}"),
+    };
+    print!("{code}");
+}

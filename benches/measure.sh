@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Measurements for BENCHMARKS.md that are not criterion benchmarks.
+#
+#   bash benches/measure.sh compile-time [CODES...]  release compile time of one generated
+#                                                    module per strategy (default: 10000)
+#   bash benches/measure.sh rebuild [RUNS]           `cargo build` after a catalog edit vs
+#                                                    after a src/lib.rs edit (default: 3 runs)
+#   bash benches/measure.sh tree                     the build script's dependency tree
+#
+# Uses the workspace's target/ (or $CARGO_TARGET_DIR). Every edit made to measure a rebuild
+# is undone, even on failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TARGET="${CARGO_TARGET_DIR:-target}"
+
+machine() {
+  echo "nproc: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); $(rustc --version)"
+}
+
+# Seconds (one decimal) taken by a command; its output goes to stderr.
+seconds() {
+  local start end
+  start=$(date +%s.%N)
+  "$@" >&2
+  end=$(date +%s.%N)
+  echo "$start $end" | awk '{printf "%.1f", $2 - $1}'
+}
+
+compile_time() {
+  local sizes=("$@")
+  [ ${#sizes[@]} -gt 0 ] || sizes=(10000)
+  machine
+  cargo build --quiet --release -p errcat --no-default-features
+  cargo build --quiet --release -p errcat-bench --example emit
+  local rlib work
+  rlib="$(ls -t "$TARGET"/release/liberrcat.rlib | head -n 1)"
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' RETURN
+  for codes in "${sizes[@]}"; do
+    for strategy in perfect_hash match; do
+      "$TARGET/release/examples/emit" "$codes" "$strategy" >"$work/synth.rs"
+      local lines
+      lines=$(wc -l <"$work/synth.rs")
+      local t
+      t=$(seconds rustc --edition 2021 --crate-type lib --crate-name synth -C opt-level=3 \
+        -L "$TARGET/release/deps" --extern errcat="$rlib" --out-dir "$work" "$work/synth.rs")
+      echo "| $codes | $strategy | $lines | $t s |"
+    done
+  done
+}
+
+rebuild() {
+  local runs="${1:-3}"
+  local marker="// errcat benches/measure.sh rebuild marker"
+  local yaml_marker="# errcat benches/measure.sh rebuild marker"
+  undo() {
+    # Remove only the lines this script appended, wherever the files stand now.
+    sed -i "\\|^$marker\$|d" src/lib.rs
+    sed -i "\\|^$yaml_marker\$|d" catalog/zenhire.yaml
+  }
+  trap undo EXIT
+  machine
+  cargo build --quiet
+  for run in $(seq "$runs"); do
+    echo "$yaml_marker" >>catalog/zenhire.yaml
+    local t_catalog
+    t_catalog=$(seconds cargo build --quiet)
+    undo
+    cargo build --quiet
+    echo "$marker" >>src/lib.rs
+    local t_source
+    t_source=$(seconds cargo build --quiet)
+    undo
+    cargo build --quiet
+    echo "| $run | $t_catalog s | $t_source s |"
+  done
+  trap - EXIT
+}
+
+case "${1:-}" in
+  compile-time) shift; compile_time "$@" ;;
+  rebuild) shift; rebuild "$@" ;;
+  tree) cargo tree -p errcat-codegen -e normal --prefix depth ;;
+  *) sed -n '2,11p' "$0"; exit 2 ;;
+esac

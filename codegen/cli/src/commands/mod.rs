@@ -1,0 +1,91 @@
+//! One module per subcommand, and what they share.
+
+pub mod completions;
+pub mod diff;
+pub mod explain;
+pub mod export;
+pub mod generate;
+pub mod list;
+pub mod new;
+pub mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use errcat_codegen::{Artifacts, Builder, Catalog};
+
+/// The command that regenerates `generated/`, as named in every header.
+pub const GENERATE_COMMAND: &str = "cargo run --bin errcat -- generate";
+
+/// Exit code 2: the command line itself is wrong.
+pub fn usage_error() -> ExitCode {
+    ExitCode::from(2)
+}
+
+/// A builder over these catalog paths that generates everything `generated/` holds.
+pub fn builder(paths: &[PathBuf]) -> Builder {
+    paths
+        .iter()
+        .fold(Builder::new(), |b, p| b.catalog(p))
+        .regenerate_command(GENERATE_COMMAND)
+        .artifacts(Artifacts {
+            rust: true,
+            json: true,
+            schema: true,
+            docs: true,
+        })
+}
+
+/// Loads and validates the catalog, printing every problem on failure.
+pub fn load(paths: &[PathBuf]) -> Result<Catalog, ExitCode> {
+    builder(paths).load().map_err(|diagnostics| {
+        eprintln!("{diagnostics}");
+        ExitCode::FAILURE
+    })
+}
+
+/// Checks that `api` (if given) is an API of the catalog; prints a usage error if not.
+pub fn check_api(catalog: &Catalog, api: Option<&str>) -> Result<(), ExitCode> {
+    let Some(id) = api else { return Ok(()) };
+    if catalog.apis.iter().any(|a| a.id() == id) {
+        return Ok(());
+    }
+    let known: Vec<&str> = catalog.apis.iter().map(|a| a.id()).collect();
+    eprintln!(
+        "error: the catalog has no API `{id}`\n  = help: the APIs are {}",
+        known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Err(usage_error())
+}
+
+/// Rows as left-aligned columns separated by two spaces, without trailing spaces.
+pub fn columns(rows: &[Vec<String>]) -> String {
+    let count = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..count)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                let pad = widths[i] - cell.chars().count() + 2;
+                line.push_str(&" ".repeat(pad));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

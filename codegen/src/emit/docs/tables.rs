@@ -1,0 +1,302 @@
+//! The page's tables: HTTP statuses, error types, retry rules, WebSocket close codes and
+//! limits.
+
+use super::codes::retry_marks;
+use super::markdown::{cell, code, code_cell, inline, table};
+use super::phrases;
+use super::provenance;
+use super::Page;
+use crate::emit::words::retry_words;
+use crate::load::document::RetryDoc;
+
+/// A retry rule in words ([`retry_words`] already writes Markdown code spans), safe in a
+/// table cell.
+pub(super) fn rule_words(rule: &RetryDoc) -> String {
+    retry_words(rule).replace('|', "\\|")
+}
+
+/// A retry rule in words with the page's advice, for a table cell.
+fn rule_cell(rule: &RetryDoc) -> String {
+    let mut text = rule_words(rule);
+    if let Some(advice) = &rule.advice {
+        text.push_str(&format!(" The page: \"{}\"", inline(advice)));
+    }
+    text
+}
+
+/// Markers for a retry rule's own `inferred:` map.
+fn rule_marks(page: &mut Page, rule: &RetryDoc, what: &str) -> String {
+    let keys: Vec<&str> = provenance::entries(&rule.inferred)
+        .into_iter()
+        .map(|(key, _)| key)
+        .collect();
+    page.marks(&rule.inferred, &keys, what)
+}
+
+/// Links to errors, comma-separated, for a table cell.
+fn links(page: &Page, indices: &[usize]) -> String {
+    if indices.is_empty() {
+        return "—".to_owned();
+    }
+    indices
+        .iter()
+        .map(|&i| page.error_link(i, true))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Markers for the inferred statuses of these errors, once per reason.
+fn status_marks_of(page: &mut Page, indices: &[usize]) -> String {
+    let api = page.api;
+    let reasons: Vec<(&str, String)> = indices
+        .iter()
+        .map(|&i| &api.errors[i])
+        .flat_map(|error| {
+            let subject = format!("HTTP status of {}", code(&error.wire));
+            error
+                .status_inferred
+                .as_deref()
+                .into_iter()
+                .chain(error.doc.inferred.status.as_deref())
+                .map(move |reason| (reason, subject.clone()))
+        })
+        .collect();
+    page.mark(reasons)
+}
+
+/// The documented HTTP status table, with the codes sent at each status.
+pub(super) fn statuses(page: &mut Page) {
+    let api = page.api;
+    let doc = &api.doc;
+    if doc.statuses.is_empty() {
+        page.push("The page has no HTTP status table.");
+    } else {
+        page.push(
+            "The page's HTTP status table, success rows included, with the errors sent at \
+             each status. The retry rule of a row applies to errors of that status that have \
+             no rule of their own.",
+        );
+        let mut rows = Vec::new();
+        let mut statuses: Vec<_> = doc.statuses.iter().collect();
+        statuses.sort_by_key(|s| s.status);
+        for row in statuses {
+            let what = format!("status {}", row.status);
+            let status_marks =
+                page.other_marks(&row.inferred, &["name", "description", "retry"], &what);
+            let name_marks = page.marks(&row.inferred, &["name"], &what);
+            let description_marks = page.marks(&row.inferred, &["description"], &what);
+            let retry = match &row.retry {
+                Some(rule) => {
+                    let mut marks = page.marks(&row.inferred, &["retry"], &what);
+                    marks.push_str(&rule_marks(page, rule, &what));
+                    format!("{}{marks}", rule_cell(rule))
+                }
+                None => "—".to_owned(),
+            };
+            let indices = page.errors_with_status(row.status);
+            let mut codes = links(page, &indices);
+            codes.push_str(&status_marks_of(page, &indices));
+            rows.push(vec![
+                format!("{}{status_marks}", row.status),
+                format!("{}{name_marks}", cell(&row.name)),
+                format!(
+                    "{}{description_marks}",
+                    cell(row.description.as_deref().unwrap_or(""))
+                ),
+                retry,
+                codes,
+            ]);
+        }
+        page.push(table(
+            &["Status", "Name", "Description", "Retry", "Errors"],
+            &rows,
+        ));
+    }
+    let mut outside: Vec<u16> = api
+        .errors
+        .iter()
+        .map(|e| e.status)
+        .filter(|s| !doc.statuses.iter().any(|row| row.status == *s))
+        .collect();
+    outside.sort_unstable();
+    outside.dedup();
+    if !outside.is_empty() {
+        let items: Vec<String> = outside
+            .iter()
+            .map(|&status| {
+                let indices = page.errors_with_status(status);
+                let links: Vec<String> =
+                    indices.iter().map(|&i| page.error_link(i, false)).collect();
+                let marks = status_marks_of(page, &indices);
+                format!("- **{status}**: {}{marks}", links.join(", "))
+            })
+            .collect();
+        page.push("Errors with a status that is not a row of the page's table:");
+        page.push(items.join("\n"));
+    }
+}
+
+/// The error types and their defaults.
+pub(super) fn types(page: &mut Page) {
+    let api = page.api;
+    page.push(
+        "A type supplies defaults for its codes: the status, the category and the retry rule \
+         apply to each code of the type that does not state its own.",
+    );
+    let mut rows = Vec::new();
+    for ty in &api.doc.types {
+        let what = format!("the type {}", code(&ty.id));
+        let wire = ty.wire.as_deref().unwrap_or(&ty.id);
+        let mut name = code_cell(wire);
+        if wire != ty.id {
+            name.push_str(&format!(" (id {})", code_cell(&ty.id)));
+        }
+        name.push_str(&page.other_marks(
+            &ty.inferred,
+            &["status", "category", "retry", "description"],
+            &what,
+        ));
+        let status = match ty.status {
+            Some(status) => format!(
+                "{}{}",
+                page.status_words(status),
+                page.marks(&ty.inferred, &["status"], &what)
+            ),
+            None => "per code".to_owned(),
+        };
+        let category = match &ty.category {
+            Some(category) => format!(
+                "{}{}",
+                code_cell(&phrases::name(category)),
+                page.marks(&ty.inferred, &["category"], &what)
+            ),
+            None => "—".to_owned(),
+        };
+        let retry = match &ty.retry {
+            Some(rule) => {
+                let mut marks = page.marks(&ty.inferred, &["retry"], &what);
+                marks.push_str(&rule_marks(page, rule, &what));
+                format!("{}{marks}", rule_cell(rule))
+            }
+            None => "—".to_owned(),
+        };
+        let description = format!(
+            "{}{}",
+            cell(&ty.description),
+            page.marks(&ty.inferred, &["description"], &what)
+        );
+        let indices: Vec<usize> = (0..api.errors.len())
+            .filter(|&i| api.errors[i].error_type() == Some(ty.id.as_str()))
+            .collect();
+        let codes = links(page, &indices);
+        rows.push(vec![name, status, category, retry, description, codes]);
+    }
+    page.push(table(
+        &[
+            "Type",
+            "Status",
+            "Category",
+            "Retry",
+            "Description",
+            "Codes",
+        ],
+        &rows,
+    ));
+}
+
+/// Every error's retry rule in words.
+pub(super) fn retry(page: &mut Page) {
+    let api = page.api;
+    page.push(format!(
+        "What to do when each error arrives. The rule comes from the error itself, else \
+         from its type, else from its status row; details and the page's own advice are in \
+         {}.",
+        page.section_link("codes", "each error's section")
+    ));
+    let mut rows = Vec::new();
+    for (i, error) in api.errors.iter().enumerate() {
+        let marks = retry_marks(page, i);
+        rows.push(vec![
+            page.error_link(i, true),
+            error.status.to_string(),
+            code_cell(&phrases::name(&error.retry.rule)),
+            format!("{}{marks}", rule_words(&error.retry)),
+        ]);
+    }
+    page.push(table(&["Error", "Status", "Rule", "What to do"], &rows));
+}
+
+/// WebSocket close codes and what a client should do.
+pub(super) fn close_codes(page: &mut Page) {
+    page.push("WebSocket connections close with these codes:");
+    let mut rows = Vec::new();
+    for close in &page.api.doc.websocket_close_codes {
+        let what = format!("close code {}", close.code);
+        let code_marks =
+            page.other_marks(&close.inferred, &["name", "description", "action"], &what);
+        let reason_marks = page.marks(&close.inferred, &["name"], &what);
+        let description_marks = page.marks(&close.inferred, &["description"], &what);
+        let action_marks = page.marks(&close.inferred, &["action"], &what);
+        rows.push(vec![
+            format!("{}{code_marks}", close.code),
+            format!("{}{reason_marks}", cell(&close.reason)),
+            format!("{}{description_marks}", cell(&close.description)),
+            format!(
+                "{} ({}){action_marks}",
+                phrases::close_action(close.action),
+                code_cell(&phrases::name(&close.action))
+            ),
+            cell(close.advice.as_deref().unwrap_or("")),
+        ]);
+    }
+    page.push(table(
+        &[
+            "Code",
+            "Reason",
+            "Description",
+            "Client action",
+            "The page's advice",
+        ],
+        &rows,
+    ));
+}
+
+/// Stated limits.
+pub(super) fn limits(page: &mut Page) {
+    let api = page.api;
+    let mut rows = Vec::new();
+    for limit in &api.doc.limits {
+        let what = format!("the limit {}", code(&limit.id));
+        let id_marks = page.other_marks(&limit.inferred, &["description"], &what);
+        let description_marks = page.marks(&limit.inferred, &["description"], &what);
+        let error = match &limit.error {
+            Some(id) => match api.errors.iter().position(|e| e.id() == id) {
+                Some(i) => page.error_link(i, true),
+                None => code_cell(id),
+            },
+            None => "—".to_owned(),
+        };
+        rows.push(vec![
+            format!("{}{id_marks}", code_cell(&limit.id)),
+            limit
+                .route
+                .as_deref()
+                .map_or_else(|| "every route".to_owned(), code_cell),
+            limit
+                .max_bytes
+                .map_or_else(|| "not stated".to_owned(), phrases::bytes),
+            error,
+            format!("{}{description_marks}", cell(&limit.description)),
+        ]);
+    }
+    page.push(table(
+        &[
+            "Limit",
+            "Route",
+            "Maximum",
+            "Error when exceeded",
+            "Description",
+        ],
+        &rows,
+    ));
+}

@@ -1,0 +1,128 @@
+//! The body of `from_wire`: wire identifier -> index into `ErrorCode::ALL`.
+//!
+//! Two strategies, chosen by catalog size ([`strategy_for`]):
+//!
+//! - [`LookupStrategy::Match`]: a `match` on the `&str`. rustc turns it into a switch on
+//!   the length and a few comparisons, the fastest lookup for small catalogs; but its
+//!   cost grows with the number of codes of one length, and so does its compile time.
+//! - [`LookupStrategy::PerfectHash`]: a perfect hash computed at generation time
+//!   ([`PerfectHash`]), emitted as static arrays with the probe inline: constant time,
+//!   nothing initialised at run time, no dependency, and compile time linear in the codes.
+//!
+//! `BENCHMARKS.md` at the repository root has the measurements behind the threshold.
+
+mod perfect;
+
+use std::cell::Cell;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+pub use perfect::{PerfectHash, KEYS_PER_BUCKET, PROBE_SOURCE, SLACK};
+
+/// How generated code finds a wire identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LookupStrategy {
+    /// A `match` on the string.
+    Match,
+    /// A perfect hash computed at generation time, with static tables.
+    PerfectHash,
+}
+
+/// The smallest catalog that gets the perfect hash: below it, `match` is faster.
+pub const PERFECT_HASH_FROM: usize = 256;
+
+/// The strategy the generator uses for a catalog of `len` codes.
+pub fn strategy_for(len: usize) -> LookupStrategy {
+    if len >= PERFECT_HASH_FROM {
+        LookupStrategy::PerfectHash
+    } else {
+        LookupStrategy::Match
+    }
+}
+
+thread_local! {
+    static FORCED: Cell<Option<LookupStrategy>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with every lookup emitted on this thread using `strategy`, whatever the
+/// catalog size: for tests and benchmarks that compare strategies on the same catalog.
+///
+/// ```
+/// use errcat_codegen::emit::rust::lookup::{with_strategy, LookupStrategy};
+///
+/// let catalog = errcat_codegen::synthetic::Synthetic::new("tiny", 5, 1).catalog().unwrap();
+/// let code = with_strategy(LookupStrategy::PerfectHash, || {
+///     errcat_codegen::emit::rust::emit_api(&catalog.apis[0])
+/// });
+/// assert!(code.contains("fn wire_probe"));
+/// ```
+pub fn with_strategy<R>(strategy: LookupStrategy, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<LookupStrategy>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            FORCED.with(|forced| forced.set(self.0));
+        }
+    }
+    let _restore = Restore(FORCED.with(|forced| forced.replace(Some(strategy))));
+    f()
+}
+
+/// The strategy used for `len` codes on this thread: the forced one inside
+/// [`with_strategy`], otherwise [`strategy_for`].
+pub fn effective_strategy(len: usize) -> LookupStrategy {
+    FORCED.with(Cell::get).unwrap_or_else(|| strategy_for(len))
+}
+
+/// An expression of type `Option<usize>` that finds `wire` (a `&str` in scope) among
+/// `wires`, where the index is the variant's position.
+pub fn lookup(wires: &[&str]) -> TokenStream {
+    lookup_with(wires, effective_strategy(wires.len()))
+}
+
+/// [`lookup`] with an explicit strategy.
+pub fn lookup_with(wires: &[&str], strategy: LookupStrategy) -> TokenStream {
+    match strategy {
+        // A perfect hash needs a key; an empty `match` still reads `wire`.
+        LookupStrategy::PerfectHash if !wires.is_empty() => perfect_hash_lookup(wires),
+        _ => match_lookup(wires),
+    }
+}
+
+fn match_lookup(wires: &[&str]) -> TokenStream {
+    let arms = wires
+        .iter()
+        .enumerate()
+        .map(|(i, w)| quote! { #w => Some(#i), });
+    quote! {
+        match wire {
+            #( #arms )*
+            _ => None,
+        }
+    }
+}
+
+fn perfect_hash_lookup(wires: &[&str]) -> TokenStream {
+    let table = PerfectHash::build(wires);
+    let probe: TokenStream = PROBE_SOURCE
+        .parse()
+        .expect("the probe source is valid Rust");
+    let seed = Literal::u64_suffixed(table.seed);
+    let bucket_count = table.buckets.len();
+    let buckets = table.buckets.iter().map(|b| Literal::u64_unsuffixed(*b));
+    let slot_count = table.slots.len();
+    let slots = table.slot_table(wires).into_iter().map(|(wire, index)| {
+        let index = Literal::u32_unsuffixed(index);
+        quote! { (#wire, #index) }
+    });
+    quote! {
+        {
+            #probe
+            /// Per hash bucket: filter bits (high half) and slot multiplier (low half).
+            static BUCKETS: [u64; #bucket_count] = [ #( #buckets ),* ];
+            /// Per slot: the wire identifier there and its position in `ALL`.
+            static SLOTS: [(&str, u32); #slot_count] = [ #( #slots ),* ];
+            wire_probe(wire, #seed, &BUCKETS, &SLOTS)
+        }
+    }
+}
