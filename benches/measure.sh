@@ -3,8 +3,9 @@
 #
 #   bash benches/measure.sh compile-time [CODES...]  release compile time of one generated
 #                                                    module per strategy (default: 10000)
-#   bash benches/measure.sh rebuild [RUNS]           `cargo build` after a catalog edit vs
-#                                                    after a src/lib.rs edit (default: 3 runs)
+#   bash benches/measure.sh rebuild [RUNS] [ARGS]    `cargo build [ARGS]` after a catalog edit
+#                                                    vs after a src/lib.rs edit (default: 3
+#                                                    runs, the default workspace members)
 #   bash benches/measure.sh tree                     the build script's dependency tree
 #
 # Uses the workspace's target/ (or $CARGO_TARGET_DIR). Every edit made to measure a rebuild
@@ -51,6 +52,8 @@ compile_time() {
 
 rebuild() {
   local runs="${1:-3}"
+  shift || true
+  local args=("$@")
   local marker="// errcat benches/measure.sh rebuild marker"
   local yaml_marker="# errcat benches/measure.sh rebuild marker"
   undo() {
@@ -60,18 +63,18 @@ rebuild() {
   }
   trap undo EXIT
   machine
-  cargo build --quiet
+  cargo build --quiet ${args[@]+"${args[@]}"}
   for run in $(seq "$runs"); do
     echo "$yaml_marker" >>catalog/zenhire.yaml
     local t_catalog
-    t_catalog=$(seconds cargo build --quiet)
+    t_catalog=$(seconds cargo build --quiet ${args[@]+"${args[@]}"})
     undo
-    cargo build --quiet
+    cargo build --quiet ${args[@]+"${args[@]}"}
     echo "$marker" >>src/lib.rs
     local t_source
-    t_source=$(seconds cargo build --quiet)
+    t_source=$(seconds cargo build --quiet ${args[@]+"${args[@]}"})
     undo
-    cargo build --quiet
+    cargo build --quiet ${args[@]+"${args[@]}"}
     echo "| $run | $t_catalog s | $t_source s |"
   done
   trap - EXIT
@@ -81,5 +84,5 @@ case "${1:-}" in
   compile-time) shift; compile_time "$@" ;;
   rebuild) shift; rebuild "$@" ;;
   tree) cargo tree -p errcat-codegen -e normal --prefix depth ;;
-  *) sed -n '2,11p' "$0"; exit 2 ;;
+  *) sed -n '2,12p' "$0"; exit 2 ;;
 esac

@@ -5,7 +5,7 @@
 //!    problem reported with file:line:column;
 //! 2. [`validate`]: every rule checked -> [`model::Catalog`], whose invariants hold;
 //! 3. [`emit`]: one module per artifact (Rust, JSON export, JSON Schema) -> file contents;
-//! 4. [`write`]: the `@generated` header, atomic writes, and the drift check.
+//! 4. [`write`](mod@write): the `@generated` header, atomic writes, and the drift check.
 //!
 //! In a build script:
 //!

@@ -17,6 +17,7 @@ use std::time::{Duration, SystemTime};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, Throughput};
 use errcat_bench::{lookup_inputs, mean_ns, ratio_table, BATCH};
+use errcat_codegen::emit::rust::lookup::{strategy_for, LookupStrategy};
 use rustc_hash::FxHashMap;
 
 // Generated modules included privately: rustc and clippy treat their public items as
@@ -58,8 +59,14 @@ fn main() {
     let mut chosen = Vec::new();
 
     macro_rules! bench_size {
-        ($size:literal, $chosen:literal, $match:ident, $perfect:ident, $phf:ident) => {{
-            chosen.push(($size, $chosen));
+        ($size:literal, $match:ident, $perfect:ident, $phf:ident) => {{
+            chosen.push((
+                $size,
+                match strategy_for($size) {
+                    LookupStrategy::Match => "match",
+                    LookupStrategy::PerfectHash => "perfect_hash",
+                },
+            ));
             let inputs = lookup_inputs($size);
             let index: FxHashMap<&str, usize> = inputs
                 .synthetic

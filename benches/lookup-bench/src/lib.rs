@@ -84,6 +84,7 @@ pub fn ratio_table(
         let cells: Vec<String> = values
             .iter()
             .map(|v| match v {
+                Some(v) if unit.is_empty() => format!("{v:.digits$} ({:.2}x)", v / best),
                 Some(v) => format!("{v:.digits$} {unit} ({:.2}x)", v / best),
                 None => "-".to_owned(),
             })

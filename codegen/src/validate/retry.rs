@@ -138,8 +138,16 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
             check_rule(ctx, &format!("errors[{i}].retry"), rule, false, out);
         }
     }
+    // Index by id once: a lookup per error would make large catalogs quadratic.
+    let index: std::collections::HashMap<&str, usize> = ctx
+        .doc
+        .errors
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     for error in errors {
-        let Some(i) = ctx.doc.errors.iter().position(|d| d.id == error.doc.id) else {
+        let Some(&i) = index.get(error.doc.id.as_str()) else {
             continue;
         };
         let rule = error.retry.rule;

@@ -30,7 +30,7 @@ pub enum LookupStrategy {
 }
 
 /// The smallest catalog that gets the perfect hash: below it, `match` is faster.
-pub const PERFECT_HASH_FROM: usize = 256;
+pub const PERFECT_HASH_FROM: usize = 80;
 
 /// The strategy the generator uses for a catalog of `len` codes.
 pub fn strategy_for(len: usize) -> LookupStrategy {

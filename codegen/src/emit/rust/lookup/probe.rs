@@ -20,26 +20,39 @@ fn wire_fold(a: u64, b: u64) -> u64 {
 }
 
 /// errcat's wire hash: folded multiplies over every byte (wyhash style). From 8 to 40
-/// bytes (typical codes) it reads five overlapping words without a branch on the length.
+/// bytes (typical codes) it reads five overlapping words without a branch on the length;
+/// other lengths take `wire_hash_any`.
 #[inline]
 fn wire_hash(bytes: &[u8], seed: u64) -> u64 {
     const K0: u64 = 0xa076_1d64_78bd_642f;
     const K1: u64 = 0xe703_7ed1_a0b4_28db;
     const K2: u64 = 0x8ebc_6af0_9c88_c6e3;
     let len = bytes.len();
-    let mut seed = seed ^ (len as u64).wrapping_mul(K0);
-    if (8..=40).contains(&len) {
-        let last = len - 8;
-        let a = wire_fold(
-            wire_word(bytes, 0) ^ K1,
-            wire_word(bytes, last.min(8)) ^ seed,
-        );
-        let b = wire_fold(
-            wire_word(bytes, last.min(16)) ^ K2,
-            wire_word(bytes, last.min(24)) ^ seed,
-        );
-        return a ^ b ^ wire_fold(wire_word(bytes, last) ^ K0, seed ^ K2);
+    if !(8..=40).contains(&len) {
+        return wire_hash_any(bytes, seed);
     }
+    let seed = seed ^ len as u64;
+    let last = len - 8;
+    let a = wire_fold(
+        wire_word(bytes, 0) ^ K1,
+        wire_word(bytes, last.min(8)) ^ seed,
+    );
+    let b = wire_fold(
+        wire_word(bytes, last.min(16)) ^ K2,
+        wire_word(bytes, last.min(24)) ^ seed,
+    );
+    a ^ b ^ wire_fold(wire_word(bytes, last) ^ K0, seed ^ K2)
+}
+
+/// `wire_hash` of strings shorter than 8 or longer than 40 bytes: out of line, so that
+/// the common case stays small.
+#[cold]
+#[inline(never)]
+fn wire_hash_any(bytes: &[u8], seed: u64) -> u64 {
+    const K0: u64 = 0xa076_1d64_78bd_642f;
+    const K1: u64 = 0xe703_7ed1_a0b4_28db;
+    let len = bytes.len();
+    let mut seed = seed ^ (len as u64).wrapping_mul(K0);
     let (a, b) = if len < 8 {
         if len >= 4 {
             let mut half = [0u8; 4];
