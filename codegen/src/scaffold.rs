@@ -4,14 +4,7 @@
 
 use heck::ToTitleCase;
 
-/// Words Rust reserves; an API id is a Rust module name, so it cannot be one.
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
-    "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-];
+use crate::model::naming::KEYWORDS;
 
 /// Why an id cannot name a new API.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,19 @@
 //! Small text helpers shared by diagnostics and the CLI.
 
+/// A Markdown code span holding `s` verbatim (white space folded onto one line), with
+/// enough backticks around it that backticks inside cannot close it.
+pub fn code_span(s: &str) -> String {
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let longest = folded.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if folded.starts_with('`') || folded.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{folded}{pad}{fence}")
+}
+
 /// Levenshtein distance in characters, for "did you mean" suggestions.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

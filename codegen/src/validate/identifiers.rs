@@ -6,15 +6,7 @@ use heck::ToUpperCamelCase;
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-
-/// Words Rust reserves (strict, reserved and edition-dependent).
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
-    "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-];
+use crate::model::naming::KEYWORDS;
 
 /// Whether `id` is snake_case: a lowercase letter, then lowercase letters, digits and
 /// single underscores between them.

@@ -106,15 +106,7 @@ pub fn cell(text: &str) -> String {
 
 /// A code span holding `s` verbatim (whitespace folded), with enough backticks.
 pub fn code(s: &str) -> String {
-    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let longest = folded.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = if folded.starts_with('`') || folded.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{folded}{pad}{fence}")
+    crate::text::code_span(s)
 }
 
 /// A code span for a table cell: GFM splits cells on `|` even inside code spans, and

@@ -37,15 +37,7 @@ pub fn text(s: &str) -> String {
 
 /// A code span holding `s` verbatim, with enough backticks around it.
 pub fn code(s: &str) -> String {
-    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let longest = folded.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = if folded.starts_with('`') || folded.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{folded}{pad}{fence}")
+    crate::text::code_span(s)
 }
 
 /// A link to an already validated URL (no spaces, no angle brackets).
