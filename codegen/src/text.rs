@@ -14,6 +14,15 @@ pub fn code_span(s: &str) -> String {
     format!("{fence}{pad}{folded}{pad}{fence}")
 }
 
+/// The catalog (serde) name of an enum value, e.g. `rate_limited`; empty for values that
+/// do not serialize to a string.
+pub fn serde_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 /// Levenshtein distance in characters, for "did you mean" suggestions.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -18,13 +18,7 @@ fn retry_class(kind: RetryKind) -> &'static str {
     }
 }
 
-fn name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
+use crate::text::serde_name as name;
 
 struct Collector<'a> {
     api: &'a str,

@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
 use crate::load::document::{FieldRole, FieldType, Identification};
 use crate::model::naming;
+use crate::text::serde_name;
 
 /// Roles that at most one field may carry.
 const SINGLE_ROLES: &[FieldRole] = &[
@@ -39,17 +40,13 @@ fn check_role_types(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (i, field) in ctx.doc.envelope.fields.iter().enumerate() {
         let Some(role) = field.role else { continue };
         if !role_allows(role, field.ty) {
-            let role_name = serde_json::to_value(role)
-                .map(|v| v.to_string())
-                .unwrap_or_default();
-            let type_name = serde_json::to_value(field.ty)
-                .map(|v| v.to_string())
-                .unwrap_or_default();
+            let role_name = serde_name(&role);
+            let type_name = serde_name(&field.ty);
             out.push(ctx.at(
                 "role-type",
                 &format!("envelope.fields[{i}].type"),
                 Anchor::Value,
-                format!("a field with role {role_name} cannot have type {type_name}"),
+                format!("a field with role `{role_name}` cannot have type `{type_name}`"),
                 "codes, messages, types, params, URLs, ids and timestamps are `string`; `retry_after` is `integer` or `number`; `success` is `boolean`; `messages` is `string_array`; `details` is `object`",
             ));
         }

@@ -1,18 +1,10 @@
 //! Catalog enums and numbers in the words a reader expects on an error page.
 
-use serde::Serialize;
-
 use crate::load::document::{
     CloseAction, Context, EnvelopeFamily, FieldDoc, FieldRole, FieldType, HeaderFormat, HeaderRole,
 };
 
-/// The catalog's (serde) name of an enum value, e.g. `rate_limited`.
-pub fn name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
+pub use crate::text::serde_name as name;
 
 /// The envelope family as the shape of a body.
 pub fn family(family: EnvelopeFamily) -> &'static str {

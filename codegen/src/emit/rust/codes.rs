@@ -33,7 +33,10 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
     if let Some(ty) = error.error_type() {
         facts.push(format!("- Type: {}", docs::code(ty)));
     }
-    facts.push(format!("- Category: {}", docs::code(category_name(error))));
+    facts.push(format!(
+        "- Category: {}",
+        docs::code(&crate::text::serde_name(&error.category))
+    ));
     let mut retry = format!("- Retry: {}", docs::text(&retry_words(&error.retry)));
     if let Some(advice) = &error.retry.advice {
         retry.push_str(&format!(" The page says: {}", docs::text(advice)));
@@ -82,23 +85,6 @@ fn deprecation_note(api: &Api, deprecation: &crate::load::document::Deprecation)
         note.push_str(&format!(" Use `{}` instead.", replacement.variant));
     }
     note
-}
-
-fn category_name(error: &Error) -> &'static str {
-    use crate::load::document::Category::*;
-    match error.category {
-        Authentication => "authentication",
-        Permission => "permission",
-        InvalidRequest => "invalid_request",
-        NotFound => "not_found",
-        Conflict => "conflict",
-        Payment => "payment",
-        RateLimited => "rate_limited",
-        Unavailable => "unavailable",
-        Upstream => "upstream",
-        Internal => "internal",
-        Processing => "processing",
-    }
 }
 
 fn info_row(error: &Error) -> TokenStream {
