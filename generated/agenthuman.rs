@@ -18,7 +18,7 @@ pub mod agenthuman {
     /// The documented errors of AgentHuman.
     ///
     /// Parse a wire identifier with `from_wire` or `parse`; a code the catalog does not know is kept by [`WireCode`], which never fails.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ErrorCode {
         /// Invalid request parameters or malformed request body. Check that all required fields are provided and properly formatted.
@@ -62,77 +62,73 @@ pub mod agenthuman {
         /// - Example message: `An unexpected error occurred. Please try again or contact support if the issue persists.`
         InternalError,
     }
+    /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
+    static VARIANT_NAMES: [&str; 5usize] = [
+        "InvalidParameters",
+        "InvalidApiKey",
+        "SessionNotFound",
+        "RateLimitExceeded",
+        "InternalError",
+    ];
+    impl ::core::fmt::Debug for ErrorCode {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(VARIANT_NAMES[*self as usize])
+        }
+    }
     /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
     static CODE_INFO: [::errcat::CodeInfo; 5usize] = [
         ::errcat::CodeInfo {
             id: "invalid_parameters",
             wire: "invalid_parameters",
             status: 400u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
+            description: "Invalid request parameters or malformed request body. Check that all required fields are provided and properly formatted.",
             retry_advice: Some(
                 "Don't retry 4xx errors immediately as they typically indicate client-side issues that need to be fixed",
             ),
             retry_inferred: Some(
                 "the page says don't retry 4xx errors immediately because they need a client-side fix; modelled as never",
             ),
-            doc_url: None,
-            description: "Invalid request parameters or malformed request body. Check that all required fields are provided and properly formatted.",
             message: Some("The 'role_id' field is required"),
-            cause: None,
-            fix: None,
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "invalid_api_key",
             wire: "invalid_api_key",
             status: 401u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
+            description: "Invalid or missing API key. Ensure your x-api-key header is present and contains a valid API key.",
             retry_advice: Some(
                 "Don't retry 4xx errors immediately as they typically indicate client-side issues that need to be fixed",
             ),
             retry_inferred: Some(
                 "the page says don't retry 4xx errors immediately because they need a client-side fix; modelled as never",
             ),
-            doc_url: None,
-            description: "Invalid or missing API key. Ensure your x-api-key header is present and contains a valid API key.",
             message: Some("The provided API key is invalid or has been revoked"),
-            cause: None,
-            fix: None,
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "session_not_found",
             wire: "session_not_found",
             status: 404u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
+            description: "The requested resource doesn't exist. Verify that the resource ID (e.g., session_id) is correct.",
             retry_advice: Some(
                 "Don't retry 4xx errors immediately as they typically indicate client-side issues that need to be fixed",
             ),
             retry_inferred: Some(
                 "the page says don't retry 4xx errors immediately because they need a client-side fix; modelled as never",
             ),
-            doc_url: None,
-            description: "The requested resource doesn't exist. Verify that the resource ID (e.g., session_id) is correct.",
             message: Some("Session with ID '123' does not exist"),
-            cause: None,
-            fix: None,
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "rate_limit_exceeded",
             status: 429u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
@@ -146,27 +142,22 @@ pub mod agenthuman {
                     max_delay_ms: None,
                 }),
             },
+            description: "Rate limit exceeded. You've made too many requests in a short period. Please wait before retrying.",
             retry_advice: Some(
                 "Please wait before retrying. Implement exponential backoff for rate limit errors (429).",
             ),
             retry_inferred: Some(
                 "error.details.retry_after as a delay field is read from the 429 example (60, with 'Please wait 60 seconds'); the page does not define the field",
             ),
-            doc_url: None,
-            description: "Rate limit exceeded. You've made too many requests in a short period. Please wait before retrying.",
             message: Some(
                 "API rate limit exceeded. Please wait 60 seconds before retrying.",
             ),
-            cause: None,
-            fix: None,
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "internal_error",
             wire: "internal_error",
             status: 500u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
                 initial_ms: None,
@@ -174,18 +165,15 @@ pub mod agenthuman {
                 max_attempts: None,
                 max_delay_ms: None,
             }),
+            description: "An unexpected error occurred on the server. If this persists, please contact support.",
             retry_advice: Some("If this persists, please contact support."),
             retry_inferred: Some(
                 "the page does not say whether to retry a 500; 'If this persists' (and the 500 example's 'Please try again or contact support if the issue persists') implies retrying is expected; no schedule given",
             ),
-            doc_url: None,
-            description: "An unexpected error occurred on the server. If this persists, please contact support.",
             message: Some(
                 "An unexpected error occurred. Please try again or contact support if the issue persists.",
             ),
-            cause: None,
-            fix: None,
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
     ];
     #[allow(deprecated)]

@@ -17,7 +17,7 @@ pub mod identitycall {
     /// The documented errors of IdentityCall.
     ///
     /// Parse a wire identifier with `from_wire` or `parse`; a code the catalog does not know is kept by [`WireCode`], which never fails.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ErrorCode {
         /// Invalid or missing API key
@@ -93,159 +93,138 @@ pub mod identitycall {
         /// - Fix: Wait for the time specified in retry\_after (seconds) before retrying.
         RateLimitExceeded,
     }
+    /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
+    static VARIANT_NAMES: [&str; 8usize] = [
+        "InvalidOrExpiredApiKey",
+        "ReadPermissionRequired",
+        "WritePermissionRequired",
+        "DeletePermissionRequired",
+        "ResourceNotFound",
+        "FileIsRequired",
+        "TranscriptionNotAvailable",
+        "RateLimitExceeded",
+    ];
+    impl ::core::fmt::Debug for ErrorCode {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(VARIANT_NAMES[*self as usize])
+        }
+    }
     /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
     static CODE_INFO: [::errcat::CodeInfo; 8usize] = [
         ::errcat::CodeInfo {
             id: "invalid_or_expired_api_key",
             wire: "Invalid or expired API key",
             status: 401u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: Some("Client error - don't retry"),
-            retry_inferred: None,
-            doc_url: None,
             description: "Invalid or missing API key",
-            message: None,
+            retry_advice: Some("Client error - don't retry"),
             cause: Some(
                 "- API key is missing from the request\n- API key format is incorrect (should start with idc_)\n- API key has been revoked\n- API key has expired",
             ),
             fix: Some(
                 "1. Verify your API key is correct\n2. Check the Authorization header format: Bearer idc_your_key\n3. Generate a new API key if needed",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "read_permission_required",
             wire: "Read permission required",
             status: 403u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: Some("Client error - don't retry"),
-            retry_inferred: None,
-            doc_url: None,
             description: "Valid API key but insufficient permissions",
-            message: None,
+            retry_advice: Some("Client error - don't retry"),
             cause: Some(
                 "Your API key doesn't have the required permission for this action.",
             ),
             fix: Some(
                 "Create a new API key with the appropriate permissions or update your existing key's permissions.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "write_permission_required",
             wire: "Write permission required",
             status: 403u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: Some("Client error - don't retry"),
-            retry_inferred: None,
-            doc_url: None,
             description: "Valid API key but insufficient permissions",
-            message: None,
+            retry_advice: Some("Client error - don't retry"),
             cause: Some(
                 "Your API key doesn't have the required permission for this action.",
             ),
             fix: Some(
                 "Create a new API key with the appropriate permissions or update your existing key's permissions.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "delete_permission_required",
             wire: "Delete permission required",
             status: 403u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: Some("Client error - don't retry"),
-            retry_inferred: None,
-            doc_url: None,
             description: "Valid API key but insufficient permissions",
-            message: None,
+            retry_advice: Some("Client error - don't retry"),
             cause: Some(
                 "Your API key doesn't have the required permission for this action.",
             ),
             fix: Some(
                 "Create a new API key with the appropriate permissions or update your existing key's permissions.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "resource_not_found",
             wire: "Resource not found",
             status: 404u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: Some("Client error - don't retry"),
-            retry_inferred: None,
-            doc_url: None,
             description: "Resource doesn't exist",
-            message: None,
+            retry_advice: Some("Client error - don't retry"),
             cause: Some(
                 "- Recording ID doesn't exist\n- Recording belongs to a different account\n- Recording was deleted",
             ),
             fix: Some("Verify the resource ID and that it belongs to your account."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "file_is_required",
             wire: "file is required",
             status: 422u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: Some("Client error - don't retry"),
-            retry_inferred: None,
-            doc_url: None,
             description: "Invalid input data",
-            message: None,
+            retry_advice: Some("Client error - don't retry"),
             cause: Some(
                 "- Missing required fields\n- Invalid field values\n- Resource in wrong state (e.g., transcription not yet complete)",
             ),
             fix: Some(
                 "Check the request body and ensure all required fields are present and valid.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "transcription_not_available",
             wire: "Transcription not available",
             status: 422u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
-            retry_advice: Some("Client error - don't retry"),
-            retry_inferred: None,
-            doc_url: None,
             description: "Invalid input data",
-            message: None,
+            retry_advice: Some("Client error - don't retry"),
             cause: Some(
                 "- Missing required fields\n- Invalid field values\n- Resource in wrong state (e.g., transcription not yet complete)",
             ),
             fix: Some(
                 "Check the request body and ensure all required fields are present and valid.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "Rate limit exceeded",
             status: 429u16,
-            status_inferred: None,
-            error_type: None,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
@@ -254,18 +233,15 @@ pub mod identitycall {
                 },
                 then: None,
             },
+            description: "Rate limit exceeded",
             retry_advice: Some(
                 "Wait for the time specified in retry_after (seconds) before retrying.",
             ),
-            retry_inferred: None,
-            doc_url: None,
-            description: "Rate limit exceeded",
-            message: None,
             cause: Some("Too many requests in a short time period."),
             fix: Some(
                 "Wait for the time specified in retry_after (seconds) before retrying.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
     ];
     #[allow(deprecated)]

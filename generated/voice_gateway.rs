@@ -17,7 +17,7 @@ pub mod voice_gateway {
     /// The documented errors of Voice Gateway.
     ///
     /// Parse a wire identifier with `from_wire` or `parse`; a code the catalog does not know is kept by [`WireCode`], which never fails.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ErrorCode {
         /// The request is malformed or contains invalid parameters.
@@ -255,464 +255,414 @@ pub mod voice_gateway {
         /// - Fix: Operator configuration issue. Contact the operator to enable the recording service.
         RecordingNotAvailable,
     }
+    /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
+    static VARIANT_NAMES: [&str; 26usize] = [
+        "MissingXAppIdHeader",
+        "InvalidXAppIdFormat",
+        "InvalidRequestBody",
+        "InvalidCommand",
+        "UrlsIsRequired",
+        "InvalidCommandUidFormat",
+        "MissingApiKey",
+        "InvalidApiKey",
+        "MissingXAdminApiKeyHeader",
+        "InvalidAdminApiKey",
+        "SessionBelongsToDifferentApplication",
+        "RoomBelongsToDifferentApplication",
+        "SessionNotFound",
+        "RoomNotFound",
+        "ConferenceNameAlreadyTaken",
+        "SessionAlreadyInDifferentConferenceRoom",
+        "SessionAlreadyMuted",
+        "SessionAlreadyUnmuted",
+        "RequestBodyTooLarge",
+        "ContentTypeMustBeApplicationJson",
+        "RateLimitExceeded",
+        "CommandRateLimited",
+        "InternalErrorValidatingApiKey",
+        "InternalServerError",
+        "AdminApiNotConfigured",
+        "RecordingNotAvailable",
+    ];
+    impl ::core::fmt::Debug for ErrorCode {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(VARIANT_NAMES[*self as usize])
+        }
+    }
     /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
     static CODE_INFO: [::errcat::CodeInfo; 26usize] = [
         ::errcat::CodeInfo {
             id: "missing_x_app_id_header",
             wire: "Missing X-App-ID header",
             status: 400u16,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request is malformed or contains invalid parameters.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: None,
-            category: ::errcat::Category::InvalidRequest,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request is malformed or contains invalid parameters.",
-            message: None,
             cause: Some("The X-App-ID header was not provided."),
             fix: Some("Include X-App-ID: your-app-id in every API request."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "invalid_x_app_id_format",
             wire: "Invalid X-App-ID format",
             status: 400u16,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request is malformed or contains invalid parameters.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: None,
-            category: ::errcat::Category::InvalidRequest,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request is malformed or contains invalid parameters.",
-            message: None,
             cause: Some(
                 "App ID contains disallowed characters or exceeds 64 characters.",
             ),
             fix: Some("Use only alphanumeric, underscores, hyphens. Max 64 chars."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "invalid_request_body",
             wire: "Invalid request body",
             status: 400u16,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request is malformed or contains invalid parameters.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: None,
-            category: ::errcat::Category::InvalidRequest,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request is malformed or contains invalid parameters.",
-            message: None,
             cause: Some("The JSON body could not be parsed."),
             fix: Some("Ensure valid JSON with Content-Type: application/json."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "invalid_command",
             wire: "Invalid command",
             status: 400u16,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request is malformed or contains invalid parameters.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: None,
-            category: ::errcat::Category::InvalidRequest,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request is malformed or contains invalid parameters.",
-            message: None,
             cause: Some("The command path in the URL is not recognized."),
             fix: Some(
                 "Check the command path, e.g. answer, playback/start, record/stop.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "urls_is_required",
             wire: "urls is required",
             status: 400u16,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request is malformed or contains invalid parameters.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: None,
-            category: ::errcat::Category::InvalidRequest,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request is malformed or contains invalid parameters.",
-            message: None,
             cause: Some(
                 "A playback or play_and_get_digits command is missing urls/prompt_files.",
             ),
             fix: Some("Include an array of HTTP/HTTPS URLs in the request body."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "invalid_command_uid_format",
             wire: "Invalid command_uid format",
             status: 400u16,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request is malformed or contains invalid parameters.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; 'malformed or contains invalid parameters' is 400 Bad Request",
             ),
-            error_type: None,
-            category: ::errcat::Category::InvalidRequest,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request is malformed or contains invalid parameters.",
-            message: None,
             cause: Some("The command_uid field contains disallowed characters."),
             fix: Some(
                 "Use only alphanumeric, dots, hyphens, underscores. Max 128 chars.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "missing_api_key",
             wire: "Missing API key",
             status: 401u16,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "Authentication credentials are missing or invalid.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; missing or invalid authentication credentials is 401 Unauthorized",
             ),
-            error_type: None,
-            category: ::errcat::Category::Authentication,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "Authentication credentials are missing or invalid.",
-            message: None,
             cause: Some("The X-API-Key header was not provided."),
             fix: Some("Include X-API-Key: your-api-key in every request."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "invalid_api_key",
             wire: "Invalid API key",
             status: 401u16,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "Authentication credentials are missing or invalid.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; missing or invalid authentication credentials is 401 Unauthorized",
             ),
-            error_type: None,
-            category: ::errcat::Category::Authentication,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "Authentication credentials are missing or invalid.",
-            message: None,
             cause: Some(
                 "The provided API key does not match the configured key for this app.",
             ),
             fix: Some(
                 "Verify the key matches the one set via POST /admin/apps/{app_id}.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "missing_x_admin_api_key_header",
             wire: "Missing X-Admin-API-Key header",
             status: 401u16,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "Authentication credentials are missing or invalid.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; missing or invalid authentication credentials is 401 Unauthorized",
             ),
-            error_type: None,
-            category: ::errcat::Category::Authentication,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "Authentication credentials are missing or invalid.",
-            message: None,
             cause: Some("An admin endpoint was called without the admin key header."),
             fix: Some("Include X-Admin-API-Key: your-admin-key for admin endpoints."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "invalid_admin_api_key",
             wire: "Invalid admin API key",
             status: 401u16,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "Authentication credentials are missing or invalid.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; missing or invalid authentication credentials is 401 Unauthorized",
             ),
-            error_type: None,
-            category: ::errcat::Category::Authentication,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "Authentication credentials are missing or invalid.",
-            message: None,
             cause: Some("The admin API key does not match the server's ADMIN_API_KEY."),
             fix: Some("Verify the key matches the ADMIN_API_KEY env var on the server."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "session_belongs_to_different_application",
             wire: "Session belongs to a different application",
             status: 403u16,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "You are authenticated but not authorized to access this resource.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; authenticated but not authorized is 403 Forbidden",
             ),
-            error_type: None,
-            category: ::errcat::Category::Permission,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "You are authenticated but not authorized to access this resource.",
-            message: None,
             cause: Some("Your app ID does not match the session's owning app."),
             fix: Some(
                 "Sessions are bound to the app that receives them. You can only control your own sessions.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "room_belongs_to_different_application",
             wire: "Room belongs to a different application",
             status: 403u16,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "You are authenticated but not authorized to access this resource.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; authenticated but not authorized is 403 Forbidden",
             ),
-            error_type: None,
-            category: ::errcat::Category::Permission,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "You are authenticated but not authorized to access this resource.",
-            message: None,
             cause: Some("Your app ID does not match the conference room's owning app."),
             fix: Some("Conference rooms are scoped to the app that created them."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "session_not_found",
             wire: "Session not found",
             status: 404u16,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "The requested resource does not exist.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a resource that does not exist is 404 Not Found",
             ),
-            error_type: None,
-            category: ::errcat::Category::NotFound,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The requested resource does not exist.",
-            message: None,
             cause: Some("No active session exists with the given UUID."),
             fix: Some("Verify the session UUID. The session may have already ended."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "room_not_found",
             wire: "Room not found",
             status: 404u16,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "The requested resource does not exist.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a resource that does not exist is 404 Not Found",
             ),
-            error_type: None,
-            category: ::errcat::Category::NotFound,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The requested resource does not exist.",
-            message: None,
             cause: Some("No conference room exists with the given room_id."),
             fix: Some("Verify the room_id. The room may have been destroyed."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "conference_name_already_taken",
             wire: "Conference name already taken",
             status: 409u16,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request conflicts with the current state of the resource.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a conflict with the resource's current state is 409 Conflict",
             ),
-            error_type: None,
-            category: ::errcat::Category::Conflict,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request conflicts with the current state of the resource.",
-            message: None,
             cause: Some(
                 "A conference with the same name already exists for your app. The response includes the existing room_id.",
             ),
             fix: Some("Use a different name or use the returned room_id."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "session_already_in_different_conference_room",
             wire: "Session is already in a different conference room",
             status: 409u16,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request conflicts with the current state of the resource.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a conflict with the resource's current state is 409 Conflict",
             ),
-            error_type: None,
-            category: ::errcat::Category::Conflict,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request conflicts with the current state of the resource.",
-            message: None,
             cause: Some("The session is in another conference."),
             fix: Some("Call conference/leave before joining a different room."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "session_already_muted",
             wire: "Session is already muted",
             status: 409u16,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request conflicts with the current state of the resource.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a conflict with the resource's current state is 409 Conflict",
             ),
-            error_type: None,
-            category: ::errcat::Category::Conflict,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request conflicts with the current state of the resource.",
-            message: None,
             cause: Some("The mute state is already what you requested."),
             fix: Some(
                 "Check the current mute state before toggling. This is an idempotency guard.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "session_already_unmuted",
             wire: "Session is already unmuted",
             status: 409u16,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request conflicts with the current state of the resource.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a conflict with the resource's current state is 409 Conflict",
             ),
-            error_type: None,
-            category: ::errcat::Category::Conflict,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request conflicts with the current state of the resource.",
-            message: None,
             cause: Some("The mute state is already what you requested."),
             fix: Some(
                 "Check the current mute state before toggling. This is an idempotency guard.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "request_body_too_large",
             wire: "Request body too large",
             status: 413u16,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request body exceeds the per-route size limit. The default limit is 1 MiB; the per-session command route (POST /api/v1/sessions/{uuid}/commands/{command}) uses a tighter 64 KiB limit because command payloads are small by design.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a body over the size limit is 413 Content Too Large",
             ),
-            error_type: None,
-            category: ::errcat::Category::InvalidRequest,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request body exceeds the per-route size limit. The default limit is 1 MiB; the per-session command route (POST /api/v1/sessions/{uuid}/commands/{command}) uses a tighter 64 KiB limit because command payloads are small by design.",
-            message: None,
             cause: Some(
                 "The body exceeds the route's maximum size (1 MiB default; 64 KiB on session command routes).",
             ),
             fix: Some(
                 "Reduce the payload. Command payloads should contain only small fields. Do not embed audio or other large data inline.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "content_type_must_be_application_json",
             wire: "Content-Type must be application/json",
             status: 415u16,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request was sent without a Content-Type header, or the header value is not application/json. Routes that decode a JSON body require the header on every request that carries a body. Action endpoints that take no body (e.g. conference/leave, /conferences/{room_id}/stop) do not require it.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a missing or non-JSON Content-Type is 415 Unsupported Media Type",
             ),
-            error_type: None,
-            category: ::errcat::Category::InvalidRequest,
-            retry: ::errcat::RetryRule::Never,
-            retry_advice: None,
             retry_inferred: Some(
                 "the page gives no retry rule for this status; each fix needs a changed request, credentials or state",
             ),
-            doc_url: None,
-            description: "The request was sent without a Content-Type header, or the header value is not application/json. Routes that decode a JSON body require the header on every request that carries a body. Action endpoints that take no body (e.g. conference/leave, /conferences/{room_id}/stop) do not require it.",
-            message: None,
             cause: Some(
                 "The request omits Content-Type or sets it to a non-JSON value (charset parameters like application/json; charset=utf-8 are accepted).",
             ),
             fix: Some(
                 "Set Content-Type: application/json on every request that carries a JSON body.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "Rate limit exceeded",
             status: 429u16,
-            status_inferred: Some(
-                "the section heading (status code) did not survive extraction; exceeding the rate limit is 429 Too Many Requests",
-            ),
-            error_type: None,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
                 initial_ms: None,
@@ -720,27 +670,23 @@ pub mod voice_gateway {
                 max_attempts: None,
                 max_delay_ms: None,
             }),
+            description: "You have exceeded the rate limit. See Rate limits for details.",
+            status_inferred: Some(
+                "the section heading (status code) did not survive extraction; exceeding the rate limit is 429 Too Many Requests",
+            ),
             retry_advice: Some(
                 "Back off and retry. Handle 429 with exponential backoff. When rate-limited, wait before retrying. Do not retry in a tight loop.",
             ),
-            retry_inferred: None,
-            doc_url: None,
-            description: "You have exceeded the rate limit. See Rate limits for details.",
-            message: None,
             cause: Some("Too many requests from this app/IP within the rate window."),
             fix: Some(
                 "Back off and retry. Check your per-app rate_limit configuration.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "command_rate_limited",
             wire: "Command rate limited",
             status: 429u16,
-            status_inferred: Some(
-                "the section heading (status code) did not survive extraction; exceeding the rate limit is 429 Too Many Requests",
-            ),
-            error_type: None,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
                 initial_ms: None,
@@ -748,27 +694,24 @@ pub mod voice_gateway {
                 max_attempts: None,
                 max_delay_ms: None,
             }),
+            description: "You have exceeded the rate limit. See Rate limits for details.",
+            status_inferred: Some(
+                "the section heading (status code) did not survive extraction; exceeding the rate limit is 429 Too Many Requests",
+            ),
             retry_advice: Some("Wait for the cooldown before sending the next command."),
             retry_inferred: Some(
                 "the page states no cooldown length; modelled as backoff per 'Handle 429 with exponential backoff'",
             ),
-            doc_url: None,
-            description: "You have exceeded the rate limit. See Rate limits for details.",
-            message: None,
             cause: Some(
                 "A command was sent too quickly after a previous command in the same rate group.",
             ),
             fix: Some("Wait for the cooldown before sending the next command."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "internal_error_validating_api_key",
             wire: "Internal error validating API key",
             status: 500u16,
-            status_inferred: Some(
-                "the section heading (status code) did not survive extraction; an unexpected server error is 500 Internal Server Error",
-            ),
-            error_type: None,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
                 initial_ms: None,
@@ -776,25 +719,21 @@ pub mod voice_gateway {
                 max_attempts: None,
                 max_delay_ms: None,
             }),
-            retry_advice: Some("Server-side issue. Retry after a short delay."),
-            retry_inferred: None,
-            doc_url: None,
             description: "An unexpected error occurred on the server.",
-            message: None,
+            status_inferred: Some(
+                "the section heading (status code) did not survive extraction; an unexpected server error is 500 Internal Server Error",
+            ),
+            retry_advice: Some("Server-side issue. Retry after a short delay."),
             cause: Some(
                 "The server could not look up the app configuration (e.g. Redis unavailable).",
             ),
             fix: Some("Server-side issue. Retry after a short delay."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "internal_server_error",
             wire: "Internal server error",
             status: 500u16,
-            status_inferred: Some(
-                "the section heading (status code) did not survive extraction; an unexpected server error is 500 Internal Server Error",
-            ),
-            error_type: None,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
                 initial_ms: None,
@@ -802,66 +741,60 @@ pub mod voice_gateway {
                 max_attempts: None,
                 max_delay_ms: None,
             }),
+            description: "An unexpected error occurred on the server.",
+            status_inferred: Some(
+                "the section heading (status code) did not survive extraction; an unexpected server error is 500 Internal Server Error",
+            ),
             retry_advice: Some(
                 "Retry. If it persists, contact the gateway administrator.",
             ),
-            retry_inferred: None,
-            doc_url: None,
-            description: "An unexpected error occurred on the server.",
-            message: None,
             cause: Some("An unexpected condition occurred."),
             fix: Some("Retry. If it persists, contact the gateway administrator."),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "admin_api_not_configured",
             wire: "Admin API not configured",
             status: 503u16,
+            category: ::errcat::Category::Unavailable,
+            retry: ::errcat::RetryRule::Never,
+            description: "The server is not ready to handle the request.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a server not ready to handle the request is 503 Service Unavailable",
             ),
-            error_type: None,
-            category: ::errcat::Category::Unavailable,
-            retry: ::errcat::RetryRule::Never,
             retry_advice: Some(
                 "Server configuration issue. The administrator must set ADMIN_API_KEY.",
             ),
             retry_inferred: Some(
                 "an operator configuration issue: retrying cannot succeed until the administrator sets ADMIN_API_KEY, despite the page's 'Treat 5xx errors as transient'",
             ),
-            doc_url: None,
-            description: "The server is not ready to handle the request.",
-            message: None,
             cause: Some("The ADMIN_API_KEY environment variable is not set."),
             fix: Some(
                 "Server configuration issue. The administrator must set ADMIN_API_KEY.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
             id: "recording_not_available",
             wire: "Recording not available",
             status: 503u16,
+            category: ::errcat::Category::Unavailable,
+            retry: ::errcat::RetryRule::Never,
+            description: "The server is not ready to handle the request.",
             status_inferred: Some(
                 "the section heading (status code) did not survive extraction; a server not ready to handle the request is 503 Service Unavailable",
             ),
-            error_type: None,
-            category: ::errcat::Category::Unavailable,
-            retry: ::errcat::RetryRule::Never,
             retry_advice: Some(
                 "Operator configuration issue. Contact the operator to enable the recording service.",
             ),
             retry_inferred: Some(
                 "an operator configuration issue: retrying cannot succeed until the operator enables recording, despite the page's 'Treat 5xx errors as transient'",
             ),
-            doc_url: None,
-            description: "The server is not ready to handle the request.",
-            message: None,
             cause: Some("Recording is not enabled on this gateway."),
             fix: Some(
                 "Operator configuration issue. Contact the operator to enable the recording service.",
             ),
-            context: ::errcat::Context::Http,
+            ..::errcat::CodeInfo::BASE
         },
     ];
     #[allow(deprecated)]

@@ -54,6 +54,32 @@ pub struct CodeInfo {
     pub context: Context,
 }
 
+impl CodeInfo {
+    /// The row generated rows are written on top of (`..CodeInfo::BASE`): every optional
+    /// fact absent, reported over HTTP. A generated row names only the facts its catalog
+    /// entry has, which keeps large tables short to read and cheap for rustc to check.
+    ///
+    /// Its id, wire, status, category, retry rule and description are placeholders
+    /// (empty, 500, `Internal`, `Never`): every generated row sets them.
+    pub const BASE: CodeInfo = CodeInfo {
+        id: "",
+        wire: "",
+        status: 500,
+        status_inferred: None,
+        error_type: None,
+        category: Category::Internal,
+        retry: RetryRule::Never,
+        retry_advice: None,
+        retry_inferred: None,
+        doc_url: None,
+        description: "",
+        message: None,
+        cause: None,
+        fix: None,
+        context: Context::Http,
+    };
+}
+
 /// Implemented by every generated `ErrorCode`, so one program can treat the codes of
 /// every API alike.
 pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {

@@ -67,6 +67,9 @@ where
         );
         assert!(matches!(error.wire.parse::<C>(), Ok(parsed) if parsed == code));
         assert_eq!(code.to_string(), error.wire);
+        // `Debug` is hand-written from a name table (not derived); it must still print
+        // exactly what a derive would: the variant's name.
+        assert_eq!(format!("{code:?}"), error.variant, "{} Debug", error.id());
         assert_eq!(code.http_status(), error.status, "{} status", error.id());
         assert_eq!(info.status_inferred, error.status_inferred.as_deref());
         assert_eq!(info.error_type, error.error_type());

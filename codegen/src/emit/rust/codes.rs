@@ -87,41 +87,47 @@ fn deprecation_note(api: &Api, deprecation: &crate::load::document::Deprecation)
     note
 }
 
+/// One `CodeInfo` row: the facts every code has, then only the optional facts this
+/// code has, on top of `CodeInfo::BASE`. Spelling out every absent fact as `None` made a
+/// 10,000-code table about a third slower to compile (see BENCHMARKS.md).
 fn info_row(error: &Error) -> TokenStream {
     let doc = &error.doc;
     let id = &doc.id;
     let wire = &error.wire;
     let status = error.status;
-    let status_inferred = values::opt_str(error.status_inferred.as_deref());
-    let error_type = values::opt_str(error.error_type());
     let category = values::category(error.category);
     let retry =
         values::retry(&error.retry).unwrap_or_else(|| quote! { ::errcat::RetryRule::Never });
-    let advice = values::opt_str(error.retry.advice.as_deref());
-    let retry_inferred = values::opt_str(error.retry_inferred.as_deref());
-    let doc_url = values::opt_str(error.doc_url.as_deref());
     let description = &doc.description;
-    let message = values::opt_str(doc.message.as_deref());
-    let cause = values::opt_str(doc.cause.as_deref());
-    let fix = values::opt_str(doc.fix.as_deref());
-    let context = values::context(doc.context);
+    let optional = [
+        ("status_inferred", error.status_inferred.as_deref()),
+        ("error_type", error.error_type()),
+        ("retry_advice", error.retry.advice.as_deref()),
+        ("retry_inferred", error.retry_inferred.as_deref()),
+        ("doc_url", error.doc_url.as_deref()),
+        ("message", doc.message.as_deref()),
+        ("cause", doc.cause.as_deref()),
+        ("fix", doc.fix.as_deref()),
+    ];
+    let optional = optional.iter().filter_map(|(field, value)| {
+        let field = Ident::new(field, Span::call_site());
+        value.map(|value| quote! { #field: Some(#value), })
+    });
+    let context = (doc.context != Context::Http).then(|| {
+        let context = values::context(doc.context);
+        quote! { context: #context, }
+    });
     quote! {
         ::errcat::CodeInfo {
             id: #id,
             wire: #wire,
             status: #status,
-            status_inferred: #status_inferred,
-            error_type: #error_type,
             category: #category,
             retry: #retry,
-            retry_advice: #advice,
-            retry_inferred: #retry_inferred,
-            doc_url: #doc_url,
             description: #description,
-            message: #message,
-            cause: #cause,
-            fix: #fix,
-            context: #context,
+            #( #optional )*
+            #context
+            ..::errcat::CodeInfo::BASE
         }
     }
 }
@@ -161,6 +167,7 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
         .map(|e| Ident::new(&e.variant, Span::call_site()))
         .collect();
     let variant_docs = api.errors.iter().map(|e| variant_docs(api, e));
+    let variant_names = api.errors.iter().map(|e| e.variant.as_str());
     let rows = api.errors.iter().map(info_row);
     let count = api.errors.len();
     let wires: Vec<&str> = api.errors.iter().map(|e| e.wire.as_str()).collect();
@@ -219,10 +226,22 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
     let deny = quote! { ::errcat::__private::serde };
     quote! {
         #enum_doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        // `Debug` is written below rather than derived: a derived `Debug` is a `match` with
+        // one arm per variant, which alone took 2 of the 12 s a 10,000-code module took to
+        // compile in release (see BENCHMARKS.md).
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum ErrorCode {
             #( #variant_docs #variants, )*
+        }
+
+        /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
+        static VARIANT_NAMES: [&str; #count] = [ #( #variant_names ),* ];
+
+        impl ::core::fmt::Debug for ErrorCode {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(VARIANT_NAMES[*self as usize])
+            }
         }
 
         /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
