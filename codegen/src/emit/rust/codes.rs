@@ -3,6 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use super::splice::{ListKind, Splices};
 use super::{docs, values};
 use crate::emit::words::retry_words;
 use crate::load::document::Context;
@@ -157,19 +158,31 @@ impl Typing {
     }
 }
 
-/// The `ErrorCode` enum, its table and impls.
-pub fn emit(api: &Api, typing: Typing) -> TokenStream {
+fn variant(error: &Error) -> Ident {
+    Ident::new(&error.variant, Span::call_site())
+}
+
+/// The `ErrorCode` enum, its table and impls. The lists that grow with the catalog go
+/// through `splices`.
+pub fn emit<'a>(api: &'a Api, typing: Typing, splices: &mut Splices<'a>) -> TokenStream {
     let api_id = api.id();
     let name = &api.doc.api.name;
-    let variants: Vec<Ident> = api
-        .errors
-        .iter()
-        .map(|e| Ident::new(&e.variant, Span::call_site()))
-        .collect();
-    let variant_docs = api.errors.iter().map(|e| variant_docs(api, e));
-    let variant_names = api.errors.iter().map(|e| e.variant.as_str());
-    let rows = api.errors.iter().map(info_row);
-    let count = api.errors.len();
+    let errors = &api.errors;
+    let count = errors.len();
+    let variants = splices.list(ListKind::Variants, count, move |i| {
+        let docs = variant_docs(api, &errors[i]);
+        let variant = variant(&errors[i]);
+        quote! { #docs #variant }
+    });
+    let variant_names = splices.list(ListKind::Elements, count, move |i| {
+        let name = errors[i].variant.as_str();
+        quote! { #name }
+    });
+    let rows = splices.list(ListKind::Elements, count, move |i| info_row(&errors[i]));
+    let all = splices.list(ListKind::Elements, count, move |i| {
+        let variant = variant(&errors[i]);
+        quote! { ErrorCode::#variant }
+    });
     let wires: Vec<&str> = api.errors.iter().map(|e| e.wire.as_str()).collect();
     let lookup = super::lookup::lookup(&wires);
     let enum_doc = docs::attrs(&[
@@ -178,7 +191,7 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
          is kept by [`WireCode`], which never fails."
             .to_owned(),
     ]);
-    let type_variant = |e: &Error| {
+    let type_variant = |e: &Error| -> Option<TokenStream> {
         e.error_type().map(|ty| {
             let ty = Ident::new(
                 &heck::ToUpperCamelCase::to_upper_camel_case(ty),
@@ -190,10 +203,12 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
     let type_table = match typing {
         Typing::None => TokenStream::new(),
         Typing::Every => {
-            let types = api.errors.iter().filter_map(type_variant);
+            let types = splices.list(ListKind::Elements, count, move |i| {
+                type_variant(&errors[i]).unwrap_or_default()
+            });
             quote! {
                 /// The type of every code, by position in [`ErrorCode::ALL`].
-                static CODE_TYPES: [ErrorType; #count] = [ #( #types ),* ];
+                static CODE_TYPES: [ErrorType; #count] = [ #types ];
 
                 #[allow(deprecated)]
                 impl ErrorCode {
@@ -205,13 +220,15 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
             }
         }
         Typing::Some => {
-            let types = api.errors.iter().map(|e| match type_variant(e) {
-                Some(ty) => quote! { Some(#ty) },
-                None => quote! { None },
+            let types = splices.list(ListKind::Elements, count, move |i| {
+                match type_variant(&errors[i]) {
+                    Some(ty) => quote! { Some(#ty) },
+                    None => quote! { None },
+                }
             });
             quote! {
                 /// The type of every code, by position in [`ErrorCode::ALL`].
-                static CODE_TYPES: [Option<ErrorType>; #count] = [ #( #types ),* ];
+                static CODE_TYPES: [Option<ErrorType>; #count] = [ #types ];
 
                 #[allow(deprecated)]
                 impl ErrorCode {
@@ -232,11 +249,11 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum ErrorCode {
-            #( #variant_docs #variants, )*
+            #variants
         }
 
         /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
-        static VARIANT_NAMES: [&str; #count] = [ #( #variant_names ),* ];
+        static VARIANT_NAMES: [&str; #count] = [ #variant_names ];
 
         impl ::core::fmt::Debug for ErrorCode {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -245,12 +262,12 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
         }
 
         /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
-        static CODE_INFO: [::errcat::CodeInfo; #count] = [ #( #rows ),* ];
+        static CODE_INFO: [::errcat::CodeInfo; #count] = [ #rows ];
 
         #[allow(deprecated)]
         impl ErrorCode {
             /// Every documented code, in catalog order.
-            pub const ALL: &'static [ErrorCode] = &[ #( ErrorCode::#variants ),* ];
+            pub const ALL: &'static [ErrorCode] = &[ #all ];
 
             /// Everything the catalog says about this code.
             pub const fn info(self) -> &'static ::errcat::CodeInfo {
