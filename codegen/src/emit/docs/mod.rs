@@ -20,7 +20,7 @@ mod phrases;
 mod provenance;
 mod tables;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::load::document::{FieldRole, Identification, Inferred};
 use crate::model::{Api, Error};
@@ -92,6 +92,8 @@ struct Page<'a> {
     /// Anchors of this pass, by key.
     recorded: BTreeMap<String, String>,
     notes: provenance::Footnotes,
+    /// How many errors send each wire text (more than one: told apart by status).
+    wire_counts: HashMap<&'a str, usize>,
 }
 
 struct Rendered {
@@ -107,6 +109,10 @@ fn render(api: &Api, header: &Header, anchors: &BTreeMap<String, String>) -> Ren
         anchors,
         recorded: BTreeMap::new(),
         notes: provenance::Footnotes::default(),
+        wire_counts: api.errors.iter().fold(HashMap::new(), |mut counts, e| {
+            *counts.entry(e.wire.as_str()).or_default() += 1;
+            counts
+        }),
     };
     page.push(format!("<!-- {} -->", header.text(&api.source_path)));
     let sections = sections(api);
@@ -255,12 +261,9 @@ impl Page<'_> {
 
     /// Whether another error of the API has the same wire text.
     fn wire_is_shared(&self, error: &Error) -> bool {
-        self.api
-            .errors
-            .iter()
-            .filter(|e| e.wire == error.wire)
-            .count()
-            > 1
+        self.wire_counts
+            .get(error.wire.as_str())
+            .is_some_and(|&n| n > 1)
     }
 }
 

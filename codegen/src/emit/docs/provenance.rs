@@ -2,7 +2,7 @@
 //! the page's "Inferred facts" list, where the reason is given once with every fact it
 //! covers.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::load::document::Inferred;
 
@@ -63,6 +63,9 @@ pub struct Footnotes {
     /// The facts, in order of first use.
     pub facts: Vec<Fact>,
     by_reason: BTreeMap<String, usize>,
+    /// (fact index, subject) pairs already listed: a reason shared by thousands of codes
+    /// must not scan its subjects for every one of them.
+    listed: HashSet<(usize, String)>,
 }
 
 impl Footnotes {
@@ -75,9 +78,8 @@ impl Footnotes {
             });
             self.facts.len() - 1
         });
-        let subjects = &mut self.facts[index].subjects;
-        if !subjects.iter().any(|s| s == subject) {
-            subjects.push(subject.to_owned());
+        if self.listed.insert((index, subject.to_owned())) {
+            self.facts[index].subjects.push(subject.to_owned());
         }
         index + 1
     }
