@@ -6,6 +6,9 @@
 #   bash benches/measure.sh rebuild [RUNS] [ARGS]    `cargo build [ARGS]` after a catalog edit
 #                                                    vs after a src/lib.rs edit (default: 3
 #                                                    runs, the default workspace members)
+#   bash benches/measure.sh memory [CODES...]        time and peak memory of `errcat generate`
+#                                                    on a synthetic catalog (default: 1000
+#                                                    10000 100000)
 #   bash benches/measure.sh tree                     the build script's dependency tree
 #
 # Uses the workspace's target/ (or $CARGO_TARGET_DIR). Every edit made to measure a rebuild
@@ -80,9 +83,40 @@ rebuild() {
   trap - EXIT
 }
 
+memory() {
+  local sizes=("$@")
+  [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+  if [ ! -x /usr/bin/time ]; then
+    echo "needs GNU time (/usr/bin/time) for the peak memory" >&2
+    exit 2
+  fi
+  machine
+  cargo build --quiet --release -p errcat-bench --example emit
+  cargo build --quiet --release -p errcat-cli --bin errcat
+  local work
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' RETURN
+  echo "| codes | catalog MB | errcat generate | peak memory (max RSS) |"
+  echo "|---:|---:|---:|---:|"
+  for codes in "${sizes[@]}"; do
+    mkdir -p "$work/catalog" "$work/out"
+    "$TARGET/release/examples/emit" "$codes" yaml >"$work/catalog/synth.yaml"
+    # GNU time writes "<seconds> <KB>" as the last line of stderr.
+    local measured seconds kb mb
+    measured=$(/usr/bin/time -f "%e %M" "$TARGET/release/errcat" generate \
+      --catalog "$work/catalog" --out "$work/out" 2>&1 >/dev/null | tail -n 1)
+    seconds=${measured% *}
+    kb=${measured#* }
+    mb=$(du -k "$work/catalog/synth.yaml" | awk '{printf "%.1f", $1 / 1024}')
+    echo "| $codes | $mb | $seconds s | $((kb / 1024)) MB |"
+    rm -rf "$work/catalog" "$work/out"
+  done
+}
+
 case "${1:-}" in
   compile-time) shift; compile_time "$@" ;;
   rebuild) shift; rebuild "$@" ;;
+  memory) shift; memory "$@" ;;
   tree) cargo tree -p errcat-codegen -e normal --prefix depth ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  *) sed -n '2,15p' "$0"; exit 2 ;;
 esac

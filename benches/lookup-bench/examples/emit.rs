@@ -1,9 +1,10 @@
-//! Prints the generated module of a synthetic catalog, for timing its compilation.
+//! Prints the generated module of a synthetic catalog, for timing its compilation, or the
+//! catalog itself, for timing and measuring `errcat generate` on it.
 //!
 //! `cargo run --release -p errcat-bench --example emit -- <codes> [match|perfect_hash|chosen]`
 //! writes `pub mod synth { ... }` (the module `errcat generate` would write for that
-//! catalog, without the header) to standard output. See BENCHMARKS.md for the timed
-//! `rustc` command.
+//! catalog, without the header) to standard output; `... -- <codes> yaml` writes the
+//! catalog file. See BENCHMARKS.md for the timed commands (`benches/measure.sh`).
 
 use errcat_codegen::emit::rust::emit_api;
 use errcat_codegen::emit::rust::lookup::{with_strategy, LookupStrategy};
@@ -11,16 +12,19 @@ use errcat_codegen::synthetic::Synthetic;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: emit <codes> [match|perfect_hash|chosen]";
+    let usage = "usage: emit <codes> [match|perfect_hash|chosen|yaml]";
     let codes: usize = args
         .next()
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("{usage}"));
     let strategy = args.next().unwrap_or_else(|| "chosen".to_owned());
     let seed = errcat_bench::params::seed(codes);
-    let catalog = Synthetic::new(errcat_bench::params::SYNTHETIC_API, codes, seed)
-        .catalog()
-        .unwrap_or_else(|d| panic!("{d}"));
+    let synthetic = Synthetic::new(errcat_bench::params::SYNTHETIC_API, codes, seed);
+    if strategy == "yaml" {
+        print!("{}", synthetic.yaml);
+        return;
+    }
+    let catalog = synthetic.catalog().unwrap_or_else(|d| panic!("{d}"));
     let api = &catalog.apis[0];
     let code = match strategy.as_str() {
         "match" => with_strategy(LookupStrategy::Match, || emit_api(api)),
