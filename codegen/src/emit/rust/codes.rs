@@ -3,6 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use super::lookup;
 use super::splice::{ListKind, Splices};
 use super::{docs, values};
 use crate::emit::words::retry_words;
@@ -184,7 +185,9 @@ pub fn emit<'a>(api: &'a Api, typing: Typing, splices: &mut Splices<'a>) -> Toke
         quote! { ErrorCode::#variant }
     });
     let wires: Vec<&str> = api.errors.iter().map(|e| e.wire.as_str()).collect();
-    let lookup = super::lookup::lookup(&wires);
+    let strategy = lookup::effective_strategy(count);
+    let lookup = lookup::lookup_spliced(wires, strategy, splices);
+    let inline = lookup::inline_from_wire(strategy, count).then(|| quote! { #[inline] });
     let enum_doc = docs::attrs(&[
         format!("The documented errors of {}.", docs::text(name)),
         "Parse a wire identifier with `from_wire` or `parse`; a code the catalog does not know \
@@ -275,6 +278,7 @@ pub fn emit<'a>(api: &'a Api, typing: Typing, splices: &mut Splices<'a>) -> Toke
             }
 
             /// The code for a wire identifier, if the catalog documents it.
+            #inline
             pub fn from_wire(wire: &str) -> Option<ErrorCode> {
                 let index: Option<usize> = #lookup;
                 index.map(|i| Self::ALL[i])

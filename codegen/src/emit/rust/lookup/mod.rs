@@ -18,7 +18,9 @@ use std::cell::Cell;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-pub use perfect::{PerfectHash, KEYS_PER_BUCKET, PROBE_SOURCE, SLACK};
+pub use perfect::{PerfectHash, FAST_SEEDS, KEYS_PER_BUCKET, PROBE_SOURCE, SLACK};
+
+use super::splice::{ListKind, Splices};
 
 /// How generated code finds a wire identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -82,11 +84,30 @@ pub fn lookup(wires: &[&str]) -> TokenStream {
 
 /// [`lookup`] with an explicit strategy.
 pub fn lookup_with(wires: &[&str], strategy: LookupStrategy) -> TokenStream {
+    let mut splices = Splices::new(super::splice::Formatting::Whole);
+    lookup_spliced(wires.to_vec(), strategy, &mut splices)
+}
+
+/// [`lookup_with`], the perfect hash's slot table left to `splices` (it has a row per
+/// slot, more rows than codes).
+pub(crate) fn lookup_spliced<'a>(
+    wires: Vec<&'a str>,
+    strategy: LookupStrategy,
+    splices: &mut Splices<'a>,
+) -> TokenStream {
     match strategy {
         // A perfect hash needs a key; an empty `match` still reads `wire`.
-        LookupStrategy::PerfectHash if !wires.is_empty() => perfect_hash_lookup(wires),
-        _ => match_lookup(wires),
+        LookupStrategy::PerfectHash if !wires.is_empty() => perfect_hash_lookup(wires, splices),
+        _ => match_lookup(&wires),
     }
+}
+
+/// Whether `from_wire` is marked `#[inline]` under `strategy`: the perfect hash's probe is
+/// a few instructions over static tables, and inlining it into the caller's loop saves
+/// the call (about 10 % per lookup, BENCHMARKS.md); a `match` over many arms is left to
+/// the optimiser.
+pub fn inline_from_wire(strategy: LookupStrategy, codes: usize) -> bool {
+    strategy == LookupStrategy::PerfectHash && codes > 0
 }
 
 fn match_lookup(wires: &[&str]) -> TokenStream {
@@ -102,8 +123,8 @@ fn match_lookup(wires: &[&str]) -> TokenStream {
     }
 }
 
-fn perfect_hash_lookup(wires: &[&str]) -> TokenStream {
-    let table = PerfectHash::build(wires);
+fn perfect_hash_lookup<'a>(wires: Vec<&'a str>, splices: &mut Splices<'a>) -> TokenStream {
+    let table = PerfectHash::build(&wires);
     let probe: TokenStream = PROBE_SOURCE
         .parse()
         .expect("the probe source is valid Rust");
@@ -111,7 +132,9 @@ fn perfect_hash_lookup(wires: &[&str]) -> TokenStream {
     let bucket_count = table.buckets.len();
     let buckets = table.buckets.iter().map(|b| Literal::u64_unsuffixed(*b));
     let slot_count = table.slots.len();
-    let slots = table.slot_table(wires).into_iter().map(|(wire, index)| {
+    let slot_table = table.slot_table(&wires);
+    let slots = splices.list(ListKind::Elements, slot_count, move |i| {
+        let (wire, index) = slot_table[i];
         let index = Literal::u32_unsuffixed(index);
         quote! { (#wire, #index) }
     });
@@ -121,7 +144,7 @@ fn perfect_hash_lookup(wires: &[&str]) -> TokenStream {
             /// Per hash bucket: filter bits (high half) and slot multiplier (low half).
             static BUCKETS: [u64; #bucket_count] = [ #( #buckets ),* ];
             /// Per slot: the wire identifier there and its position in `ALL`.
-            static SLOTS: [(&str, u32); #slot_count] = [ #( #slots ),* ];
+            static SLOTS: [(&str, u32); #slot_count] = [ #slots ];
             wire_probe(wire, #seed, &BUCKETS, &SLOTS)
         }
     }

@@ -5,6 +5,11 @@
 //! seed, one `u64` per bucket (multiplier and a small filter that rejects most misses
 //! before the slot is read) and the slot table, as static arrays; at run time a lookup is
 //! one hash, two array reads and one string comparison, with nothing to initialise.
+//!
+//! The seed also picks the hash's mix for keys of 8 to 40 bytes (`wire_hash` in
+//! `probe.rs`): an even seed the fast one (one multiply), which nearly every key set
+//! gets, an odd seed the strong one (three multiplies), for the key sets the fast mix
+//! cannot separate.
 
 // The probe (`wire_hash`, `wire_probe`): the same source is emitted into generated code.
 include!("probe.rs");
@@ -22,7 +27,7 @@ pub const SLACK: usize = 16;
 /// A perfect hash of a set of distinct wire strings: the tables generated code embeds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PerfectHash {
-    /// The hash seed.
+    /// The hash seed; its lowest bit picks the hash's mix (even: fast, odd: strong).
     pub seed: u64,
     /// Per bucket: filter bits (high 32) and the odd multiplier (low 32).
     pub buckets: Vec<u64>,
@@ -51,12 +56,24 @@ fn filter_bit(hash: u64) -> u64 {
     1 << (32 + ((hash >> 16) & 31))
 }
 
+/// How many even seeds (`wire_hash`'s fast mix) are tried before odd ones (the strong
+/// mix). A seed fails mostly when two keys of one bucket agree on the low 32 bits of their
+/// hash: about one chance in 2^32 per pair of keys in a bucket with either mix, unless the
+/// fast mix collides on two keys whatever the seed, which only the strong mix resolves.
+pub const FAST_SEEDS: u64 = 8;
+
 /// The seeds tried in turn (splitmix64 of the attempt number): deterministic output.
+/// Even for the first [`FAST_SEEDS`] attempts, odd after.
 fn seed(attempt: u64) -> u64 {
     let mut z = attempt.wrapping_add(1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
+    z ^= z >> 31;
+    if attempt < FAST_SEEDS {
+        z & !1
+    } else {
+        z | 1
+    }
 }
 
 /// The bucket and slot counts for `n` keys: powers of two (reductions become shifts),

@@ -22,6 +22,15 @@ fn wire_fold(a: u64, b: u64) -> u64 {
 /// errcat's wire hash: folded multiplies over every byte (wyhash style). From 8 to 40
 /// bytes (typical codes) it reads five overlapping words without a branch on the length;
 /// other lengths take `wire_hash_any`.
+///
+/// From 8 to 40 bytes the seed's lowest bit picks one of two mixes, and the generated
+/// code passes a constant seed, so only one is compiled into a lookup:
+///
+/// - even seed: the fast mix, a single 64x64->128-bit multiply of two lanes that XOR the
+///   five words together, rotated (no two rotations of a lane a multiple of 8 bits apart,
+///   so the copies of a changed byte cannot cancel out). Two keys can still agree on both
+///   lanes whatever the seed; `PerfectHash::build` then gives up on even seeds;
+/// - odd seed: the strong mix, three multiplies with the seed in each.
 #[inline]
 fn wire_hash(bytes: &[u8], seed: u64) -> u64 {
     const K0: u64 = 0xa076_1d64_78bd_642f;
@@ -31,17 +40,23 @@ fn wire_hash(bytes: &[u8], seed: u64) -> u64 {
     if !(8..=40).contains(&len) {
         return wire_hash_any(bytes, seed);
     }
+    let strong = seed & 1 == 1;
     let seed = seed ^ len as u64;
     let last = len - 8;
-    let a = wire_fold(
-        wire_word(bytes, 0) ^ K1,
-        wire_word(bytes, last.min(8)) ^ seed,
-    );
-    let b = wire_fold(
-        wire_word(bytes, last.min(16)) ^ K2,
-        wire_word(bytes, last.min(24)) ^ seed,
-    );
-    a ^ b ^ wire_fold(wire_word(bytes, last) ^ K0, seed ^ K2)
+    let w0 = wire_word(bytes, 0);
+    let w1 = wire_word(bytes, last.min(8));
+    let w2 = wire_word(bytes, last.min(16));
+    let w3 = wire_word(bytes, last.min(24));
+    let w4 = wire_word(bytes, last);
+    if !strong {
+        return wire_fold(
+            w0 ^ w2.rotate_left(21) ^ seed,
+            w1 ^ w3.rotate_left(43) ^ w4.rotate_left(13) ^ K1,
+        );
+    }
+    let a = wire_fold(w0 ^ K1, w1 ^ seed);
+    let b = wire_fold(w2 ^ K2, w3 ^ seed);
+    a ^ b ^ wire_fold(w4 ^ K0, seed ^ K2)
 }
 
 /// `wire_hash` of strings shorter than 8 or longer than 40 bytes: out of line, so that
