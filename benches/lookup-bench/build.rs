@@ -1,9 +1,10 @@
 //! Generates, into `OUT_DIR`, the modules the benchmarks and the end-to-end test compile:
 //!
 //! - `from_wire.rs`: for every size in `LOOKUP_SIZES`, the synthetic catalog's full
-//!   generated module twice (`match_<n>`: `from_wire` forced to a `match`;
-//!   `perfect_hash_<n>`: forced to the perfect hash), a `phf::Map` of the same codes built
-//!   with `phf_codegen` (`PHF_<n>`), and the macro `each_lookup_size!` listing them;
+//!   generated module per strategy (`match_<n>`: `from_wire` forced to a `match`;
+//!   `filtered_match_<n>`: to the filtered match, up to 1,000 codes; `perfect_hash_<n>`:
+//!   to the perfect hash), a `phf::Map` of the same codes built with `phf_codegen`
+//!   (`PHF_<n>`), and the macro `each_lookup_size!` listing them;
 //! - `end_to_end.rs`: the five bundled catalogs with the perfect hash forced
 //!   (`bundled_perfect_hash::<api>`), and small synthetic catalogs with each strategy.
 //!
@@ -21,10 +22,16 @@ use errcat_codegen::synthetic::Synthetic;
 
 include!("src/params.rs");
 
-const STRATEGIES: [(&str, LookupStrategy); 2] = [
+const STRATEGIES: [(&str, LookupStrategy); 3] = [
     ("match", LookupStrategy::Match),
+    ("filtered_match", LookupStrategy::FilteredMatch),
     ("perfect_hash", LookupStrategy::PerfectHash),
 ];
+
+/// The largest catalog the `match` strategies are built for besides the plain `match`
+/// (whose 10,000-code module is the issue's reference): a second 10,000-arm `match`
+/// would add minutes of compile time to measure a strategy never chosen there.
+const FILTERED_MATCH_UP_TO: usize = 1_000;
 
 /// The generated module's code, formatted as `errcat generate` writes it (unformatted
 /// tokens would trip clippy's formatting lints, e.g. `suspicious_else_formatting`).
@@ -57,6 +64,9 @@ fn from_wire(out: &Path) {
         let synthetic = Synthetic::new(SYNTHETIC_API, size, seed(size));
         let api = synthetic_api(size);
         for (name, strategy) in STRATEGIES {
+            if strategy == LookupStrategy::FilteredMatch && size > FILTERED_MATCH_UP_TO {
+                continue;
+            }
             text.push_str(&module(
                 &format!("{name}_{size}"),
                 &format!("{size} synthetic codes, `from_wire` forced to `{strategy:?}`."),
@@ -74,14 +84,22 @@ fn from_wire(out: &Path) {
              pub static PHF_{size}: ::phf::Map<&'static str, usize> = {};",
             map.build()
         );
+        // Sizes without a filtered-match module pass the plain `match` in its place, with
+        // `false`: the benchmark then skips it.
+        let (filtered, measured) = if size > FILTERED_MATCH_UP_TO {
+            (format!("match_{size}"), false)
+        } else {
+            (format!("filtered_match_{size}"), true)
+        };
         let _ = writeln!(
             each,
-            "        $m!({size}, match_{size}, perfect_hash_{size}, PHF_{size});"
+            "        $m!({size}, match_{size}, {filtered}, {measured}, perfect_hash_{size}, PHF_{size});"
         );
     }
     let _ = write!(
         text,
-        "/// Calls `$m!(size, match module, perfect-hash module, phf map)` for every size.\n\
+        "/// Calls `$m!(size, match module, filtered-match module, whether it is one, \
+         perfect-hash module, phf map)` for every size.\n\
          #[allow(unused_macros)]\n\
          macro_rules! each_lookup_size {{\n    ($m:ident) => {{\n{each}    }};\n}}\n"
     );
@@ -128,13 +146,14 @@ fn end_to_end(out: &Path, catalog_dir: &Path) {
         );
         let _ = writeln!(
             each,
-            "        $m!({size}, synthetic_{size}_match, synthetic_{size}_perfect_hash, \
-             synthetic_{size}_chosen);"
+            "        $m!({size}, synthetic_{size}_match, synthetic_{size}_filtered_match, \
+             synthetic_{size}_perfect_hash, synthetic_{size}_chosen);"
         );
     }
     let _ = write!(
         text,
-        "/// Calls `$m!(size, match module, perfect-hash module, chosen module)` for every \
+        "/// Calls `$m!(size, match module, filtered-match module, perfect-hash module, \
+         chosen module)` for every \
          synthetic size.\n\
          #[allow(unused_macros)]\n\
          macro_rules! each_synthetic_size {{\n    ($m:ident) => {{\n{each}    }};\n}}\n"

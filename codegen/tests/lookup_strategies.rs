@@ -8,9 +8,10 @@
 use std::collections::{HashMap, HashSet};
 
 use errcat_codegen::emit::rust::emit_api;
+use errcat_codegen::emit::rust::lookup::filter;
 use errcat_codegen::emit::rust::lookup::{
     effective_strategy, lookup_with, strategy_for, with_strategy, LookupStrategy, PerfectHash,
-    PERFECT_HASH_FROM, PROBE_SOURCE,
+    FILTERED_MATCH_FROM, PERFECT_HASH_FROM, PROBE_SOURCE,
 };
 use errcat_codegen::synthetic::Synthetic;
 use errcat_codegen::Builder;
@@ -19,11 +20,18 @@ const CATALOG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog");
 
 #[test]
 fn the_strategy_follows_the_catalog_size() {
-    // The bundled catalogs have at most 45 codes: they keep the `match`.
-    for size in [0, 1, 10, 45, PERFECT_HASH_FROM - 1] {
+    // The bundled catalogs have at most 36 codes: they keep the plain `match`.
+    for size in [0, 1, 10, 36, FILTERED_MATCH_FROM - 1] {
         assert_eq!(strategy_for(size), LookupStrategy::Match, "{size} codes");
     }
-    for size in [PERFECT_HASH_FROM, 100, 1_000, 10_000, 100_000] {
+    for size in [FILTERED_MATCH_FROM, 50, 75, 100, PERFECT_HASH_FROM - 1] {
+        assert_eq!(
+            strategy_for(size),
+            LookupStrategy::FilteredMatch,
+            "{size} codes"
+        );
+    }
+    for size in [PERFECT_HASH_FROM, 200, 1_000, 10_000, 100_000] {
         assert_eq!(
             strategy_for(size),
             LookupStrategy::PerfectHash,
@@ -37,8 +45,11 @@ fn emitted_strategy(size: usize) -> LookupStrategy {
     let catalog = Synthetic::new("synth", size, 3).catalog().unwrap();
     let code = emit_api(&catalog.apis[0]);
     let start = code.find("pub fn from_wire").unwrap();
-    let body = &code[start..start + 300];
-    match (body.contains("match wire"), code.contains("fn wire_probe")) {
+    let end = start + code[start..].find("pub const fn as_str").unwrap();
+    let body = &code[start..end];
+    let sketch = body.contains("fn wire_sketch");
+    match (body.contains("match wire"), body.contains("fn wire_probe")) {
+        (true, false) if sketch => LookupStrategy::FilteredMatch,
         (true, false) => LookupStrategy::Match,
         (false, true) => LookupStrategy::PerfectHash,
         other => panic!("{size} codes: cannot tell the strategy ({other:?})"),
@@ -47,7 +58,16 @@ fn emitted_strategy(size: usize) -> LookupStrategy {
 
 #[test]
 fn the_generator_emits_the_chosen_strategy() {
-    for size in [1, 10, 100, PERFECT_HASH_FROM - 1, PERFECT_HASH_FROM, 1_000] {
+    for size in [
+        1,
+        10,
+        FILTERED_MATCH_FROM - 1,
+        FILTERED_MATCH_FROM,
+        100,
+        PERFECT_HASH_FROM - 1,
+        PERFECT_HASH_FROM,
+        1_000,
+    ] {
         assert_eq!(emitted_strategy(size), strategy_for(size), "{size} codes");
     }
 }
@@ -193,6 +213,67 @@ fn the_match_strategy_maps_every_code_to_its_position() {
         assert!(tokens.contains(&arm), "no arm `{arm}`");
     }
     assert!(tokens.contains("_ => None"));
+}
+
+#[test]
+fn the_filtered_match_never_filters_out_a_code_and_stops_most_misses() {
+    // Every answer of the filtered match past the filter is the plain `match`'s (same
+    // arms, checked compiled in `benches/lookup-bench/tests/end_to_end.rs`); so the filter
+    // must let every code through, and it is only worth having if it stops most misses.
+    for size in [FILTERED_MATCH_FROM, 75, PERFECT_HASH_FROM - 1] {
+        let synthetic = Synthetic::new("synth", size, 13).with_misses(2_000);
+        let wires: Vec<&str> = synthetic.codes.iter().map(String::as_str).collect();
+        let words = filter::filter_words(&wires);
+        for wire in &wires {
+            assert!(
+                filter::passes(&words, wire),
+                "{size} codes: {wire} filtered out"
+            );
+        }
+        let stopped = synthetic
+            .misses
+            .iter()
+            .filter(|m| !filter::passes(&words, m))
+            .count();
+        assert!(
+            stopped * 2 > synthetic.misses.len(),
+            "{size} codes: the filter stops only {stopped} of {} misses",
+            synthetic.misses.len()
+        );
+    }
+    // The bundled catalogs, forced to the filtered match.
+    let catalog = Builder::new().catalog(CATALOG).load().unwrap();
+    for api in &catalog.apis {
+        let wires: Vec<&str> = api.errors.iter().map(|e| e.wire.as_str()).collect();
+        let words = filter::filter_words(&wires);
+        assert!(
+            wires.iter().all(|w| filter::passes(&words, w)),
+            "{}",
+            api.id()
+        );
+    }
+}
+
+#[test]
+fn the_emitted_filtered_match_holds_the_filter_the_sketch_and_the_match() {
+    let synthetic = Synthetic::new("synth", 100, 17);
+    let wires: Vec<&str> = synthetic.codes.iter().map(String::as_str).collect();
+    let tokens = lookup_with(&wires, LookupStrategy::FilteredMatch).to_string();
+    let sketch: proc_macro2::TokenStream = filter::SKETCH_SOURCE.parse().unwrap();
+    assert!(
+        tokens.contains(&sketch.to_string()),
+        "the sketch is emitted verbatim"
+    );
+    for word in filter::filter_words(&wires) {
+        assert!(
+            tokens.contains(&word.to_string()),
+            "filter word {word} missing"
+        );
+    }
+    for (i, wire) in wires.iter().enumerate() {
+        let arm = format!("\"{wire}\" => Some ({i}usize)");
+        assert!(tokens.contains(&arm), "no arm `{arm}`");
+    }
 }
 
 #[test]

@@ -3,13 +3,15 @@
 //! catalog lacks) per iteration, for
 //!
 //! - `match`: the generated module with `from_wire` forced to a `match` on `&str`;
+//! - `filtered_match`: forced to the same `match` behind a filter of the codes' sketches
+//!   (built up to 1,000 codes only: the strategy is never chosen near 10,000);
 //! - `perfect_hash`: the generated module with the perfect hash computed at generation
 //!   time (static tables, inline probe);
 //! - `phf`: a `phf::Map` (SipHash) of the same codes, built by `phf_codegen` in build.rs;
 //! - `fxhash`: a `rustc_hash::FxHashMap<&str, usize>` built before measuring.
 //!
-//! What errcat emits by default is one of the first two (`strategy_for`); the summary at
-//! the end marks it. Run: `cargo bench -p errcat-bench --bench from_wire`.
+//! What errcat emits by default is one of the first three (`strategy_for`); the summary
+//! at the end marks it. Run: `cargo bench -p errcat-bench --bench from_wire`.
 
 use std::hint::black_box;
 use std::time::{Duration, SystemTime};
@@ -28,7 +30,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/from_wire.rs"));
 }
 
-const STRATEGIES: [&str; 4] = ["match", "perfect_hash", "phf", "fxhash"];
+const STRATEGIES: [&str; 5] = ["match", "filtered_match", "perfect_hash", "phf", "fxhash"];
 
 /// Checks `lookup` against the expected answers, then measures it.
 fn bench(
@@ -59,11 +61,12 @@ fn main() {
     let mut chosen = Vec::new();
 
     macro_rules! bench_size {
-        ($size:literal, $match:ident, $perfect:ident, $phf:ident) => {{
+        ($size:literal, $match:ident, $filtered:ident, $has_filtered:literal, $perfect:ident, $phf:ident) => {{
             chosen.push((
                 $size,
                 match strategy_for($size) {
                     LookupStrategy::Match => "match",
+                    LookupStrategy::FilteredMatch => "filtered_match",
                     LookupStrategy::PerfectHash => "perfect_hash",
                 },
             ));
@@ -83,6 +86,17 @@ fn main() {
                 bench(&mut group, &format!("{kind}_match"), set, &expected, |w| {
                     generated::$match::synth::ErrorCode::from_wire(w).map(|c| c as usize)
                 });
+                if $has_filtered {
+                    bench(
+                        &mut group,
+                        &format!("{kind}_filtered_match"),
+                        set,
+                        &expected,
+                        |w| {
+                            generated::$filtered::synth::ErrorCode::from_wire(w).map(|c| c as usize)
+                        },
+                    );
+                }
                 bench(
                     &mut group,
                     &format!("{kind}_perfect_hash"),
@@ -140,7 +154,14 @@ fn summary(chosen: &[(usize, &str)], started: SystemTime) {
         "{}",
         ratio_table(
             "lookup",
-            &["errcat", "match", "perfect hash", "phf", "FxHashMap"],
+            &[
+                "errcat",
+                "match",
+                "filtered match",
+                "perfect hash",
+                "phf",
+                "FxHashMap"
+            ],
             &rows,
             "",
             2

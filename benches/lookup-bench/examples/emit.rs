@@ -1,7 +1,7 @@
 //! Prints the generated module of a synthetic catalog, for timing its compilation, or the
 //! catalog itself, for timing and measuring `errcat generate` on it.
 //!
-//! `cargo run --release -p errcat-bench --example emit -- <codes> [match|perfect_hash|chosen]`
+//! `cargo run --release -p errcat-bench --example emit -- <codes> [match|filtered_match|perfect_hash|chosen]`
 //! writes `pub mod synth { ... }` (the module `errcat generate` would write for that
 //! catalog, without the header) to standard output; `... -- <codes> yaml` writes the
 //! catalog file. See BENCHMARKS.md for the timed commands (`benches/measure.sh`).
@@ -12,7 +12,7 @@ use errcat_codegen::synthetic::Synthetic;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: emit <codes> [match|perfect_hash|chosen|yaml]";
+    let usage = "usage: emit <codes> [match|filtered_match|perfect_hash|chosen|yaml]";
     let codes: usize = args
         .next()
         .and_then(|n| n.parse().ok())
@@ -28,6 +28,7 @@ fn main() {
     let api = &catalog.apis[0];
     let code = match strategy.as_str() {
         "match" => with_strategy(LookupStrategy::Match, || emit_api(api)),
+        "filtered_match" => with_strategy(LookupStrategy::FilteredMatch, || emit_api(api)),
         "perfect_hash" => with_strategy(LookupStrategy::PerfectHash, || emit_api(api)),
         "chosen" => emit_api(api),
         _ => panic!("{usage}"),

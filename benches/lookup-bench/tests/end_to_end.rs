@@ -3,8 +3,8 @@
 //!
 //! The modules come from this crate's build.rs: the five bundled catalogs with the
 //! perfect hash forced (compared with the root crate's bundled modules, which use the
-//! `match`), and synthetic catalogs with `match`, the perfect hash, and the generator's
-//! own choice.
+//! `match`), and synthetic catalogs with `match`, the filtered match, the perfect hash,
+//! and the generator's own choice.
 
 use std::collections::HashSet;
 
@@ -63,8 +63,9 @@ fn bundled_apis_with_the_perfect_hash_agree_with_the_bundled_match() {
 #[test]
 fn every_strategy_agrees_on_synthetic_catalogs() {
     macro_rules! check {
-        ($size:literal, $match:ident, $perfect:ident, $chosen:ident) => {{
+        ($size:literal, $match:ident, $filtered:ident, $perfect:ident, $chosen:ident) => {{
             use generated::$chosen::synth::ErrorCode as Chosen;
+            use generated::$filtered::synth::ErrorCode as Filtered;
             use generated::$match::synth::ErrorCode as Match;
             use generated::$perfect::synth::ErrorCode as Perfect;
             let synthetic = Synthetic::new(
@@ -76,6 +77,11 @@ fn every_strategy_agrees_on_synthetic_catalogs() {
             for (i, code) in synthetic.codes.iter().enumerate() {
                 assert_eq!(
                     Match::from_wire(code).map(|c| c as usize),
+                    Some(i),
+                    "{code}"
+                );
+                assert_eq!(
+                    Filtered::from_wire(code).map(|c| c as usize),
                     Some(i),
                     "{code}"
                 );
@@ -94,6 +100,7 @@ fn every_strategy_agrees_on_synthetic_catalogs() {
             all_misses.extend(synthetic.misses.iter().cloned());
             for miss in &all_misses {
                 assert_eq!(Match::from_wire(miss), None, "{miss:?}");
+                assert_eq!(Filtered::from_wire(miss), None, "{miss:?}");
                 assert_eq!(Perfect::from_wire(miss), None, "{miss:?}");
                 assert_eq!(Chosen::from_wire(miss), None, "{miss:?}");
             }

@@ -1,16 +1,20 @@
 //! The body of `from_wire`: wire identifier -> index into `ErrorCode::ALL`.
 //!
-//! Two strategies, chosen by catalog size ([`strategy_for`]):
+//! Three strategies, chosen by catalog size ([`strategy_for`]):
 //!
 //! - [`LookupStrategy::Match`]: a `match` on the `&str`. rustc turns it into a switch on
 //!   the length and a few comparisons, the fastest lookup for small catalogs; but its
 //!   cost grows with the number of codes of one length, and so does its compile time.
+//! - [`LookupStrategy::FilteredMatch`]: the same `match` behind a 512-bit filter of the
+//!   codes' sketches ([`filter`]): for mid-sized catalogs most misses stop at one bit
+//!   test, while hits stay nearly as fast as the plain `match`.
 //! - [`LookupStrategy::PerfectHash`]: a perfect hash computed at generation time
 //!   ([`PerfectHash`]), emitted as static arrays with the probe inline: constant time,
 //!   nothing initialised at run time, no dependency, and compile time linear in the codes.
 //!
 //! `BENCHMARKS.md` at the repository root has the measurements behind the threshold.
 
+pub mod filter;
 mod perfect;
 
 use std::cell::Cell;
@@ -27,17 +31,26 @@ use super::splice::{ListKind, Splices};
 pub enum LookupStrategy {
     /// A `match` on the string.
     Match,
+    /// A `match` on the string behind a filter of the codes' sketches.
+    FilteredMatch,
     /// A perfect hash computed at generation time, with static tables.
     PerfectHash,
 }
 
-/// The smallest catalog that gets the perfect hash: below it, `match` is faster.
-pub const PERFECT_HASH_FROM: usize = 80;
+/// The smallest catalog that gets the filtered match: below it the plain `match` is
+/// fastest on hits and misses alike.
+pub const FILTERED_MATCH_FROM: usize = 40;
+
+/// The smallest catalog that gets the perfect hash: below it, a (filtered) `match` is
+/// faster.
+pub const PERFECT_HASH_FROM: usize = 150;
 
 /// The strategy the generator uses for a catalog of `len` codes.
 pub fn strategy_for(len: usize) -> LookupStrategy {
     if len >= PERFECT_HASH_FROM {
         LookupStrategy::PerfectHash
+    } else if len >= FILTERED_MATCH_FROM {
+        LookupStrategy::FilteredMatch
     } else {
         LookupStrategy::Match
     }
@@ -98,6 +111,7 @@ pub(crate) fn lookup_spliced<'a>(
     match strategy {
         // A perfect hash needs a key; an empty `match` still reads `wire`.
         LookupStrategy::PerfectHash if !wires.is_empty() => perfect_hash_lookup(wires, splices),
+        LookupStrategy::FilteredMatch => filtered_match_lookup(&wires),
         _ => match_lookup(&wires),
     }
 }
@@ -119,6 +133,31 @@ fn match_lookup(wires: &[&str]) -> TokenStream {
         match wire {
             #( #arms )*
             _ => None,
+        }
+    }
+}
+
+fn filtered_match_lookup(wires: &[&str]) -> TokenStream {
+    let sketch: TokenStream = filter::SKETCH_SOURCE
+        .parse()
+        .expect("the sketch source is valid Rust");
+    let words = filter::filter_words(wires)
+        .into_iter()
+        .map(Literal::u64_unsuffixed);
+    let word_count = filter::FILTER_WORDS;
+    let matched = match_lookup(wires);
+    quote! {
+        {
+            #sketch
+            /// Bit `wire_sketch(code)` set for every documented code: a wire whose bit is
+            /// clear is not one, and needs no string comparison.
+            static FILTER: [u64; #word_count] = [ #( #words ),* ];
+            let sketch = wire_sketch(wire.as_bytes());
+            if (FILTER[sketch / 64] >> (sketch % 64)) & 1 == 0 {
+                None
+            } else {
+                #matched
+            }
         }
     }
 }
