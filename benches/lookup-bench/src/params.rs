@@ -2,8 +2,9 @@
 // script generates and what the benchmarks and tests look up must agree.
 
 /// Catalog sizes at which `from_wire` strategies are compared. 10, 100, 1,000 and 10,000
-/// are the sizes; 50, 75 and 200 locate the `match` / perfect-hash crossover.
-pub const LOOKUP_SIZES: &[usize] = &[10, 50, 75, 100, 200, 1_000, 10_000];
+/// are the sizes; 40 and 150 are the thresholds (`FILTERED_MATCH_FROM`,
+/// `PERFECT_HASH_FROM`), and 50, 75 and 200 the crossovers around them.
+pub const LOOKUP_SIZES: &[usize] = &[10, 40, 50, 75, 100, 150, 200, 1_000, 10_000];
 
 /// Lookups per benchmark iteration; results are reported per lookup.
 pub const BATCH: usize = 1024;
