@@ -186,41 +186,25 @@ fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
         );
     }
     let (o, n) = (&old.doc, &new.doc);
-    c.text(
-        subject.clone(),
-        id,
-        "description",
-        Some(&o.description),
-        Some(&n.description),
-    );
-    c.text(
-        subject.clone(),
-        id,
-        "example message",
-        o.message.as_deref(),
-        n.message.as_deref(),
-    );
-    c.text(
-        subject.clone(),
-        id,
-        "cause",
-        o.cause.as_deref(),
-        n.cause.as_deref(),
-    );
-    c.text(
-        subject.clone(),
-        id,
-        "fix",
-        o.fix.as_deref(),
-        n.fix.as_deref(),
-    );
-    c.text(
-        subject.clone(),
-        id,
-        "doc URL",
-        old.doc_url.as_deref(),
-        new.doc_url.as_deref(),
-    );
+    // Prose: a change here is cosmetic, whatever it says.
+    let texts = [
+        (
+            "description",
+            Some(o.description.as_str()),
+            Some(n.description.as_str()),
+        ),
+        (
+            "example message",
+            o.message.as_deref(),
+            n.message.as_deref(),
+        ),
+        ("cause", o.cause.as_deref(), n.cause.as_deref()),
+        ("fix", o.fix.as_deref(), n.fix.as_deref()),
+        ("doc URL", old.doc_url.as_deref(), new.doc_url.as_deref()),
+    ];
+    for (what, before, after) in texts {
+        c.text(subject.clone(), id, what, before, after);
+    }
     if o.deprecated.is_none() && n.deprecated.is_some() {
         let note = n.deprecated.as_ref().map(|d| d.note.clone());
         c.push(
