@@ -1,46 +1,9 @@
 //! The errcat CLI end to end: exit codes, diagnostics, the drift check and safe writes.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn errcat(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the errcat binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Copies `from` into `to`, subfolders included.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// A scratch copy of `catalog/` and `generated/`.
-fn scratch() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for folder in ["catalog", "generated"] {
-        copy_tree(&repo().join(folder), &dir.path().join(folder));
-    }
-    dir
-}
+mod common;
+use common::{errcat, repo, scratch, text};
 
 /// Every file under `dir` (relative path, contents), sorted.
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {

@@ -16,46 +16,17 @@
 //! - `errcat check` never writes, whatever the state of the folder.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn errcat(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the errcat binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+mod common;
+use common::{errcat, repo, text};
 
 /// A scratch copy of `catalog/` and `generated/`, brought up to date (the repository's
 /// own copy may be mid-change while the generator is being worked on).
 fn scratch() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for folder in ["catalog", "generated"] {
-        copy_tree(&repo().join(folder), &dir.path().join(folder));
-    }
+    let dir = common::scratch();
     let out = errcat(dir.path(), &["generate"]);
     assert_eq!(
         out.status.code(),

@@ -3,24 +3,8 @@
 //! page states must appear in its reference. The expectations below are read off the
 //! pages in `/work/shared/seeds/*.txt`, independently of the catalog YAML.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn errcat(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the errcat binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+mod common;
+use common::{errcat, repo, scratch, text};
 
 /// What one page states.
 struct Page {
@@ -313,27 +297,6 @@ fn kallglot_doc_urls_land_on_their_sections() {
         // GitHub's anchor of "### `code`" is the code itself.
         assert!(doc.contains(&format!("\n### `{code}`\n")), "{code}");
     }
-}
-
-/// A scratch copy of `catalog/` and `generated/`.
-fn scratch() -> tempfile::TempDir {
-    fn copy_tree(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.path().is_dir() {
-                copy_tree(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
-    let dir = tempfile::tempdir().unwrap();
-    for folder in ["catalog", "generated"] {
-        copy_tree(&repo().join(folder), &dir.path().join(folder));
-    }
-    dir
 }
 
 #[test]

@@ -2,13 +2,12 @@
 //! line (for the YAML language server), validates against that schema, and a typo fails
 //! it, so an editor flags the typo as it is typed.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
+use common::repo;
 
 const SCHEMA_LINE: &str = "# yaml-language-server: $schema=../generated/catalog.schema.json";
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn catalogs() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("catalog"))

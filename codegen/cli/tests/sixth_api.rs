@@ -2,27 +2,10 @@
 //! then generated (reference page, JSON, schema, Rust), drift-checked, and its Rust
 //! module compiled against the errcat runtime in a crate of its own.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn errcat(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_errcat"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the errcat binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+mod common;
+use common::{errcat, repo, text};
 
 /// Three codes, appended to the scaffold's `errors:` list (its last section).
 const CODES: &str = r#"  - id: card_declined
