@@ -302,6 +302,24 @@ fn failed_validation_leaves_the_output_untouched() {
     );
 }
 
+/// Starts two `errcat generate` in `dir` at once and asserts that both succeed.
+fn generate_twice_at_once(dir: &Path, round: usize) {
+    let spawn = || {
+        Command::new(env!("CARGO_BIN_EXE_errcat"))
+            .arg("generate")
+            .current_dir(dir)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    for (who, child) in [("first", a), ("second", b)] {
+        let out = child.wait_with_output().unwrap();
+        assert_ok(&out, &format!("round {round}: the {who} run"));
+    }
+}
+
 /// Two `errcat generate` at once, five times over a changing catalog: both succeed, and
 /// the output is correct afterwards.
 #[test]
@@ -309,20 +327,7 @@ fn two_concurrent_runs_both_succeed() {
     let dir = scratch();
     for round in 0..5 {
         edit_catalog(dir.path(), round);
-        let spawn = || {
-            Command::new(env!("CARGO_BIN_EXE_errcat"))
-                .arg("generate")
-                .current_dir(dir.path())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        };
-        let (a, b) = (spawn(), spawn());
-        for (who, child) in [("first", a), ("second", b)] {
-            let out = child.wait_with_output().unwrap();
-            assert_ok(&out, &format!("round {round}: the {who} run"));
-        }
+        generate_twice_at_once(dir.path(), round);
         assert_up_to_date(dir.path());
     }
 }
@@ -341,20 +346,7 @@ fn two_concurrent_runs_removing_the_same_stale_file_both_succeed() {
             )
             .unwrap();
         }
-        let spawn = || {
-            Command::new(env!("CARGO_BIN_EXE_errcat"))
-                .arg("generate")
-                .current_dir(dir.path())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        };
-        let (a, b) = (spawn(), spawn());
-        for (who, child) in [("first", a), ("second", b)] {
-            let out = child.wait_with_output().unwrap();
-            assert_ok(&out, &format!("round {round}: the {who} run"));
-        }
+        generate_twice_at_once(dir.path(), round);
         assert!(!dir.path().join("generated/identitycall.rs").exists());
     }
 }
