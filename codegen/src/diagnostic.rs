@@ -121,6 +121,37 @@ pub struct SourceFile {
     pub text: String,
     /// Positions of its nodes.
     pub index: PositionIndex,
+    /// Where each line of `text` lies, found once: an excerpt looked up by scanning the
+    /// text made thousands of diagnostics take time quadratic in the file's size.
+    lines: Vec<std::ops::Range<usize>>,
+}
+
+/// The byte ranges of `text`'s lines. YAML ends lines with LF, CRLF or a lone CR; so must
+/// the excerpt.
+fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(start..i);
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(start..i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(start..bytes.len());
+    lines
 }
 
 impl SourceFile {
@@ -128,6 +159,7 @@ impl SourceFile {
     pub fn new(display_path: String, text: String) -> Self {
         let index = PositionIndex::build(&text);
         SourceFile {
+            lines: line_ranges(&text),
             display_path,
             text,
             index,
@@ -138,6 +170,7 @@ impl SourceFile {
     /// see).
     pub fn without_positions(display_path: String, text: String) -> Self {
         SourceFile {
+            lines: line_ranges(&text),
             display_path,
             text,
             index: PositionIndex::default(),
@@ -146,16 +179,12 @@ impl SourceFile {
 
     /// The text of 1-based line `line`.
     pub fn line(&self, line: usize) -> Option<String> {
-        // YAML ends lines with LF, CRLF or a lone CR; so must the excerpt.
         let index = line.checked_sub(1)?;
         if self.text.is_empty() {
             return None;
         }
-        self.text
-            .split('\n')
-            .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
-            .nth(index)
-            .map(str::to_owned)
+        let range = self.lines.get(index)?;
+        self.text.get(range.clone()).map(str::to_owned)
     }
 
     /// A diagnostic at an explicit position.

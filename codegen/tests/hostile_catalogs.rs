@@ -1120,6 +1120,13 @@ fn nested(kind: &str, depth: usize) -> String {
         "closed" => format!("notes: {}x{}\n", "[".repeat(depth), "]".repeat(depth)),
         "map" => format!("notes: {}\n", "{a: ".repeat(depth)),
         "dash" => format!("api:\n  id: acme\nnotes:\n  {}x\n", "- ".repeat(depth)),
+        // Explicit keys nested on one line: no `- ` or bracket for a text scan to count.
+        "keys" => format!("{}x\n", "? ".repeat(depth)),
+        "notes-keys" => format!("notes:\n  {}x\n", "? ".repeat(depth)),
+        // A quote inside a plain scalar (`b 'c` is plain text) once fooled the textual
+        // pre-scan into reading the rest of the file as quoted.
+        "quoted-dash" => format!("a: b 'c\nnotes:\n  {}x\n", "- ".repeat(depth)),
+        "quoted-flow" => format!("a: b 'c\nnotes: {}\n", "[".repeat(depth)),
         "indent" => (0..depth).fold(String::from("notes:\n"), |mut s, d| {
             let _ = writeln!(s, "{}k{d}:", " ".repeat(d + 1));
             s
@@ -1202,6 +1209,24 @@ fn deep_nesting_is_refused_quickly() {
         ("map", 2_000),
         ("dash", 1_000),
         ("indent", 1_000),
+    ] {
+        assert_deep_case_refused_quickly(kind, depth);
+    }
+}
+
+/// Shapes that got past the textual pre-scan: explicit keys, and block or flow nesting after
+/// a stray quote in a plain scalar. Each overflowed the stack (SIGABRT) or took over a
+/// minute before the depth limit moved onto the parser's own events.
+#[test]
+fn nesting_the_old_text_scan_missed_is_refused_quickly() {
+    for (kind, depth) in [
+        ("keys", 5_000),
+        ("keys", 100_000),
+        ("notes-keys", 5_000),
+        ("quoted-dash", 5_000),
+        ("quoted-dash", 100_000),
+        ("quoted-flow", 5_000),
+        ("quoted-flow", 100_000),
     ] {
         assert_deep_case_refused_quickly(kind, depth);
     }
@@ -1565,4 +1590,153 @@ fn missing_catalog_paths_are_located() {
         &diagnostics,
         &"empty folder",
     );
+}
+
+/// The size the linear-time promise is checked at: any input this large is diagnosed in
+/// under [`LINEAR_LIMIT`] in a debug build.
+const SIXTY_FOUR_KIB: usize = 64 * 1024;
+const LINEAR_LIMIT: Duration = Duration::from_secs(1);
+
+/// Pieces of YAML and catalog that each stress one part of loading and validation when
+/// repeated: nesting punctuation, quotes, aliases, comments, documents, tags, block
+/// scalars, duplicate keys, unknown fields (structural errors, pruned and retried), and
+/// whole error entries with bad ids (one semantic diagnostic each).
+const FRAGMENTS: &[&str] = &[
+    "? ",
+    "- ",
+    "[",
+    "{a: ",
+    "]",
+    "}",
+    "'",
+    "\"",
+    "a: b 'c\n",
+    "&a [*a, *a]\n",
+    "*a ",
+    "# c\n",
+    "\t",
+    "---\n",
+    "key: value\n",
+    ": ",
+    "!tag ",
+    "%YAML 1.2\n",
+    "|\n  x\n",
+    "xxxxxxxx",
+    "\r",
+    "- [",
+    "? - ",
+    "a:\n  b:\n    c: d\n",
+    "  - id: Bad-Id\n    status: 400\n",
+    "  - id: x\n    wire: X\n    status: 400\n    bogus_key: 1\n",
+    "  - id: x\n    wire: X\n    status: 99999\n    category: nope\n",
+];
+
+/// A catalog whose errors are `count` entries, each with an id that is not snake_case.
+fn bad_ids_catalog(count: usize) -> String {
+    let mut text = String::from(
+        "api:\n  id: acme\n  name: Acme\n  identified_by: code\nenvelope:\n  family: nested_object\n  fields:\n    - path: error.code\n      type: string\n      role: code\n      required: true\nerrors:\n",
+    );
+    for i in 0..count {
+        let _ = writeln!(
+            text,
+            "  - id: Bad-Id-{i}\n    wire: WIRE_{i}\n    status: 400\n    category: invalid_request\n    description: \"d\""
+        );
+    }
+    text
+}
+
+/// The fastest of up to three timed runs of loading and validating `text` (a busy
+/// machine can stall one run; what is checked is the growth, not the machine).
+fn fastest_diagnosis(text: &str) -> Duration {
+    let mut fastest = Duration::MAX;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let _ = validate_text(text);
+        fastest = fastest.min(start.elapsed());
+        if fastest < LINEAR_LIMIT {
+            break;
+        }
+    }
+    fastest
+}
+
+fn repeated_to(fragment: &str, size: usize) -> String {
+    let mut text = String::with_capacity(size + fragment.len());
+    while text.len() + fragment.len() <= size {
+        text.push_str(fragment);
+    }
+    text
+}
+
+/// Every fragment repeated to 64 KiB, at the top level and inside a catalog's `errors:`.
+#[test]
+fn any_sixty_four_kib_input_is_diagnosed_within_a_second() {
+    let header = bad_ids_catalog(0);
+    for fragment in FRAGMENTS {
+        for prefix in ["", header.as_str()] {
+            let text = format!(
+                "{prefix}{}",
+                repeated_to(fragment, SIXTY_FOUR_KIB - prefix.len())
+            );
+            let took = fastest_diagnosis(&text);
+            assert!(
+                took < LINEAR_LIMIT,
+                "{fragment:?} repeated to 64 KiB (prefix {} bytes) took {took:?}",
+                prefix.len()
+            );
+        }
+    }
+}
+
+/// Thousands of diagnostics cost time linear in their number: each bad id is reported,
+/// and 64 KiB of them (about 600) are diagnosed within the limit. Finding an excerpt's
+/// line once scanned the whole text, so 5,000 bad ids took over 10 s.
+#[test]
+fn many_diagnostics_are_diagnosed_in_linear_time() {
+    let small = bad_ids_catalog(500);
+    let large = bad_ids_catalog(5_000);
+    let count = |text: &str| match validate_text(text) {
+        Err(diagnostics) => diagnostics
+            .0
+            .iter()
+            .filter(|d| d.message.contains("Bad-Id-"))
+            .count(),
+        Ok(_) => 0,
+    };
+    assert_eq!(count(&small), 500, "every bad id is reported");
+    assert_eq!(count(&large), 5_000, "every bad id is reported");
+    let sixty_four = bad_ids_catalog(SIXTY_FOUR_KIB / 110);
+    assert!(sixty_four.len() <= SIXTY_FOUR_KIB, "{}", sixty_four.len());
+    let took = fastest_diagnosis(&sixty_four);
+    assert!(took < LINEAR_LIMIT, "64 KiB of bad ids took {took:?}");
+    // Ten times the errors may take at most about ten times as long (15x leaves room for
+    // noise; the quadratic step made it 100x).
+    let (small_took, large_took) = (fastest_diagnosis(&small), fastest_diagnosis(&large));
+    assert!(
+        large_took < small_took * 15 + Duration::from_millis(50),
+        "500 bad ids: {small_took:?}, 5,000: {large_took:?}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Any mix of the fragments, up to 64 KiB, is diagnosed within the limit.
+    #[test]
+    fn mixed_sixty_four_kib_inputs_are_diagnosed_within_a_second(
+        picks in proptest::collection::vec((0..FRAGMENTS.len(), 1usize..2_000), 1..40)
+    ) {
+        let mut text = String::new();
+        for (index, times) in picks {
+            let fragment = FRAGMENTS[index];
+            for _ in 0..times {
+                if text.len() + fragment.len() > SIXTY_FOUR_KIB {
+                    break;
+                }
+                text.push_str(fragment);
+            }
+        }
+        let took = fastest_diagnosis(&text);
+        prop_assert!(took < LINEAR_LIMIT, "took {:?} on {} bytes", took, text.len());
+    }
 }

@@ -6,8 +6,8 @@
 //! the sequence item that holds the problem) and tries again, until the rest is clean.
 //! Paths are mapped back to the original file so every position stays right.
 
-mod depth;
 pub mod document;
+mod limits;
 pub mod positions;
 
 use std::collections::BTreeMap;
@@ -125,26 +125,15 @@ pub fn load_bytes(display_path: &str, bytes: &[u8]) -> LoadedFile {
 
 /// Loads a catalog from text.
 pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
-    if let Some((position, depth)) = depth::too_deep(text) {
-        // No parser may see it: keep only the text for the excerpt.
-        let source = SourceFile::without_positions(display_path.to_owned(), text.to_owned());
-        let diagnostic = source.at_position(
-            "too-deep",
-            position,
-            1,
-            format!(
-                "the document nests {depth} levels deep here; catalogs never need more than a few"
-            ),
-            "flatten the structure: a catalog is a few levels of mappings and lists",
-        );
-        return LoadedFile {
-            source,
-            document: None,
-            pruned: false,
-            removed: RemovedItems::default(),
-            diagnostics: vec![diagnostic],
-        };
-    }
+    // Nothing recursive may read the document before the event pass has bounded its
+    // depth; after a syntax error only the part the pass read is handed on.
+    let parse_text = match limits::read(text) {
+        limits::Reading::WithinLimits => text,
+        limits::Reading::TooDeep(position, depth) => {
+            return refuse_too_deep(display_path, text, position, depth)
+        }
+        limits::Reading::SyntaxError(position, _) => read_part(text, position),
+    };
     let source = SourceFile::new(display_path.to_owned(), text.to_owned());
     let mut loaded = LoadedFile {
         source,
@@ -167,7 +156,21 @@ pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
         loaded.diagnostics.push(diagnostic);
         return loaded;
     }
-    let value: Value = match serde_yaml::from_str(text) {
+    let value: Value = match serde_yaml::from_str(parse_text) {
+        Ok(_) if parse_text.len() < text.len() => {
+            // libyaml accepts the part before yaml-rust2's error: report yaml-rust2's.
+            if let limits::Reading::SyntaxError(position, message) = limits::read(text) {
+                let diagnostic = loaded.source.at_position(
+                    "yaml-syntax",
+                    position,
+                    1,
+                    format!("invalid YAML: {message}"),
+                    "fix the YAML syntax at this position (check indentation, quotes and colons)",
+                );
+                loaded.diagnostics.push(diagnostic);
+            }
+            return loaded;
+        }
         Ok(value) => value,
         Err(error) => {
             loaded
@@ -202,6 +205,69 @@ pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
     loaded.pruned = pruned || !removed.is_empty();
     loaded.removed = removed;
     loaded
+}
+
+/// The `too-deep` refusal: no parser may see the document, so only its text is kept.
+fn refuse_too_deep(display_path: &str, text: &str, position: Position, depth: usize) -> LoadedFile {
+    let source = SourceFile::without_positions(display_path.to_owned(), text.to_owned());
+    let diagnostic = source.at_position(
+        "too-deep",
+        position,
+        1,
+        format!("the document nests {depth} levels deep here; catalogs never need more than a few"),
+        "flatten the structure: a catalog is a few levels of mappings and lists",
+    );
+    LoadedFile {
+        source,
+        document: None,
+        pruned: false,
+        removed: RemovedItems::default(),
+        diagnostics: vec![diagnostic],
+    }
+}
+
+/// How many lines past yaml-rust2's syntax error libyaml may read, so that it reports the
+/// error in its own words (often a line later, as for a tab in the indentation).
+const LINES_PAST_ERROR: usize = 20;
+
+/// The part of `text` that libyaml may read after the event pass stopped at a syntax
+/// error at `error`: everything the pass read within the limits, then at most
+/// [`LINES_PAST_ERROR`] whole lines past the error holding at most
+/// [`limits::MAX_DEPTH`] characters that can open a collection (`[`, `{`, `?`, `-`,
+/// `:`), counted regardless of quotes. Every level of nesting needs one of them, so libyaml
+/// never sees more than twice the limit, whatever the text.
+fn read_part(text: &str, error: Position) -> &str {
+    let mut end = 0;
+    let mut openers = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let number = index + 1;
+        if number > error.line + LINES_PAST_ERROR {
+            break;
+        }
+        let past_error = if number < error.line {
+            ""
+        } else if number == error.line {
+            let at = line
+                .char_indices()
+                .nth(error.column.saturating_sub(1))
+                .map_or(line.len(), |(i, _)| i);
+            &line[at..]
+        } else {
+            line
+        };
+        openers += past_error
+            .chars()
+            .filter(|c| matches!(c, '[' | '{' | '?' | '-' | ':'))
+            .count();
+        if openers > limits::MAX_DEPTH {
+            if number == error.line {
+                end += line.len() - past_error.len();
+            }
+            break;
+        }
+        end += line.len();
+    }
+    &text[..end]
 }
 
 /// Catalog keys are field names; a key YAML reads as a number, boolean or list (`400:`)

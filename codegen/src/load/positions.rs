@@ -177,7 +177,7 @@ impl Expansion {
     }
 }
 
-fn position(mark: Marker) -> Position {
+pub(super) fn position(mark: Marker) -> Position {
     Position {
         line: mark.line(),
         column: mark.col() + 1,
