@@ -1740,3 +1740,26 @@ proptest! {
         prop_assert!(took < LINEAR_LIMIT, "took {:?} on {} bytes", took, text.len());
     }
 }
+
+/// The fuzz target `load_catalog`'s regression corpus (`fuzz/regressions/load_catalog/`):
+/// inputs that once crashed or took seconds. Each is diagnosed, located, within the
+/// linear-time limit.
+#[test]
+fn fuzz_regressions_are_diagnosed_quickly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions/load_catalog");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("the regression corpus") {
+        let path = entry.expect("a corpus entry").path();
+        let bytes = std::fs::read(&path).expect("a corpus file");
+        let name = path.display().to_string();
+        let took = within(QUICK, &name, move || {
+            let start = Instant::now();
+            let result = run_bytes(&bytes);
+            assert!(result.is_err(), "every regression input is a bad catalog");
+            start.elapsed()
+        });
+        assert!(took < LINEAR_LIMIT * 2, "{name} took {took:?}");
+        seen += 1;
+    }
+    assert!(seen >= 5, "the corpus has {seen} files");
+}
