@@ -78,8 +78,9 @@ pub fn load_file(path: &Path, display_path: &str) -> LoadedFile {
 
 /// Loads a catalog from bytes.
 pub fn load_bytes(display_path: &str, bytes: &[u8]) -> LoadedFile {
+    // A refused file is never parsed, not even for positions: only its text is kept.
     let refuse = |text: String, position: Position, rule, message: String, help: &str| {
-        let source = SourceFile::new(display_path.to_owned(), text);
+        let source = SourceFile::without_positions(display_path.to_owned(), text);
         let diagnostic = source.at_position(rule, position, 1, message, help);
         LoadedFile {
             source,

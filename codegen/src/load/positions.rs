@@ -45,9 +45,19 @@ impl PositionIndex {
     pub fn build(text: &str) -> Self {
         let mut builder = Builder::default();
         let mut parser = Parser::new_from_str(text);
-        // A syntax error is reported by serde_yaml with its own position; here it only
-        // means the index is partial.
-        let _ = parser.load(&mut builder, false);
+        // Events are pulled one at a time, not through `Parser::load`, which recurses once
+        // per level, and reading stops past the depth limit (paths grow with the depth, so
+        // a deeper document would cost time quadratic in it): the index is safe on any
+        // text, even one the event pass has not seen. A syntax error is reported by
+        // serde_yaml with its own position; here it only means the index is partial. Only
+        // the first document is read, as serde_yaml reads it.
+        while let Ok((event, mark)) = parser.next_token() {
+            let last = matches!(event, Event::DocumentEnd | Event::StreamEnd);
+            builder.on_event(event, mark);
+            if last || builder.stack.len() > super::limits::MAX_DEPTH {
+                break;
+            }
+        }
         PositionIndex {
             spans: builder.spans,
             repeated_keys: builder.repeated_keys,
@@ -302,6 +312,28 @@ mod tests {
             index.get("errors[1].id").unwrap().value,
             Position { line: 6, column: 9 }
         );
+    }
+
+    /// The index reads any text without recursing: 100,000 levels of every kind on a
+    /// thread with a 256 KiB stack (`Parser::load` overflowed it at a few hundred).
+    #[test]
+    fn deep_text_is_read_without_recursion() {
+        let texts = [
+            "? ".repeat(100_000),
+            "- ".repeat(100_000),
+            "{a: ".repeat(100_000),
+            format!("a: b 'c\nn:\n  {}x\n", "- ".repeat(100_000)),
+        ];
+        std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                for text in &texts {
+                    let _ = PositionIndex::build(text);
+                }
+            })
+            .expect("a thread")
+            .join()
+            .expect("no overflow");
     }
 
     #[test]
