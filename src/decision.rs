@@ -78,7 +78,8 @@ impl RetryBudget {
 pub struct RetryPolicy {
     /// Whether the request is safe to repeat.
     pub idempotency: Idempotency,
-    /// The longest server-sent delay honoured; longer ones give up instead of hanging.
+    /// The longest server-sent delay honoured (longer ones give up instead of hanging),
+    /// and the longest delay any decision returns.
     pub max_server_delay: Duration,
     /// How backoff delays are randomised.
     pub jitter: Jitter,
@@ -183,7 +184,8 @@ pub enum GiveUp {
     NotIdempotent,
     /// The retry budget is empty.
     BudgetExhausted,
-    /// The server asked for a longer wait than the policy allows.
+    /// The server (or the catalog's documented window) asked for a longer wait than the
+    /// policy allows.
     DelayTooLong,
     /// The catalog says not to retry, and no change to the request would help (e.g. an
     /// operator must fix the server's configuration).
@@ -210,6 +212,31 @@ pub enum RetryDecision {
     FixRequest,
     /// Stop.
     GiveUp(GiveUp),
+}
+
+/// The one place every returned delay is capped: the computed part (backoff steps, growth
+/// on a repeat) at the rule's own `max_delay_ms`, never below the floor (the server's
+/// delay or the documented window, which are honoured as given), and the whole at the
+/// policy's `max_server_delay`, the longest delay `retry_decision` ever returns. `None`
+/// when the floor itself is longer than that cap: waiting less than the server or the
+/// documentation asks would fail again, so the caller gives up instead.
+fn bounded(
+    floor: Option<Duration>,
+    computed: Duration,
+    rule_max_ms: Option<u64>,
+    policy: &RetryPolicy,
+) -> Option<Duration> {
+    let floor = floor.unwrap_or(Duration::ZERO);
+    if floor > policy.max_server_delay {
+        return None;
+    }
+    let rule_max = rule_max_ms.map_or(Duration::MAX, Duration::from_millis);
+    Some(
+        computed
+            .min(rule_max)
+            .max(floor)
+            .min(policy.max_server_delay),
+    )
 }
 
 /// The delay source of a rule that has one.
@@ -253,14 +280,20 @@ impl<C: CatalogCode> ApiError<C> {
             return RetryDecision::GiveUp(GiveUp::DelayTooLong);
         }
         let backoff = |n: u32| policy.backoff_delay(&schedule, n);
-        let delay = match rule {
-            RetryRule::Backoff(_) => server.unwrap_or_else(|| backoff(attempt)),
+        // Each rule gives a floor (the server's delay or the documented window, honoured
+        // as they are) and a computed delay (backoff, or growth on a repeat); `bounded`
+        // caps the result once, after all arithmetic.
+        let (floor, computed) = match rule {
+            RetryRule::Backoff(_) => match server {
+                Some(d) => (Some(d), Duration::ZERO),
+                None => (None, backoff(attempt)),
+            },
             // The server's delay first; when the error repeats, at least the backoff step.
             RetryRule::RetryAfter { then, .. } | RetryRule::PollAgain { then, .. } => {
                 match server {
-                    Some(d) if attempt == 1 || then.is_none() => d,
-                    Some(d) => d.max(backoff(attempt - 1)),
-                    None => backoff(attempt),
+                    Some(d) if attempt == 1 || then.is_none() => (Some(d), Duration::ZERO),
+                    Some(d) => (Some(d), backoff(attempt - 1)),
+                    None => (None, backoff(attempt)),
                 }
             }
             RetryRule::Wait { window, then, .. } => {
@@ -270,18 +303,23 @@ impl<C: CatalogCode> ApiError<C> {
                         Jitter::Full => span * policy.next_unit(),
                         Jitter::None => 0.0,
                     };
-                    Duration::from_secs_f64(window.min_seconds as f64 + extra)
+                    Duration::try_from_secs_f64(window.min_seconds as f64 + extra)
+                        .unwrap_or(Duration::MAX)
                 });
                 // "Back off further if repeated": grow by the factor on each repeat.
-                match then {
+                let grown = match then {
                     Some(_) if attempt > 1 => {
                         let factor = schedule.factor.unwrap_or(2).max(1);
                         base.saturating_mul(factor.saturating_pow(attempt - 1))
                     }
-                    _ => base,
-                }
+                    _ => Duration::ZERO,
+                };
+                (Some(base), grown)
             }
             RetryRule::Never | RetryRule::Resubmit => unreachable!("returned above"),
+        };
+        let Some(delay) = bounded(floor, computed, schedule.max_delay_ms, policy) else {
+            return RetryDecision::GiveUp(GiveUp::DelayTooLong);
         };
         if let Some(budget) = &policy.budget {
             if !budget.try_withdraw() {

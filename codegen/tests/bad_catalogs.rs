@@ -90,6 +90,7 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
     ("60-cr-line-endings", &["invalid-id"]),
     ("61-two-documents", &["yaml-syntax"]),
     ("62-number-key", &["unknown-field"]),
+    ("63-retry-numbers-out-of-range", &["retry-out-of-range"]),
 ];
 
 /// Where a diagnostic must point: cases that once pointed elsewhere (a block mapping
@@ -120,6 +121,8 @@ const EXPECTED_POSITIONS: &[(&str, Option<&str>, usize, usize)] = &[
     ("61-two-documents", Some("yaml-syntax"), 23, 1),
     // The offending key `400:` is on line 16.
     ("62-number-key", None, 16, 1),
+    // Each parameter out of range at its own value: `factor` is on line 25.
+    ("63-retry-numbers-out-of-range", Some("retry-out-of-range"), 25, 17),
 ];
 
 fn blessing() -> bool {

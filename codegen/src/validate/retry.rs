@@ -5,6 +5,42 @@ use crate::diagnostic::{Anchor, Diagnostic};
 use crate::load::document::{RetryDoc, RetryKind};
 use crate::model::{Error, Source};
 
+/// The range each retry parameter may take. Beyond these no documented API goes, and
+/// the runtime's arithmetic stays far from overflow: a day's delay, a factor of ten, a
+/// hundred attempts.
+const DELAY_MS: std::ops::RangeInclusive<u64> = 1..=86_400_000;
+const FACTOR: std::ops::RangeInclusive<u64> = 1..=10;
+const ATTEMPTS: std::ops::RangeInclusive<u64> = 1..=100;
+const WAIT_SECONDS: std::ops::RangeInclusive<u64> = 0..=86_400;
+
+/// A parameter outside its range: where it is, and the range it must be in.
+fn check_range(
+    ctx: &Ctx,
+    path: &str,
+    name: &str,
+    value: u64,
+    range: std::ops::RangeInclusive<u64>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !range.contains(&value) {
+        out.push(ctx.at(
+            "retry-out-of-range",
+            path,
+            Anchor::Value,
+            format!(
+                "`{name}: {value}` is outside the allowed range {}..={}",
+                range.start(),
+                range.end()
+            ),
+            format!(
+                "use a value from {} to {}, as the API documents it",
+                range.start(),
+                range.end()
+            ),
+        ));
+    }
+}
+
 /// Rules that send the same request again.
 fn repeats_request(rule: RetryKind) -> bool {
     matches!(
@@ -82,18 +118,43 @@ fn check_rule(ctx: &Ctx, path: &str, rule: &RetryDoc, type_level: bool, out: &mu
             ));
         }
     }
+    if let Some(wait) = &rule.wait {
+        for (name, value) in [
+            ("min_seconds", wait.min_seconds),
+            ("max_seconds", wait.max_seconds),
+        ] {
+            check_range(
+                ctx,
+                &format!("{path}.wait.{name}"),
+                name,
+                value,
+                WAIT_SECONDS,
+                out,
+            );
+        }
+    }
     if let Some(backoff) = &rule.backoff {
-        if backoff.factor == Some(0)
-            || backoff.max_attempts == Some(0)
-            || backoff.initial_ms == Some(0)
-        {
-            out.push(ctx.at(
-                "contradictory-retry",
-                &format!("{path}.backoff"),
-                Anchor::Value,
-                "backoff parameters must be positive".to_owned(),
-                "use e.g. `initial_ms: 1000`, `factor: 2`, `max_attempts: 3`",
-            ));
+        let parameters = [
+            ("initial_ms", backoff.initial_ms, DELAY_MS),
+            ("max_delay_ms", backoff.max_delay_ms, DELAY_MS),
+            ("factor", backoff.factor.map(u64::from), FACTOR),
+            (
+                "max_attempts",
+                backoff.max_attempts.map(u64::from),
+                ATTEMPTS,
+            ),
+        ];
+        for (name, value, range) in parameters {
+            if let Some(value) = value {
+                check_range(
+                    ctx,
+                    &format!("{path}.backoff.{name}"),
+                    name,
+                    value,
+                    range,
+                    out,
+                );
+            }
         }
         if let (Some(initial), Some(max)) = (backoff.initial_ms, backoff.max_delay_ms) {
             if max < initial {
