@@ -19,45 +19,113 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
-/// Parses an HTTP-date in any of the three forms RFC 9110 requires recipients to accept:
-/// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850 (`Sunday, 06-Nov-94 08:49:37
-/// GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
+/// Parses an HTTP-date in any of the three forms RFC 9110 (section 5.6.7) requires
+/// recipients to accept: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), RFC 850
+/// (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`).
+///
+/// Strict where a wrong reading would be silent: every number is ASCII digits of its
+/// form's width, the day must exist in that month (leap years included), the time must be
+/// a time (second 60 is a leap second), and the day name must be a day name (not checked
+/// against the date: a wrong weekday still names the date unambiguously). An RFC 850 date
+/// with a four-digit year, which some servers send, is read as that year; a two-digit
+/// year more than 50 years ahead of today is in the past century, as RFC 9110 says.
 pub fn parse_http_date(value: &str) -> Option<SystemTime> {
     let parts: Vec<&str> = value.split_whitespace().collect();
     let (day, month, year, time) = match parts.as_slice() {
         // IMF-fixdate: day-name, DD Mon YYYY HH:MM:SS GMT
-        [_, day, month, year, time, "GMT"] => {
-            (day.parse().ok()?, *month, year.parse().ok()?, *time)
+        [name, day, month, year, time, "GMT"] => {
+            short_day_name(name.strip_suffix(',')?)?;
+            (digits(day, 2)?, *month, digits(year, 4)?, *time)
         }
         // RFC 850: day-name, DD-Mon-YY HH:MM:SS GMT
-        [_, date, time, "GMT"] => {
+        [name, date, time, "GMT"] => {
+            let name = name.strip_suffix(',')?;
+            if !LONG_DAY_NAMES.contains(&name) {
+                return None;
+            }
             let mut pieces = date.split('-');
-            let day = pieces.next()?.parse().ok()?;
+            let day = digits(pieces.next()?, 2)?;
             let month = pieces.next()?;
-            let yy: i64 = pieces.next()?.parse().ok()?;
-            // RFC 9110: a two-digit year more than 50 years ahead is in the past century.
-            let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
+            let year = pieces.next()?;
+            if pieces.next().is_some() {
+                return None;
+            }
+            let year = match year.len() {
+                2 => two_digit_year(digits(year, 2)?),
+                _ => digits(year, 4)?,
+            };
             (day, month, year, *time)
         }
-        // asctime: day-name Mon D HH:MM:SS YYYY
-        [_, month, day, time, year] => (day.parse().ok()?, *month, year.parse().ok()?, *time),
+        // asctime: day-name Mon D HH:MM:SS YYYY (the day space-padded to two places)
+        [name, month, day, time, year] => {
+            short_day_name(name)?;
+            let day = digits(day, 1).or_else(|| digits(day, 2))?;
+            (day, *month, digits(year, 4)?, *time)
+        }
         _ => return None,
     };
     let month = month_number(month)?;
     let mut clock = time.split(':');
-    let hour: i64 = clock.next()?.parse().ok()?;
-    let minute: i64 = clock.next()?.parse().ok()?;
-    let second: i64 = clock.next()?.parse().ok()?;
-    if clock.next().is_some() || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60
-    {
+    let hour = digits(clock.next()?, 2)?;
+    let minute = digits(clock.next()?, 2)?;
+    let second = digits(clock.next()?, 2)?;
+    if clock.next().is_some() || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
-    if !(1970..=9999).contains(&year) {
+    if !(1970..=9999).contains(&year) || !(1..=days_in_month(year, month)).contains(&day) {
         return None;
     }
     let days = days_from_civil(year, month, day);
     let seconds = days * 86_400 + hour * 3600 + minute * 60 + second;
     Some(UNIX_EPOCH + Duration::from_secs(u64::try_from(seconds).ok()?))
+}
+
+const SHORT_DAY_NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const LONG_DAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn short_day_name(name: &str) -> Option<()> {
+    SHORT_DAY_NAMES.contains(&name).then_some(())
+}
+
+/// Exactly `width` ASCII digits, as a number.
+fn digits(text: &str, width: usize) -> Option<i64> {
+    if text.len() != width || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// RFC 9110: a two-digit year that would be more than 50 years in the future is the most
+/// recent past year with those digits.
+fn two_digit_year(yy: i64) -> i64 {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let this_year = civil_from_days(i64::try_from(now / 86_400).unwrap_or(0)).0;
+    let century = this_year - this_year.rem_euclid(100);
+    let year = century + yy;
+    if year > this_year + 50 {
+        year - 100
+    } else {
+        year
+    }
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
 }
 
 fn month_number(name: &str) -> Option<i64> {

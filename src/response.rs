@@ -151,9 +151,9 @@ impl<C: CatalogCode> ApiError<C> {
             return error;
         }
         // serde_json limits nesting to 128 levels, so deep documents fail cleanly.
-        let json: Value = match serde_json::from_slice(body) {
-            Ok(json) => json,
-            Err(_) => {
+        let json: Value = match parse_tolerantly(body) {
+            Some(json) => json,
+            None => {
                 error.shape = BodyShape::NotJson;
                 error.raw_body = Some(lossy_prefix(body, MAX_RAW_BYTES));
                 return error;
@@ -381,3 +381,74 @@ impl<C: CatalogCode> fmt::Display for ApiError<C> {
 }
 
 impl<C: CatalogCode> std::error::Error for ApiError<C> {}
+
+/// Parses a JSON body, tolerating what real servers send around valid JSON: a UTF-8
+/// byte-order mark before it, and numbers too large for an `f64` (`1e400`) anywhere in
+/// it, which serde_json refuses and which would otherwise lose the whole body (and the
+/// documented code in it). Such a number is kept as its text, in a string.
+fn parse_tolerantly(body: &[u8]) -> Option<Value> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    match serde_json::from_slice(body) {
+        Ok(json) => Some(json),
+        Err(_) => serde_json::from_slice(&quote_huge_numbers(body)?).ok(),
+    }
+}
+
+/// `body` with every number outside strings that overflows an `f64` turned into a string
+/// of its text, or `None` when there is none (then the body is not JSON for another
+/// reason). One pass, linear in the body.
+fn quote_huge_numbers(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len() + 16);
+    let mut changed = false;
+    let mut in_string = false;
+    let mut i = 0;
+    while i < body.len() {
+        let b = body[i];
+        if in_string {
+            out.push(b);
+            match b {
+                b'\\' => {
+                    if let Some(&next) = body.get(i + 1) {
+                        out.push(next);
+                        i += 1;
+                    }
+                }
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        if b == b'"' {
+            in_string = true;
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        if b == b'-' || b.is_ascii_digit() {
+            let start = i;
+            while i < body.len()
+                && matches!(body[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+            {
+                i += 1;
+            }
+            let token = &body[start..i];
+            let huge = std::str::from_utf8(token)
+                .ok()
+                .and_then(|t| t.parse::<f64>().ok())
+                .is_some_and(f64::is_infinite);
+            if huge {
+                out.push(b'"');
+                out.extend_from_slice(token);
+                out.push(b'"');
+                changed = true;
+            } else {
+                out.extend_from_slice(token);
+            }
+            continue;
+        }
+        out.push(b);
+        i += 1;
+    }
+    changed.then_some(out)
+}
