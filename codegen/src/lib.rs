@@ -25,6 +25,7 @@ pub mod explain;
 pub mod load;
 pub mod model;
 pub mod scaffold;
+mod sink;
 pub mod synthetic;
 pub mod text;
 pub mod validate;
@@ -213,8 +214,31 @@ impl Builder {
             );
             return Err(Diagnostics(vec![diagnostic]));
         }
+        let mut refused = Vec::new();
         for (path, display) in files {
-            loaded.push(load::load_file(&path, &display));
+            match sink::file_name_problem(&path) {
+                None => loaded.push(load::load_file(&path, &display)),
+                Some(problem) => {
+                    let source =
+                        diagnostic::SourceFile::new(sink::line_comment(&display), String::new());
+                    refused.push(source.at_position(
+                        "unsafe-file-name",
+                        diagnostic::START,
+                        1,
+                        problem,
+                        "rename the file: its name reaches generated headers and cargo directives, so it must be UTF-8 without control characters",
+                    ));
+                }
+            }
+        }
+        if !refused.is_empty() {
+            // The other files are still checked, so every problem is reported at once.
+            let mut diagnostics = match validate::validate(loaded) {
+                Ok(_) => Vec::new(),
+                Err(Diagnostics(d)) => d,
+            };
+            refused.append(&mut diagnostics);
+            return Err(Diagnostics(refused));
         }
         validate::validate(loaded)
     }
@@ -283,11 +307,8 @@ impl Builder {
     pub fn build(&self) -> Result<(), Error> {
         if self.rerun_if_changed {
             // Printed first, so that fixing a broken catalog reruns the build script.
-            for path in &self.catalogs {
-                println!("cargo:rerun-if-changed={}", path.display());
-            }
-            for (path, _) in self.catalog_files() {
-                println!("cargo:rerun-if-changed={}", path.display());
+            for line in self.rerun_directives() {
+                println!("{line}");
             }
         }
         let out_dir = match &self.out_dir {
@@ -299,6 +320,20 @@ impl Builder {
         let generated = self.generate().map_err(Error::Catalog)?;
         write::write_all(&out_dir, &generated, write::Overwrite::Always).map_err(Error::Io)?;
         Ok(())
+    }
+}
+
+impl Builder {
+    /// One `cargo:rerun-if-changed` line per catalog path and file. A path cargo cannot
+    /// carry is left out; loading refuses it with a diagnostic.
+    fn rerun_directives(&self) -> Vec<String> {
+        let catalog_files = self.catalog_files();
+        self.catalogs
+            .iter()
+            .chain(catalog_files.iter().map(|(path, _)| path))
+            .filter_map(|path| sink::cargo_directive_path(path))
+            .map(|path| format!("cargo:rerun-if-changed={path}"))
+            .collect()
     }
 }
 
@@ -314,4 +349,33 @@ fn is_catalog_file(path: &Path) -> bool {
 fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").unwrap_or(&text).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A catalog file whose name carries a line break adds no directive of its own: every
+    /// line is exactly one `rerun-if-changed` of a path without a line break.
+    #[test]
+    fn file_names_cannot_add_cargo_directives() {
+        let dir = tempfile::tempdir().expect("a scratch folder");
+        for name in [
+            "acme.yaml",
+            "x\ncargo:rustc-env=INJECTED=1\n.yaml",
+            "y\rcargo:rustc-link-arg=-evil.yaml",
+        ] {
+            std::fs::write(dir.path().join(name), "api: {}\n").expect("a catalog file");
+        }
+        let lines = Builder::new().catalog(dir.path()).rerun_directives();
+        assert_eq!(lines.len(), 2, "the folder and acme.yaml: {lines:?}");
+        for line in &lines {
+            assert!(line.starts_with("cargo:rerun-if-changed="), "{line}");
+            assert!(!line.contains(['\n', '\r']), "{line:?}");
+            assert!(
+                !line.contains("INJECTED") && !line.contains("evil"),
+                "{line}"
+            );
+        }
+    }
 }

@@ -32,11 +32,17 @@ impl Header<'_> {
         )
     }
 
+    /// The header for the Markdown reference, as an HTML comment.
+    pub fn html_comment(&self, source: &str) -> String {
+        format!("<!-- {} -->", crate::sink::html_comment(&self.text(source)))
+    }
+
     /// A Rust file: the header as line comments, then the code.
     pub fn rust(&self, source: &str, code: &str) -> String {
         format!(
-            "// {MARKER} by errcat from {source}. Do not edit by hand.\n// Change the catalog, then run `{}`.\n\n{code}",
-            self.command
+            "// {MARKER} by errcat from {}. Do not edit by hand.\n// Change the catalog, then run `{}`.\n\n{code}",
+            crate::sink::line_comment(source),
+            crate::sink::line_comment(self.command)
         )
     }
 }

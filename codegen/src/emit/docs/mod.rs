@@ -114,7 +114,7 @@ fn render(api: &Api, header: &Header, anchors: &BTreeMap<String, String>) -> Ren
             counts
         }),
     };
-    page.push(format!("<!-- {} -->", header.text(&api.source_path)));
+    page.push(header.html_comment(&api.source_path));
     let sections = sections(api);
     overview::title(&mut page, &sections);
     for (key, title) in &sections {
