@@ -43,6 +43,19 @@ pub struct LoadedFile {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl LoadedFile {
+    /// A file refused whole, with the one diagnostic that says why.
+    fn refused(source: SourceFile, diagnostic: Diagnostic) -> Self {
+        LoadedFile {
+            source,
+            document: None,
+            pruned: false,
+            removed: RemovedItems::default(),
+            diagnostics: vec![diagnostic],
+        }
+    }
+}
+
 /// Reads and loads one catalog file. `display_path` is how diagnostics name it.
 pub fn load_file(path: &Path, display_path: &str) -> LoadedFile {
     // Read at most one byte past the limit, so a huge file never fills memory.
@@ -65,13 +78,7 @@ pub fn load_file(path: &Path, display_path: &str) -> LoadedFile {
                 format!("cannot read the catalog file: {error}"),
                 "check that the path exists and is a readable file",
             );
-            LoadedFile {
-                source,
-                document: None,
-                pruned: false,
-                removed: RemovedItems::default(),
-                diagnostics: vec![diagnostic],
-            }
+            LoadedFile::refused(source, diagnostic)
         }
     }
 }
@@ -82,13 +89,7 @@ pub fn load_bytes(display_path: &str, bytes: &[u8]) -> LoadedFile {
     let refuse = |text: String, position: Position, rule, message: String, help: &str| {
         let source = SourceFile::without_positions(display_path.to_owned(), text);
         let diagnostic = source.at_position(rule, position, 1, message, help);
-        LoadedFile {
-            source,
-            document: None,
-            pruned: false,
-            removed: RemovedItems::default(),
-            diagnostics: vec![diagnostic],
-        }
+        LoadedFile::refused(source, diagnostic)
     };
     let start = Position { line: 1, column: 1 };
     if bytes.len() > MAX_FILE_BYTES {
@@ -218,13 +219,7 @@ fn refuse_too_deep(display_path: &str, text: &str, position: Position, depth: us
         format!("the document nests {depth} levels deep here; catalogs never need more than a few"),
         "flatten the structure: a catalog is a few levels of mappings and lists",
     );
-    LoadedFile {
-        source,
-        document: None,
-        pruned: false,
-        removed: RemovedItems::default(),
-        diagnostics: vec![diagnostic],
-    }
+    LoadedFile::refused(source, diagnostic)
 }
 
 /// How many lines past yaml-rust2's syntax error libyaml may read, so that it reports the
