@@ -549,7 +549,7 @@ pub mod agenthuman {
             ::errcat::__private::serde_json::Value,
         >,
     }
-    /// The error body AgentHuman sends: a nested object (`{"error": {...}}`).
+    /// The error body AgentHuman sends: a nested object, `{"error": {"code": ..., "message": ...}}`.
     ///
     /// All error responses follow this format.
     ///

@@ -480,7 +480,7 @@ pub mod identitycall {
     };
     /// An error response of this API, read by [`errcat::ApiError::from_response`].
     pub type ApiError = ::errcat::ApiError<ErrorCode>;
-    /// The error body IdentityCall sends: a bare string (`{"error": "..."}`).
+    /// The error body IdentityCall sends: a bare string, `{"error": "message"}`.
     ///
     /// All errors return a JSON object with an error field. For validation errors (422), you may receive an array of error messages.
     ///

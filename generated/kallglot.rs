@@ -1763,7 +1763,7 @@ pub mod kallglot {
             ::errcat::__private::serde_json::Value,
         >,
     }
-    /// The error body Kallglot sends: a nested object (`{"error": {...}}`).
+    /// The error body Kallglot sends: a nested object, `{"error": {"code": ..., "message": ...}}`.
     ///
     /// All errors follow this structure.
     ///

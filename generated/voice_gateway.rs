@@ -1081,7 +1081,7 @@ pub mod voice_gateway {
     };
     /// An error response of this API, read by [`errcat::ApiError::from_response`].
     pub type ApiError = ::errcat::ApiError<ErrorCode>;
-    /// The error body Voice Gateway sends: a success flag and a string (`{"success": false, "error": "..."}`).
+    /// The error body Voice Gateway sends: a success flag and a message, `{"success": false, "error": "message"}`.
     ///
     /// Every error response follows this structure. Successful responses omit the error field and include the relevant data directly.
     ///

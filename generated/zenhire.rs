@@ -897,7 +897,7 @@ pub mod zenhire {
             ::errcat::__private::serde_json::Value,
         >,
     }
-    /// The error body ZenHire sends: a nested object (`{"error": {...}}`).
+    /// The error body ZenHire sends: a nested object, `{"error": {"code": ..., "message": ...}}`.
     ///
     /// Every 4xx and 5xx response from the public API uses the platform's shared standard error envelope. It's the same envelope on every module.
     ///

@@ -3,19 +3,7 @@
 use std::fmt;
 use std::hash::Hash;
 
-use crate::{Category, RetryRule};
-
-/// Where an error is reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Context {
-    /// In an HTTP error response.
-    Http,
-    /// When a WebSocket closes.
-    Websocket,
-    /// In a successful poll response whose job failed.
-    Poll,
-}
+use crate::{Category, Context, RetryRule};
 
 /// Everything the catalog says about one code, as a static table row. Generated
 /// `ErrorCode`s keep one row per variant and read their methods from it, so the

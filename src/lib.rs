@@ -21,8 +21,6 @@
 // Generated code names the runtime as `::errcat`, which must also resolve here.
 extern crate self as errcat;
 
-mod catalog_info;
-mod category;
 mod code;
 pub mod decision;
 pub mod headers;
@@ -34,17 +32,17 @@ mod retry;
 pub mod server;
 mod spec;
 
-pub use catalog_info::CloseAction;
-pub use category::Category;
-pub use code::{CatalogCode, CodeInfo, Context, UnknownCode, WireCode};
+pub use code::{CatalogCode, CodeInfo, UnknownCode, WireCode};
 pub use decision::{run, GiveUp, Idempotency, Jitter, RetryBudget, RetryDecision, RetryPolicy};
 pub use report::ErrorReport;
 pub use response::{ApiError, BodyShape, MAX_BODY_BYTES, MAX_HEADERS, MAX_RAW_BYTES};
-pub use retry::{Backoff, DelaySource, RetryKind, RetryRule, WaitWindow};
+pub use retry::{Backoff, DelaySource, RetryRule, WaitWindow};
 pub use server::{build_response, ErrorResponse, ResponseParts};
-pub use spec::{
-    ApiSpec, EnvelopeFamily, EnvelopeSpec, FieldKind, FieldRole, FieldSpec, HeaderFormat,
-    HeaderRole, HeaderSpec, IdentifiedBy, StatusInfo,
+pub use spec::{ApiSpec, EnvelopeSpec, FieldSpec, HeaderSpec, StatusInfo};
+// The vocabulary errcat-codegen writes catalogs in; defined once, in errcat-vocab.
+pub use errcat_vocab::{
+    Category, CloseAction, Context, EnvelopeFamily, FieldKind, FieldPath, FieldRole, HeaderFormat,
+    HeaderRole, IdentifiedBy, PathError, RetryKind,
 };
 
 /// Support for generated code; not a stable API.

@@ -80,7 +80,8 @@ fn lossy_prefix(bytes: &[u8], limit: usize) -> String {
 
 /// The value at a dotted path.
 pub(crate) fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
-    path.split('.')
+    crate::FieldPath::new_unchecked(path)
+        .segments()
         .try_fold(value, |v, key| v.as_object()?.get(key))
 }
 

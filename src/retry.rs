@@ -1,5 +1,7 @@
 //! Retry rules as data: what the catalog says to do when an error comes back.
 
+use crate::RetryKind;
+
 /// Where a server-sent delay is read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct DelaySource {
@@ -100,61 +102,25 @@ pub enum RetryRule {
     },
 }
 
-/// The kind of a [`RetryRule`], without its parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum RetryKind {
-    /// See [`RetryRule::Never`].
-    Never,
-    /// See [`RetryRule::RetryAfter`].
-    RetryAfter,
-    /// See [`RetryRule::Backoff`].
-    Backoff,
-    /// See [`RetryRule::PollAgain`].
-    PollAgain,
-    /// See [`RetryRule::Resubmit`].
-    Resubmit,
-    /// See [`RetryRule::Wait`].
-    Wait,
-}
-
-impl RetryKind {
-    /// The snake_case name used in catalogs.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            RetryKind::Never => "never",
-            RetryKind::RetryAfter => "retry_after",
-            RetryKind::Backoff => "backoff",
-            RetryKind::PollAgain => "poll_again",
-            RetryKind::Resubmit => "resubmit",
-            RetryKind::Wait => "wait",
-        }
-    }
-}
-
 impl RetryRule {
     /// errcat's rule for a status when neither the code nor the status table gives one:
     /// honour `Retry-After` on 429, back off on 408 and 5xx, otherwise do not retry.
     pub const fn for_status(status: u16) -> RetryRule {
-        match status {
-            429 => RetryRule::RetryAfter {
+        let unstated = Backoff {
+            initial_ms: None,
+            factor: None,
+            max_attempts: None,
+            max_delay_ms: None,
+        };
+        match RetryKind::for_status(status) {
+            RetryKind::RetryAfter => RetryRule::RetryAfter {
                 delay: DelaySource {
                     header: Some("Retry-After"),
                     body_field: None,
                 },
-                then: Some(Backoff {
-                    initial_ms: None,
-                    factor: None,
-                    max_attempts: None,
-                    max_delay_ms: None,
-                }),
+                then: Some(unstated),
             },
-            408 | 500..=599 => RetryRule::Backoff(Backoff {
-                initial_ms: None,
-                factor: None,
-                max_attempts: None,
-                max_delay_ms: None,
-            }),
+            RetryKind::Backoff => RetryRule::Backoff(unstated),
             _ => RetryRule::Never,
         }
     }
@@ -173,12 +139,6 @@ impl RetryRule {
 
     /// Whether the same request may be sent again (possibly after a delay).
     pub const fn repeats_request(&self) -> bool {
-        matches!(
-            self,
-            RetryRule::RetryAfter { .. }
-                | RetryRule::Backoff(_)
-                | RetryRule::PollAgain { .. }
-                | RetryRule::Wait { .. }
-        )
+        self.kind().repeats_request()
     }
 }

@@ -41,7 +41,7 @@ pub struct ErrorResponse {
 }
 
 fn set_path(root: &mut Map<String, Value>, path: &str, value: Value) {
-    let mut segments = path.split('.').peekable();
+    let mut segments = crate::FieldPath::new_unchecked(path).segments().peekable();
     let mut current = root;
     while let Some(segment) = segments.next() {
         if segments.peek().is_none() {

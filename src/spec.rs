@@ -2,72 +2,10 @@
 //! table, as static data. The runtime reads error bodies and builds them from this, so no
 //! API needs hand-written parsing code.
 
-use crate::RetryRule;
-
-/// How an API tells errors apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IdentifiedBy {
-    /// By a machine-readable code field.
-    Code,
-    /// By the exact message text, together with the HTTP status.
-    Message,
-}
-
-/// The three envelope shapes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EnvelopeFamily {
-    /// `{"error": {"code": ..., "message": ...}}`.
-    NestedObject,
-    /// `{"error": "message"}`.
-    BareString,
-    /// `{"success": false, "error": "message"}`.
-    SuccessFlag,
-}
-
-/// JSON type of an envelope field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FieldKind {
-    /// A string.
-    String,
-    /// An integer.
-    Integer,
-    /// Any number.
-    Number,
-    /// `true` or `false`.
-    Boolean,
-    /// A free-form object.
-    Object,
-    /// An array of strings.
-    StringArray,
-}
-
-/// What an envelope field carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FieldRole {
-    /// The machine-readable code.
-    Code,
-    /// The human-readable message.
-    Message,
-    /// The error type name.
-    Type,
-    /// The parameter at fault.
-    Param,
-    /// A documentation link.
-    DocUrl,
-    /// An id to quote to support.
-    RequestId,
-    /// Free-form extra data.
-    Details,
-    /// When the error happened.
-    Timestamp,
-    /// Seconds to wait before retrying.
-    RetryAfter,
-    /// The `success: false` flag.
-    Success,
-    /// A list of messages.
-    Messages,
-}
+use crate::{
+    EnvelopeFamily, FieldKind, FieldPath, FieldRole, HeaderFormat, HeaderRole, IdentifiedBy,
+    RetryRule,
+};
 
 /// One documented envelope field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,6 +22,13 @@ pub struct FieldSpec {
     pub nullable: bool,
     /// A fixed value, as JSON text (e.g. `false`).
     pub constant: Option<&'static str>,
+}
+
+impl FieldSpec {
+    /// The path, parsed: how the runtime walks a body to the field.
+    pub const fn field_path(&self) -> FieldPath<'static> {
+        FieldPath::new_unchecked(self.path)
+    }
 }
 
 /// The error envelope.
@@ -107,38 +52,6 @@ impl EnvelopeSpec {
     pub fn fields_with(&self, role: FieldRole) -> impl Iterator<Item = &'static FieldSpec> {
         self.fields.iter().filter(move |f| f.role == Some(role))
     }
-}
-
-/// What a response header tells a client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum HeaderRole {
-    /// How long to wait before retrying.
-    RetryAfter,
-    /// The request quota of the window.
-    RateLimitLimit,
-    /// Requests left in the window.
-    RateLimitRemaining,
-    /// When the window resets.
-    RateLimitReset,
-    /// Anything else.
-    Other,
-}
-
-/// How a header value is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum HeaderFormat {
-    /// Whole seconds to wait.
-    DelaySeconds,
-    /// Seconds, or an HTTP-date (RFC 9110 `Retry-After`).
-    DelaySecondsOrHttpDate,
-    /// Seconds since the Unix epoch.
-    UnixTimestamp,
-    /// A count.
-    Integer,
-    /// Free text.
-    Text,
 }
 
 /// A documented response header.

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use errcat_codegen::load::document::{Category, Context, FieldRole, Identification, RetryKind};
+use errcat_codegen::load::document::{Category, Context, FieldRole, IdentifiedBy, RetryKind};
 use errcat_codegen::model::{Api, Catalog, Error};
 use errcat_codegen::Builder;
 
@@ -154,7 +154,7 @@ fn the_catalog_validates_with_exactly_the_five_apis() {
     let by_message: Vec<&str> = catalog
         .apis
         .iter()
-        .filter(|a| a.identified_by() == Identification::Message)
+        .filter(|a| a.identified_by() == IdentifiedBy::Message)
         .map(|a| a.id())
         .collect();
     // The seeds README: IdentityCall and the voice gateway send no code.
@@ -509,8 +509,8 @@ fn example_bodies_name_known_errors() {
     let mut bodies = 0;
     for api in &catalog.apis {
         let role = match api.identified_by() {
-            Identification::Code => FieldRole::Code,
-            Identification::Message => FieldRole::Message,
+            IdentifiedBy::Code => FieldRole::Code,
+            IdentifiedBy::Message => FieldRole::Message,
         };
         let field = api
             .doc

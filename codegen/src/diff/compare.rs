@@ -9,12 +9,12 @@ use crate::model::{Api, Catalog, Error};
 /// What a client does under a rule: repeat the request, start over, or stop. Moving an
 /// error between these changes what every client must do, so it breaks.
 fn retry_class(kind: RetryKind) -> &'static str {
-    match kind {
-        RetryKind::RetryAfter | RetryKind::Backoff | RetryKind::PollAgain | RetryKind::Wait => {
-            "retryable"
-        }
-        RetryKind::Resubmit => "resubmit-only",
-        RetryKind::Never | RetryKind::Conditional => "non-retryable",
+    if kind.repeats_request() {
+        "retryable"
+    } else if kind == RetryKind::Resubmit {
+        "resubmit-only"
+    } else {
+        "non-retryable"
     }
 }
 

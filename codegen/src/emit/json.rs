@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::load::document::{
-    Auth, Category, Context, Envelope, ExampleDoc, HeaderDoc, Identification, LimitDoc, RetryDoc,
+    Auth, Category, Context, Envelope, ExampleDoc, HeaderDoc, IdentifiedBy, LimitDoc, RetryDoc,
     RetryKind,
 };
 use crate::model::{Api, Catalog, Error};
@@ -24,7 +24,7 @@ struct ApiExport<'a> {
     source_file: &'a str,
     source: Option<&'a str>,
     doc_url: Option<&'a str>,
-    identified_by: Identification,
+    identified_by: IdentifiedBy,
     envelope: &'a Envelope,
     auth: Option<&'a Auth>,
     headers: &'a [HeaderDoc],

@@ -80,5 +80,15 @@ pub fn retry_words(rule: &RetryDoc) -> String {
             format!("Retry after {window}{hint}{then}.")
         }
         RetryKind::Conditional => "Depends on the code.".to_owned(),
+        // A kind newer than these words: its phrase, as a sentence.
+        other => format!("{}.", capitalized(errcat_vocab::Term::phrase(other))),
     }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -9,6 +9,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+// The words a catalog uses for categories, roles, kinds and rules are errcat-vocab's,
+// shared with the runtime.
+pub use errcat_vocab::{
+    Category, CloseAction, Context, EnvelopeFamily, FieldKind, FieldRole, HeaderFormat, HeaderRole,
+    IdentifiedBy, RetryKind,
+};
+
 /// One API's error catalog: the root of a `catalog/<api>.yaml` file.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -127,35 +134,10 @@ pub struct ApiInfo {
     pub doc_url: Option<String>,
     /// How clients tell errors apart: by a code field, or by the message text.
     #[serde(default)]
-    pub identified_by: Identification,
+    pub identified_by: IdentifiedBy,
     /// Facts in this section that the page does not state (field name -> reason).
     #[serde(default, skip_serializing_if = "Inferred::is_empty")]
     pub inferred: Inferred,
-}
-
-/// How an API identifies an error on the wire.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Identification {
-    /// A machine-readable code field (the envelope field with role `code`).
-    #[default]
-    Code,
-    /// The exact message text together with the HTTP status.
-    Message,
-}
-
-/// The envelope family: the three shapes the seed APIs use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum EnvelopeFamily {
-    /// `{"error": {"code": ..., "message": ...}}`.
-    NestedObject,
-    /// `{"error": "message"}`.
-    BareString,
-    /// `{"success": false, "error": "message"}`.
-    SuccessFlag,
 }
 
 /// The error body: its family and every documented field.
@@ -194,7 +176,7 @@ pub struct FieldDoc {
     pub path: String,
     /// The JSON type of the value.
     #[serde(rename = "type")]
-    pub ty: FieldType,
+    pub ty: FieldKind,
     /// What the field means to errcat, when it carries something errcat reads.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<FieldRole>,
@@ -213,54 +195,6 @@ pub struct FieldDoc {
     /// Facts about the field that the page does not state.
     #[serde(default, skip_serializing_if = "Inferred::is_empty")]
     pub inferred: Inferred,
-}
-
-/// JSON types an envelope field can have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FieldType {
-    /// A JSON string.
-    String,
-    /// A JSON integer.
-    Integer,
-    /// Any JSON number.
-    Number,
-    /// `true` or `false`.
-    Boolean,
-    /// A JSON object whose members the page leaves open.
-    Object,
-    /// A JSON array of strings.
-    StringArray,
-}
-
-/// What an envelope field carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FieldRole {
-    /// The machine-readable error code.
-    Code,
-    /// The human-readable message.
-    Message,
-    /// The error type (category) name.
-    Type,
-    /// The request parameter at fault.
-    Param,
-    /// A link to the error's documentation.
-    DocUrl,
-    /// An id to quote to support.
-    RequestId,
-    /// Free-form, code-specific extra data.
-    Details,
-    /// When the error happened.
-    Timestamp,
-    /// Seconds to wait before retrying.
-    RetryAfter,
-    /// The `success: false` flag.
-    Success,
-    /// A list of messages (e.g. validation errors).
-    Messages,
 }
 
 /// Authentication facts.
@@ -328,40 +262,6 @@ pub struct HeaderDoc {
     pub inferred: Inferred,
 }
 
-/// What a response header tells a client.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum HeaderRole {
-    /// How long to wait before retrying.
-    RetryAfter,
-    /// The request quota of the window.
-    RateLimitLimit,
-    /// Requests left in the window.
-    RateLimitRemaining,
-    /// When the window resets.
-    RateLimitReset,
-    /// Anything else.
-    Other,
-}
-
-/// How a header value is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum HeaderFormat {
-    /// A whole number of seconds to wait.
-    DelaySeconds,
-    /// Seconds, or an HTTP-date (RFC 9110 `Retry-After`).
-    DelaySecondsOrHttpDate,
-    /// Seconds since the Unix epoch.
-    UnixTimestamp,
-    /// A count.
-    Integer,
-    /// Free text.
-    Text,
-}
-
 /// One row of the documented HTTP status table.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -406,49 +306,6 @@ pub struct ErrorTypeDoc {
     /// Facts about the type that the page does not state.
     #[serde(default, skip_serializing_if = "Inferred::is_empty")]
     pub inferred: Inferred,
-}
-
-/// The canonical category of an error, shared by every API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    /// Missing, invalid or expired credentials.
-    Authentication,
-    /// Valid credentials without the right to do this.
-    Permission,
-    /// The request is malformed or fails validation.
-    InvalidRequest,
-    /// The resource does not exist.
-    NotFound,
-    /// The request conflicts with the resource's state.
-    Conflict,
-    /// Payment or credit is needed.
-    Payment,
-    /// Too many requests.
-    RateLimited,
-    /// The service is temporarily unable to serve.
-    Unavailable,
-    /// A provider or upstream service failed.
-    Upstream,
-    /// An unexpected server-side failure.
-    Internal,
-    /// Accepted work that failed while being processed.
-    Processing,
-}
-
-/// Where an error is reported.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Context {
-    /// In an HTTP error response.
-    #[default]
-    Http,
-    /// When a WebSocket closes.
-    Websocket,
-    /// In a successful poll response whose job failed (`status: "failed"`).
-    Poll,
 }
 
 /// One documented error.
@@ -498,27 +355,6 @@ pub struct ErrorDoc {
     /// Facts about the error that the page does not state.
     #[serde(default, skip_serializing_if = "Inferred::is_empty")]
     pub inferred: Inferred,
-}
-
-/// The kinds of retry rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum RetryKind {
-    /// Do not retry: the same request fails the same way.
-    Never,
-    /// Wait as long as the server says (header or body field), then retry.
-    RetryAfter,
-    /// Retry with exponential backoff.
-    Backoff,
-    /// Keep polling the same id (after the server's delay, if any).
-    PollAgain,
-    /// Start over with a fresh request; never reuse the failed id.
-    Resubmit,
-    /// Wait a documented window, then retry.
-    Wait,
-    /// Depends on the code: each code of the type states its own rule.
-    Conditional,
 }
 
 /// A retry rule as data.
@@ -600,25 +436,6 @@ pub struct CloseCodeDoc {
     /// Facts about the code that the page does not state.
     #[serde(default, skip_serializing_if = "Inferred::is_empty")]
     pub inferred: Inferred,
-}
-
-/// What a client should do when a WebSocket closes with a code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum CloseAction {
-    /// Nothing: a clean close.
-    None,
-    /// Reconnect (with backoff).
-    Reconnect,
-    /// Get a new token, then reconnect.
-    ReconnectWithNewToken,
-    /// Send less, then carry on.
-    SlowDown,
-    /// Fix the message that was sent.
-    FixMessage,
-    /// Stop: the session is over or access is refused.
-    Stop,
 }
 
 /// A stated limit.

@@ -10,7 +10,7 @@
 pub mod naming;
 
 use crate::load::document::{
-    Category, Context, Document, ErrorDoc, ErrorTypeDoc, Identification, RetryDoc, RetryKind,
+    Category, Context, Document, ErrorDoc, ErrorTypeDoc, IdentifiedBy, RetryDoc, RetryKind,
 };
 
 /// Every API of a catalog, sorted by id.
@@ -38,7 +38,7 @@ impl Api {
     }
 
     /// Whether errors are told apart by code or by message text.
-    pub fn identified_by(&self) -> Identification {
+    pub fn identified_by(&self) -> IdentifiedBy {
         self.doc.api.identified_by
     }
 
@@ -103,30 +103,9 @@ impl Error {
     }
 }
 
-/// The category an HTTP status implies, for errors whose type and entry name none.
-pub fn category_for_status(status: u16) -> Category {
-    match status {
-        401 => Category::Authentication,
-        403 => Category::Permission,
-        404 | 410 => Category::NotFound,
-        409 => Category::Conflict,
-        402 => Category::Payment,
-        429 => Category::RateLimited,
-        502 | 504 => Category::Upstream,
-        503 => Category::Unavailable,
-        500..=599 => Category::Internal,
-        200..=299 => Category::Processing,
-        _ => Category::InvalidRequest,
-    }
-}
-
 /// errcat's rule for a status whose page states none; always marked as inferred.
 pub fn default_retry_for_status(status: u16) -> RetryDoc {
-    let rule = match status {
-        429 => RetryKind::RetryAfter,
-        408 | 500..=599 => RetryKind::Backoff,
-        _ => RetryKind::Never,
-    };
+    let rule = RetryKind::for_status(status);
     RetryDoc {
         rule,
         advice: None,

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::load::document::{FieldRole, FieldType, Identification};
+use errcat_vocab::FieldPath;
+
+use crate::load::document::{FieldKind, FieldRole, IdentifiedBy};
 use crate::model::naming;
 use crate::text::serde_name;
 
@@ -19,27 +21,10 @@ const SINGLE_ROLES: &[FieldRole] = &[
     FieldRole::Timestamp,
 ];
 
-/// The JSON types a role can have: errcat reads the code as text, a delay as a number.
-fn role_allows(role: FieldRole, ty: FieldType) -> bool {
-    match role {
-        FieldRole::Code
-        | FieldRole::Message
-        | FieldRole::Type
-        | FieldRole::Param
-        | FieldRole::DocUrl
-        | FieldRole::RequestId
-        | FieldRole::Timestamp => ty == FieldType::String,
-        FieldRole::RetryAfter => matches!(ty, FieldType::Integer | FieldType::Number),
-        FieldRole::Success => ty == FieldType::Boolean,
-        FieldRole::Messages => ty == FieldType::StringArray,
-        FieldRole::Details => ty == FieldType::Object,
-    }
-}
-
 fn check_role_types(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (i, field) in ctx.doc.envelope.fields.iter().enumerate() {
         let Some(role) = field.role else { continue };
-        if !role_allows(role, field.ty) {
+        if !role.kinds().contains(&field.ty) {
             let role_name = serde_name(&role);
             let type_name = serde_name(&field.ty);
             out.push(ctx.at(
@@ -60,15 +45,15 @@ fn check_rust_names(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let declared_object = |path: &str| {
         fields
             .iter()
-            .any(|f| f.path == path && f.ty == FieldType::Object)
+            .any(|f| f.path == path && f.ty == FieldKind::Object)
     };
     let mut members: BTreeMap<(String, String), &str> = BTreeMap::new();
     let mut structs: BTreeMap<String, String> = BTreeMap::new();
     for (i, field) in fields.iter().enumerate() {
-        if !is_valid_path(&field.path) {
+        let Ok(path) = FieldPath::parse(&field.path) else {
             continue;
-        }
-        let segments: Vec<&str> = field.path.split('.').collect();
+        };
+        let segments: Vec<&str> = path.segments().collect();
         for depth in 0..segments.len() {
             let parent = segments[..depth].join(".");
             // Members of a free-form object are read by path, not given Rust names.
@@ -111,28 +96,18 @@ fn check_rust_names(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn is_valid_path(path: &str) -> bool {
-    !path.is_empty()
-        && path.split('.').all(|segment| {
-            !segment.is_empty()
-                && segment
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        })
-}
-
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let fields = &ctx.doc.envelope.fields;
     let mut paths: BTreeMap<&str, usize> = BTreeMap::new();
     let mut roles: BTreeMap<String, usize> = BTreeMap::new();
     for (i, field) in fields.iter().enumerate() {
         let at = format!("envelope.fields[{i}].path");
-        if !is_valid_path(&field.path) {
+        if let Err(problem) = FieldPath::parse(&field.path) {
             out.push(ctx.at(
                 "bad-field-path",
                 &at,
                 Anchor::Value,
-                format!("`{}` is not a dotted JSON path", field.path),
+                format!("`{}` is not a dotted JSON path: {problem}", field.path),
                 "write the path from the body's root with dots, e.g. `error.code`",
             ));
             continue;
@@ -165,12 +140,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         if let Some(constant) = &field.constant {
             let matches = match field.ty {
-                FieldType::Boolean => constant.is_boolean(),
-                FieldType::String => constant.is_string(),
-                FieldType::Integer => constant.is_i64() || constant.is_u64(),
-                FieldType::Number => constant.is_number(),
-                FieldType::Object => constant.is_object(),
-                FieldType::StringArray => constant.is_array(),
+                FieldKind::Boolean => constant.is_boolean(),
+                FieldKind::String => constant.is_string(),
+                FieldKind::Integer => constant.is_i64() || constant.is_u64(),
+                FieldKind::Number => constant.is_number(),
+                FieldKind::Object => constant.is_object(),
+                FieldKind::StringArray => constant.is_array(),
             };
             if !matches {
                 out.push(ctx.at(
@@ -185,9 +160,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     // A field nested under another needs that parent to be an object.
     for (i, field) in fields.iter().enumerate() {
-        if let Some((parent, _)) = field.path.rsplit_once('.') {
-            if let Some(&p) = paths.get(parent) {
-                if fields[p].ty != FieldType::Object {
+        let parent = FieldPath::parse(&field.path)
+            .ok()
+            .and_then(FieldPath::parent);
+        if let Some(parent) = parent {
+            if let Some(&p) = paths.get(parent.as_str()) {
+                if fields[p].ty != FieldKind::Object {
                     out.push(ctx.at(
                         "field-under-scalar",
                         &format!("envelope.fields[{i}].path"),
@@ -205,8 +183,8 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     check_role_types(ctx, out);
     check_rust_names(ctx, out);
     let (needed, what) = match ctx.doc.api.identified_by {
-        Identification::Code => (FieldRole::Code, "code"),
-        Identification::Message => (FieldRole::Message, "message"),
+        IdentifiedBy::Code => (FieldRole::Code, "code"),
+        IdentifiedBy::Message => (FieldRole::Message, "message"),
     };
     if !fields.iter().any(|f| f.role == Some(needed)) {
         out.push(ctx.at(

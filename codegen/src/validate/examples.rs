@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::load::document::{FieldRole, Identification};
+use crate::load::document::{FieldRole, IdentifiedBy};
 use crate::load::positions::Position;
 
 /// The value at a dotted path of a JSON body.
@@ -10,14 +10,16 @@ pub(crate) fn json_at<'v>(
     body: &'v serde_json::Value,
     path: &str,
 ) -> Option<&'v serde_json::Value> {
-    path.split('.').try_fold(body, |value, key| value.get(key))
+    errcat_vocab::FieldPath::new_unchecked(path)
+        .segments()
+        .try_fold(body, |value, key| value.get(key))
 }
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let role = match doc.api.identified_by {
-        Identification::Code => FieldRole::Code,
-        Identification::Message => FieldRole::Message,
+        IdentifiedBy::Code => FieldRole::Code,
+        IdentifiedBy::Message => FieldRole::Message,
     };
     let id_path = doc
         .envelope

@@ -6,7 +6,7 @@ use heck::ToUpperCamelCase;
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
 use crate::load::document::{Category, Context, ErrorDoc, RetryDoc, RetryKind};
-use crate::model::{category_for_status, default_retry_for_status, expand_doc_url, Error, Source};
+use crate::model::{default_retry_for_status, expand_doc_url, Error, Source};
 
 pub(crate) fn resolve(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> Vec<Error> {
     let mut errors = Vec::new();
@@ -49,7 +49,7 @@ fn resolve_one(ctx: &Ctx, i: usize, doc: &ErrorDoc, out: &mut Vec<Diagnostic>) -
         .or_else(|| ty.and_then(|t| t.category))
         .unwrap_or_else(|| match doc.context {
             Context::Poll => Category::Processing,
-            _ => category_for_status(status),
+            _ => Category::from_status(status),
         });
     let row = ctx.doc.statuses.iter().find(|r| r.status == status);
     let type_rule = ty.and_then(|t| t.retry.as_ref());

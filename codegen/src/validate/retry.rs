@@ -54,21 +54,9 @@ fn client_status_worth_repeating(status: u16) -> bool {
     matches!(status, 408 | 409 | 423 | 425 | 429)
 }
 
-fn rule_name(rule: RetryKind) -> &'static str {
-    match rule {
-        RetryKind::Never => "never",
-        RetryKind::RetryAfter => "retry_after",
-        RetryKind::Backoff => "backoff",
-        RetryKind::PollAgain => "poll_again",
-        RetryKind::Resubmit => "resubmit",
-        RetryKind::Wait => "wait",
-        RetryKind::Conditional => "conditional",
-    }
-}
-
 /// Checks one rule on its own, wherever it is written.
 fn check_rule(ctx: &Ctx, path: &str, rule: &RetryDoc, type_level: bool, out: &mut Vec<Diagnostic>) {
-    let name = rule_name(rule.rule);
+    let name = rule.rule.as_str();
     let mut incomplete = |message: String, help: &str| {
         out.push(ctx.at(
             "incomplete-retry",
@@ -234,7 +222,7 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
                 format!(
                     "error `{}` has status {status}, a client error that fails the same way again, but its rule `{}`{from} repeats the request",
                     error.id(),
-                    rule_name(rule)
+                    RetryKind::as_str(rule)
                 ),
                 "use `rule: never` (fix the request) or `resubmit`, or correct the status",
             ));

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::load::document::Identification;
+use crate::load::document::IdentifiedBy;
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
@@ -53,7 +53,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     // Message-identified errors must say what message they match; a defaulted wire would
     // be the snake_case id, which no such API sends.
-    if ctx.doc.api.identified_by == Identification::Message {
+    if ctx.doc.api.identified_by == IdentifiedBy::Message {
         for (i, error) in ctx.doc.errors.iter().enumerate() {
             if error.wire.is_none() {
                 out.push(ctx.at(

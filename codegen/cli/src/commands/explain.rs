@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use errcat_codegen::emit::words::retry_words;
 use errcat_codegen::explain::{lookup, Entry, Lookup, MatchedBy, Suggestion};
-use errcat_codegen::load::document::{Context, Inferred};
+use errcat_codegen::load::document::Inferred;
 use errcat_codegen::model::{Api, Catalog, Error, Source};
 use serde_json::{json, Value};
 
@@ -74,14 +74,6 @@ fn status_name(api: &Api, status: u16) -> Option<&str> {
         .iter()
         .find(|s| s.status == status)
         .map(|s| s.name.as_str())
-}
-
-fn context_words(context: Context) -> &'static str {
-    match context {
-        Context::Http => "an HTTP error response",
-        Context::Websocket => "the close of a WebSocket",
-        Context::Poll => "the body of a successful poll response whose job failed",
-    }
 }
 
 fn retry_source(error: &Error) -> String {
@@ -186,8 +178,8 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
     );
     row(
         match api.identified_by() {
-            errcat_codegen::load::document::Identification::Code => "code",
-            errcat_codegen::load::document::Identification::Message => "message",
+            errcat_codegen::load::document::IdentifiedBy::Code => "code",
+            errcat_codegen::load::document::IdentifiedBy::Message => "message",
         },
         error.wire.clone(),
     );
@@ -226,7 +218,10 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
         row("type", format!("{ty}{description}"));
     }
     row("category", name(&error.category));
-    row("reported in", context_words(error.context()).to_owned());
+    row(
+        "reported in",
+        errcat_vocab::Term::phrase(error.context()).to_owned(),
+    );
     if let Some(message) = &doc.message {
         row("message", format!("\"{message}\""));
     }

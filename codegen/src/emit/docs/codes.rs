@@ -5,8 +5,9 @@ use super::phrases;
 use super::provenance;
 use super::tables::rule_words;
 use super::Page;
-use crate::load::document::{FieldRole, Identification};
+use crate::load::document::{FieldRole, IdentifiedBy};
 use crate::model::Source;
+use errcat_vocab::Term;
 
 /// Markers for an error's retry rule: the resolved reason and the rule's own map.
 pub(super) fn retry_marks(page: &mut Page, index: usize) -> String {
@@ -28,8 +29,8 @@ pub(super) fn retry_marks(page: &mut Page, index: usize) -> String {
 pub(super) fn sections(page: &mut Page) {
     let api = page.api;
     let what = match api.identified_by() {
-        Identification::Code => "code",
-        Identification::Message => "message",
+        IdentifiedBy::Code => "code",
+        IdentifiedBy::Message => "message",
     };
     page.push(format!(
         "Every {what} the page documents, in the page's order. The heading is what the API \
@@ -77,11 +78,11 @@ fn error_section(page: &mut Page, index: usize) {
     }
     let wire_marks = page.marks(inferred, &["wire"], &subject);
     facts.push(match api.identified_by() {
-        Identification::Code => format!(
+        IdentifiedBy::Code => format!(
             "- **Code:** {wire}, sent in {}{wire_marks}",
             code(page.field_with(FieldRole::Code).unwrap_or("code"))
         ),
-        Identification::Message => format!(
+        IdentifiedBy::Message => format!(
             "- **Message:** {wire}, the exact text of {}{wire_marks}",
             code(page.field_with(FieldRole::Message).unwrap_or("error"))
         ),
@@ -133,7 +134,7 @@ fn error_section(page: &mut Page, index: usize) {
     let context_marks = page.marks(inferred, &["context"], &subject);
     facts.push(format!(
         "- **Reported in:** {}{context_marks}",
-        phrases::context(error.context())
+        error.context().phrase()
     ));
     if let Some(message) = &doc.message {
         facts.push(format!("- **Example message:** \"{}\"", inline(message)));

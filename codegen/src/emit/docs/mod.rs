@@ -22,7 +22,7 @@ mod tables;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::load::document::{FieldRole, Identification, Inferred};
+use crate::load::document::{FieldRole, IdentifiedBy, Inferred};
 use crate::model::{Api, Error};
 use crate::write::Header;
 
@@ -60,8 +60,8 @@ fn sections(api: &Api) -> Vec<(&'static str, &'static str)> {
     out.push((
         "codes",
         match api.identified_by() {
-            Identification::Code => "Error codes",
-            Identification::Message => "Error messages",
+            IdentifiedBy::Code => "Error codes",
+            IdentifiedBy::Message => "Error messages",
         },
     ));
     out.push(("retry", "Retry at a glance"));

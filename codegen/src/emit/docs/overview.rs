@@ -4,7 +4,8 @@
 use super::markdown::{cell, code, code_cell, fenced, inline, table, url};
 use super::phrases;
 use super::Page;
-use crate::load::document::{FieldRole, Identification};
+use crate::load::document::{FieldRole, IdentifiedBy};
+use errcat_vocab::Term;
 
 /// Title, intro, a short fact list and the contents.
 pub(super) fn title(page: &mut Page, sections: &[(&'static str, &'static str)]) {
@@ -45,14 +46,14 @@ pub(super) fn title(page: &mut Page, sections: &[(&'static str, &'static str)]) 
     facts.push(format!(
         "- **Errors are identified by:** {}",
         match api.identified_by() {
-            Identification::Code => "their code",
-            Identification::Message => "their message text together with the HTTP status",
+            IdentifiedBy::Code => "their code",
+            IdentifiedBy::Message => "their message text together with the HTTP status",
         }
     ));
     let doc = &api.doc;
     let mut counts = vec![match api.identified_by() {
-        Identification::Code => phrases::count(api.errors.len(), "error code", "error codes"),
-        Identification::Message => {
+        IdentifiedBy::Code => phrases::count(api.errors.len(), "error code", "error codes"),
+        IdentifiedBy::Message => {
             phrases::count(api.errors.len(), "error message", "error messages")
         }
     }];
@@ -97,7 +98,7 @@ pub(super) fn title(page: &mut Page, sections: &[(&'static str, &'static str)]) 
 pub(super) fn identification(page: &mut Page) {
     let api = page.api;
     match api.identified_by() {
-        Identification::Code => {
+        IdentifiedBy::Code => {
             let field = page.field_with(FieldRole::Code).unwrap_or("code");
             let example = api.errors.first().map(|e| e.wire.as_str()).unwrap_or("");
             page.push(format!(
@@ -118,7 +119,7 @@ pub(super) fn identification(page: &mut Page) {
                 }
             }
         }
-        Identification::Message => {
+        IdentifiedBy::Message => {
             let field = page.field_with(FieldRole::Message).unwrap_or("error");
             page.push(format!(
                 "This API sends no error code. An error is identified by its exact message \
@@ -276,8 +277,8 @@ pub(super) fn headers(page: &mut Page) {
         let description_marks = page.marks(&header.inferred, &["description"], &what);
         rows.push(vec![
             format!("{}{name_marks}", code_cell(&header.name)),
-            phrases::header_role(header.role).to_owned(),
-            format!("{}{format_marks}", phrases::header_format(header.format)),
+            header.role.phrase().to_owned(),
+            format!("{}{format_marks}", header.format.phrase()),
             cell(header.when.as_deref().unwrap_or("")),
             format!(
                 "{}{description_marks}",

@@ -8,6 +8,7 @@ use super::provenance;
 use super::Page;
 use crate::emit::words::retry_words;
 use crate::load::document::RetryDoc;
+use errcat_vocab::Term;
 
 /// A retry rule in words ([`retry_words`] already writes Markdown code spans), safe in a
 /// table cell.
@@ -243,7 +244,7 @@ pub(super) fn close_codes(page: &mut Page) {
             format!("{}{description_marks}", cell(&close.description)),
             format!(
                 "{} ({}){action_marks}",
-                phrases::close_action(close.action),
+                close.action.phrase(),
                 code_cell(&phrases::name(&close.action))
             ),
             cell(close.advice.as_deref().unwrap_or("")),

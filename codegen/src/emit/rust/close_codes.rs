@@ -24,7 +24,7 @@ pub fn emit(api: &Api) -> TokenStream {
     let numbers: Vec<u16> = codes.iter().map(|c| c.code).collect();
     let reasons: Vec<&str> = codes.iter().map(|c| c.reason.as_str()).collect();
     let descriptions: Vec<&str> = codes.iter().map(|c| c.description.as_str()).collect();
-    let actions = codes.iter().map(|c| values::close_action(c.action));
+    let actions = codes.iter().map(|c| values::term(c.action));
     let advice = codes.iter().map(|c| values::opt_str(c.advice.as_deref()));
     let variant_docs = codes.iter().map(|c| {
         let mut facts = vec![

@@ -31,6 +31,11 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
             "- Reported when the WebSocket closes; {}",
             status.trim_start_matches("- ")
         ),
+        other => format!(
+            "- Reported in {}; {}",
+            errcat_vocab::Term::phrase(other),
+            status.trim_start_matches("- ")
+        ),
     });
     if let Some(ty) = error.error_type() {
         facts.push(format!("- Type: {}", docs::code(ty)));
@@ -97,7 +102,7 @@ fn info_row(error: &Error) -> TokenStream {
     let id = &doc.id;
     let wire = &error.wire;
     let status = error.status;
-    let category = values::category(error.category);
+    let category = values::term(error.category);
     let retry =
         values::retry(&error.retry).unwrap_or_else(|| quote! { ::errcat::RetryRule::Never });
     let description = &doc.description;
@@ -116,7 +121,7 @@ fn info_row(error: &Error) -> TokenStream {
         value.map(|value| quote! { #field: Some(#value), })
     });
     let context = (doc.context != Context::Http).then(|| {
-        let context = values::context(doc.context);
+        let context = values::term(doc.context);
         quote! { context: #context, }
     });
     quote! {

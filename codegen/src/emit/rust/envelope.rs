@@ -9,7 +9,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::docs;
-use crate::load::document::{FieldDoc, FieldRole, FieldType, Identification};
+use crate::load::document::{FieldDoc, FieldKind, FieldRole, IdentifiedBy};
 use crate::model::{naming, Api};
 
 struct Node<'a> {
@@ -44,7 +44,7 @@ impl<'a> Node<'a> {
 
     /// A struct of its own: has members and is not declared as a free-form object.
     fn is_struct(&self) -> bool {
-        !self.children.is_empty() && self.field.is_none_or(|f| f.ty != FieldType::Object)
+        !self.children.is_empty() && self.field.is_none_or(|f| f.ty != FieldKind::Object)
     }
 
     fn required(&self) -> bool {
@@ -76,18 +76,18 @@ fn struct_ident(path: &[&str]) -> Ident {
 }
 
 fn leaf_type(field: &FieldDoc) -> TokenStream {
-    if field.role == Some(FieldRole::Code) && field.ty == FieldType::String {
+    if field.role == Some(FieldRole::Code) && field.ty == FieldKind::String {
         return quote! { WireCode };
     }
     match field.ty {
-        FieldType::String => quote! { String },
-        FieldType::Integer => quote! { i64 },
-        FieldType::Number => quote! { f64 },
-        FieldType::Boolean => quote! { bool },
-        FieldType::Object => {
+        FieldKind::String => quote! { String },
+        FieldKind::Integer => quote! { i64 },
+        FieldKind::Number => quote! { f64 },
+        FieldKind::Boolean => quote! { bool },
+        FieldKind::Object => {
             quote! { ::errcat::__private::serde_json::Map<String, ::errcat::__private::serde_json::Value> }
         }
-        FieldType::StringArray => quote! { Vec<String> },
+        FieldKind::StringArray => quote! { Vec<String> },
     }
 }
 
@@ -196,7 +196,7 @@ fn emit_struct(
 fn accessor(root: &Node, path: &str) -> Option<TokenStream> {
     let mut expr = quote! { Some(self) };
     let mut node = root;
-    for segment in path.split('.') {
+    for segment in errcat_vocab::FieldPath::new_unchecked(path).segments() {
         if !node.is_struct() && !std::ptr::eq(node, root) {
             return None;
         }
@@ -221,20 +221,12 @@ pub fn emit(api: &Api) -> TokenStream {
         children: Vec::new(),
     };
     for field in &envelope.fields {
-        let segments: Vec<&str> = field.path.split('.').collect();
+        let segments: Vec<&str> = errcat_vocab::FieldPath::new_unchecked(&field.path)
+            .segments()
+            .collect();
         root.insert(&segments, field);
     }
-    let family = match envelope.family {
-        crate::load::document::EnvelopeFamily::NestedObject => {
-            "a nested object (`{\"error\": {...}}`)"
-        }
-        crate::load::document::EnvelopeFamily::BareString => {
-            "a bare string (`{\"error\": \"...\"}`)"
-        }
-        crate::load::document::EnvelopeFamily::SuccessFlag => {
-            "a success flag and a string (`{\"success\": false, \"error\": \"...\"}`)"
-        }
-    };
+    let family = errcat_vocab::Term::phrase(envelope.family);
     let mut paragraphs = vec![format!(
         "The error body {} sends: {family}.",
         docs::text(&api.doc.api.name)
@@ -279,17 +271,17 @@ pub fn emit(api: &Api) -> TokenStream {
         }
     });
     let wire_code = match api.doc.api.identified_by {
-        Identification::Code => role_path(FieldRole::Code)
+        IdentifiedBy::Code => role_path(FieldRole::Code)
             .and_then(|p| accessor(&root, p))
             .map(|expr| quote! { #expr.cloned() }),
-        Identification::Message => {
+        IdentifiedBy::Message => {
             message.map(|_| quote! { self.message().map(WireCode::from_wire) })
         }
     };
     let wire_code_fn = wire_code.map(|body| {
         let how = match api.doc.api.identified_by {
-            Identification::Code => "from its code field",
-            Identification::Message => {
+            IdentifiedBy::Code => "from its code field",
+            IdentifiedBy::Message => {
                 "from its message text (this API identifies errors by message)"
             }
         };

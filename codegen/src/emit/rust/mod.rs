@@ -15,7 +15,7 @@ mod values;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::load::document::Identification;
+use crate::load::document::IdentifiedBy;
 use crate::model::Api;
 use splice::{Formatting, Splices};
 
@@ -32,8 +32,8 @@ fn module_docs(api: &Api) -> TokenStream {
     facts.push(format!(
         "- Errors are identified by {}.",
         match info.identified_by {
-            Identification::Code => "their code field",
-            Identification::Message => "their message text and HTTP status",
+            IdentifiedBy::Code => "their code field",
+            IdentifiedBy::Message => "their message text and HTTP status",
         }
     ));
     facts.push(format!("- Catalog: {}", docs::code(&api.source_path)));

@@ -5,61 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::values;
-use crate::load::document::{
-    EnvelopeFamily, FieldRole, FieldType, HeaderFormat, HeaderRole, Identification,
-};
 use crate::model::Api;
-
-fn role(role: FieldRole) -> TokenStream {
-    let variant = match role {
-        FieldRole::Code => quote!(Code),
-        FieldRole::Message => quote!(Message),
-        FieldRole::Type => quote!(Type),
-        FieldRole::Param => quote!(Param),
-        FieldRole::DocUrl => quote!(DocUrl),
-        FieldRole::RequestId => quote!(RequestId),
-        FieldRole::Details => quote!(Details),
-        FieldRole::Timestamp => quote!(Timestamp),
-        FieldRole::RetryAfter => quote!(RetryAfter),
-        FieldRole::Success => quote!(Success),
-        FieldRole::Messages => quote!(Messages),
-    };
-    quote! { ::errcat::FieldRole::#variant }
-}
-
-fn kind(ty: FieldType) -> TokenStream {
-    let variant = match ty {
-        FieldType::String => quote!(String),
-        FieldType::Integer => quote!(Integer),
-        FieldType::Number => quote!(Number),
-        FieldType::Boolean => quote!(Boolean),
-        FieldType::Object => quote!(Object),
-        FieldType::StringArray => quote!(StringArray),
-    };
-    quote! { ::errcat::FieldKind::#variant }
-}
-
-fn header_role(role: HeaderRole) -> TokenStream {
-    let variant = match role {
-        HeaderRole::RetryAfter => quote!(RetryAfter),
-        HeaderRole::RateLimitLimit => quote!(RateLimitLimit),
-        HeaderRole::RateLimitRemaining => quote!(RateLimitRemaining),
-        HeaderRole::RateLimitReset => quote!(RateLimitReset),
-        HeaderRole::Other => quote!(Other),
-    };
-    quote! { ::errcat::HeaderRole::#variant }
-}
-
-fn header_format(format: HeaderFormat) -> TokenStream {
-    let variant = match format {
-        HeaderFormat::DelaySeconds => quote!(DelaySeconds),
-        HeaderFormat::DelaySecondsOrHttpDate => quote!(DelaySecondsOrHttpDate),
-        HeaderFormat::UnixTimestamp => quote!(UnixTimestamp),
-        HeaderFormat::Integer => quote!(Integer),
-        HeaderFormat::Text => quote!(Text),
-    };
-    quote! { ::errcat::HeaderFormat::#variant }
-}
 
 /// `STATUSES`, `status_info` and `SPEC`.
 pub fn emit(api: &Api) -> TokenStream {
@@ -78,10 +24,10 @@ pub fn emit(api: &Api) -> TokenStream {
     });
     let fields = doc.envelope.fields.iter().map(|field| {
         let path = &field.path;
-        let kind = kind(field.ty);
+        let kind = values::term(field.ty);
         let role = match field.role {
             Some(r) => {
-                let r = role(r);
+                let r = values::term(r);
                 quote! { Some(#r) }
             }
             None => quote! { None },
@@ -98,21 +44,14 @@ pub fn emit(api: &Api) -> TokenStream {
     });
     let headers = doc.headers.iter().map(|header| {
         let name = &header.name;
-        let role = header_role(header.role);
-        let format = header_format(header.format);
+        let role = values::term(header.role);
+        let format = values::term(header.format);
         quote! { ::errcat::HeaderSpec { name: #name, role: #role, format: #format } }
     });
     let id = api.id();
     let name = &doc.api.name;
-    let identified_by = match doc.api.identified_by {
-        Identification::Code => quote! { ::errcat::IdentifiedBy::Code },
-        Identification::Message => quote! { ::errcat::IdentifiedBy::Message },
-    };
-    let family = match doc.envelope.family {
-        EnvelopeFamily::NestedObject => quote! { ::errcat::EnvelopeFamily::NestedObject },
-        EnvelopeFamily::BareString => quote! { ::errcat::EnvelopeFamily::BareString },
-        EnvelopeFamily::SuccessFlag => quote! { ::errcat::EnvelopeFamily::SuccessFlag },
-    };
+    let identified_by = values::term(doc.api.identified_by);
+    let family = values::term(doc.envelope.family);
     let content_type = &doc.envelope.content_type;
     quote! {
         /// The documented HTTP status table, success rows included.

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::load::document::{BackoffDoc, Category, CloseAction, Context, RetryDoc, RetryKind};
+use crate::load::document::{BackoffDoc, RetryDoc, RetryKind};
 
 /// `Some("...")` or `None`.
 pub fn opt_str(value: Option<&str>) -> TokenStream {
@@ -27,45 +27,12 @@ fn opt_u32(value: Option<u32>) -> TokenStream {
     }
 }
 
-/// `::errcat::Category::X`.
-pub fn category(category: Category) -> TokenStream {
-    let variant = match category {
-        Category::Authentication => quote!(Authentication),
-        Category::Permission => quote!(Permission),
-        Category::InvalidRequest => quote!(InvalidRequest),
-        Category::NotFound => quote!(NotFound),
-        Category::Conflict => quote!(Conflict),
-        Category::Payment => quote!(Payment),
-        Category::RateLimited => quote!(RateLimited),
-        Category::Unavailable => quote!(Unavailable),
-        Category::Upstream => quote!(Upstream),
-        Category::Internal => quote!(Internal),
-        Category::Processing => quote!(Processing),
-    };
-    quote! { ::errcat::Category::#variant }
-}
-
-/// `::errcat::Context::X`.
-pub fn context(context: Context) -> TokenStream {
-    match context {
-        Context::Http => quote! { ::errcat::Context::Http },
-        Context::Websocket => quote! { ::errcat::Context::Websocket },
-        Context::Poll => quote! { ::errcat::Context::Poll },
-    }
-}
-
-/// `::errcat::CloseAction::X`.
-pub fn close_action(action: CloseAction) -> TokenStream {
-    match action {
-        CloseAction::None => quote! { ::errcat::CloseAction::None },
-        CloseAction::Reconnect => quote! { ::errcat::CloseAction::Reconnect },
-        CloseAction::ReconnectWithNewToken => {
-            quote! { ::errcat::CloseAction::ReconnectWithNewToken }
-        }
-        CloseAction::SlowDown => quote! { ::errcat::CloseAction::SlowDown },
-        CloseAction::FixMessage => quote! { ::errcat::CloseAction::FixMessage },
-        CloseAction::Stop => quote! { ::errcat::CloseAction::Stop },
-    }
+/// `::errcat::<Type>::<Variant>` for any word of the vocabulary, e.g.
+/// `::errcat::Category::RateLimited`: the runtime re-exports every one at its root.
+pub fn term<T: errcat_vocab::Term>(value: T) -> TokenStream {
+    let ty = quote::format_ident!("{}", T::TYPE_NAME);
+    let variant = quote::format_ident!("{}", value.variant_name());
+    quote! { ::errcat::#ty::#variant }
 }
 
 fn backoff(backoff: &BackoffDoc) -> TokenStream {
@@ -131,6 +98,43 @@ pub fn retry(rule: &RetryDoc) -> Option<TokenStream> {
                 }
             }
         }
-        RetryKind::Conditional => return None,
+        // `conditional` has no runtime value; a kind the generator does not know yet
+        // has none either, which the vocabulary test in this module catches.
+        _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use errcat_vocab::Term;
+
+    /// Every retry kind but `conditional` becomes a runtime rule: adding a kind to the
+    /// vocabulary without teaching the generator fails here, not in a user's build.
+    #[test]
+    fn every_retry_kind_has_a_runtime_rule() {
+        for &kind in RetryKind::ALL {
+            let rule = RetryDoc {
+                rule: kind,
+                advice: None,
+                header: None,
+                body_field: None,
+                backoff: None,
+                wait: None,
+                inferred: Default::default(),
+            };
+            assert_eq!(
+                retry(&rule).is_some(),
+                kind != RetryKind::Conditional,
+                "{}",
+                kind.name()
+            );
+        }
+    }
+
+    #[test]
+    fn terms_are_written_as_runtime_paths() {
+        let tokens = term(errcat_vocab::Category::RateLimited).to_string();
+        assert_eq!(tokens.replace(' ', ""), "::errcat::Category::RateLimited");
+    }
 }

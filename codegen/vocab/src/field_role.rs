@@ -1,0 +1,52 @@
+//! What an envelope field carries.
+
+use crate::FieldKind;
+
+vocabulary! {
+    /// What an envelope field carries, when it carries something errcat reads or writes.
+    #[non_exhaustive]
+    pub enum FieldRole {
+        /// The machine-readable error code.
+        Code = "code" => "error code",
+        /// The human-readable message.
+        Message = "message" => "message",
+        /// The error type (category) name.
+        Type = "type" => "error type",
+        /// The request parameter at fault.
+        Param = "param" => "parameter at fault",
+        /// A link to the error's documentation.
+        DocUrl = "doc_url" => "documentation link",
+        /// An id to quote to support.
+        RequestId = "request_id" => "request id",
+        /// Free-form, code-specific extra data.
+        Details = "details" => "details",
+        /// When the error happened.
+        Timestamp = "timestamp" => "timestamp",
+        /// Seconds to wait before retrying.
+        RetryAfter = "retry_after" => "seconds to wait",
+        /// The `success: false` flag.
+        Success = "success" => "success flag",
+        /// A list of messages (e.g. validation errors).
+        Messages = "messages" => "list of messages",
+    }
+}
+
+impl FieldRole {
+    /// The JSON types a field with this role may have: errcat reads codes, messages and
+    /// the like as text, a delay as a number.
+    pub const fn kinds(self) -> &'static [FieldKind] {
+        match self {
+            FieldRole::Code
+            | FieldRole::Message
+            | FieldRole::Type
+            | FieldRole::Param
+            | FieldRole::DocUrl
+            | FieldRole::RequestId
+            | FieldRole::Timestamp => &[FieldKind::String],
+            FieldRole::RetryAfter => &[FieldKind::Integer, FieldKind::Number],
+            FieldRole::Success => &[FieldKind::Boolean],
+            FieldRole::Messages => &[FieldKind::StringArray],
+            FieldRole::Details => &[FieldKind::Object],
+        }
+    }
+}

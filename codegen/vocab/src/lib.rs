@@ -1,0 +1,41 @@
+//! errcat-vocab: the words errcat's generator and runtime share.
+//!
+//! Every fieldless enum that a catalog names and the runtime reads back (categories,
+//! contexts, close actions, envelope families, field kinds and roles, header roles and
+//! formats, how errors are identified, retry kinds), the rules that map an HTTP status or
+//! a close code to one of them, and [`FieldPath`], the dotted path into an error body.
+//! Each is defined here once; `errcat` re-exports them and `errcat-codegen` reads
+//! catalogs into them, so the two cannot drift apart.
+//!
+//! Without features the crate has no dependencies. `serde` adds the catalog (snake_case)
+//! names through serde; `schema` adds JSON Schemas.
+
+#![deny(missing_docs)]
+
+#[macro_use]
+mod term;
+
+mod category;
+mod close_action;
+mod context;
+mod envelope_family;
+mod field_kind;
+mod field_path;
+mod field_role;
+mod header_format;
+mod header_role;
+mod identified_by;
+mod retry_kind;
+
+pub use category::Category;
+pub use close_action::CloseAction;
+pub use context::Context;
+pub use envelope_family::EnvelopeFamily;
+pub use field_kind::FieldKind;
+pub use field_path::{FieldPath, PathError};
+pub use field_role::FieldRole;
+pub use header_format::HeaderFormat;
+pub use header_role::HeaderRole;
+pub use identified_by::IdentifiedBy;
+pub use retry_kind::RetryKind;
+pub use term::Term;
