@@ -36,24 +36,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Diagnostics};
+pub use emit::Artifact;
 pub use model::Catalog;
 
 /// Generated files: path relative to the output directory -> contents.
 pub type Generated = BTreeMap<String, String>;
-
-/// What to generate besides the Rust modules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Artifacts {
-    /// One `<api>.rs` per API.
-    pub rust: bool,
-    /// `catalog.json`, the normalized export.
-    pub json: bool,
-    /// `catalog.schema.json`, the JSON Schema of the catalog format (needs the `schema`
-    /// feature).
-    pub schema: bool,
-    /// `docs/<api>.md`, one Markdown error reference per API.
-    pub docs: bool,
-}
 
 /// Configures and runs the generator, in the spirit of `prost_build::Config`.
 #[derive(Debug, Clone)]
@@ -61,7 +48,7 @@ pub struct Builder {
     catalogs: Vec<PathBuf>,
     out_dir: Option<PathBuf>,
     only: Option<BTreeSet<String>>,
-    artifacts: Artifacts,
+    artifacts: BTreeSet<Artifact>,
     rerun_if_changed: bool,
     regenerate_command: String,
 }
@@ -105,12 +92,7 @@ impl Builder {
             catalogs: Vec::new(),
             out_dir: None,
             only: None,
-            artifacts: Artifacts {
-                rust: true,
-                json: false,
-                schema: false,
-                docs: false,
-            },
+            artifacts: BTreeSet::from([Artifact::Rust]),
             rerun_if_changed: true,
             regenerate_command: "cargo build".to_owned(),
         }
@@ -134,9 +116,9 @@ impl Builder {
         self
     }
 
-    /// Which artifacts to generate.
-    pub fn artifacts(mut self, artifacts: Artifacts) -> Self {
-        self.artifacts = artifacts;
+    /// Which artifacts to generate (default: [`Artifact::Rust`] alone).
+    pub fn artifacts(mut self, artifacts: impl IntoIterator<Item = Artifact>) -> Self {
+        self.artifacts = artifacts.into_iter().collect();
         self
     }
 
@@ -251,55 +233,21 @@ impl Builder {
 
     /// Emits the configured artifacts for a validated catalog.
     pub fn emit(&self, catalog: &Catalog) -> Generated {
-        let mut out = Generated::new();
-        let header = write::Header {
-            command: &self.regenerate_command,
+        let wanted = |api: &model::Api| {
+            self.only
+                .as_ref()
+                .is_none_or(|only| only.contains(api.id()))
         };
-        if self.artifacts.rust {
-            for api in &catalog.apis {
-                if self
-                    .only
-                    .as_ref()
-                    .is_some_and(|only| !only.contains(api.id()))
-                {
-                    continue;
-                }
-                let code = emit::rust::emit_api(api);
-                out.insert(
-                    format!("{}.rs", api.id()),
-                    header.rust(&api.source_path, &code),
-                );
-            }
-        }
-        if self.artifacts.docs {
-            for api in &catalog.apis {
-                if self
-                    .only
-                    .as_ref()
-                    .is_some_and(|only| !only.contains(api.id()))
-                {
-                    continue;
-                }
-                out.insert(
-                    format!("docs/{}.md", api.id()),
-                    emit::docs::reference(api, &header),
-                );
-            }
-        }
-        if self.artifacts.json {
-            out.insert(
-                "catalog.json".to_owned(),
-                emit::json::export(catalog, &header),
-            );
-        }
-        #[cfg(feature = "schema")]
-        if self.artifacts.schema {
-            out.insert(
-                "catalog.schema.json".to_owned(),
-                emit::schema::schema(&header),
-            );
-        }
-        out
+        let scope = emit::Scope {
+            header: write::Header {
+                command: &self.regenerate_command,
+            },
+            wanted: &wanted,
+        };
+        self.artifacts
+            .iter()
+            .flat_map(|artifact| artifact.emit(catalog, &scope))
+            .collect()
     }
 
     /// For build scripts: prints `cargo:rerun-if-changed` for every catalog file and

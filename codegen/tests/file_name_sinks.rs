@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use errcat_codegen::{Artifacts, Builder};
+use errcat_codegen::{Artifact, Builder};
 
 fn catalog_text() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../catalog/zenhire.yaml"))
@@ -12,12 +12,9 @@ fn catalog_text() -> String {
 }
 
 fn builder(dir: &Path) -> Builder {
-    Builder::new().catalog(dir).artifacts(Artifacts {
-        rust: true,
-        json: true,
-        schema: false,
-        docs: true,
-    })
+    Builder::new()
+        .catalog(dir)
+        .artifacts([Artifact::Rust, Artifact::Json, Artifact::Docs])
 }
 
 /// A scratch folder holding `<folder>/<name>`, and the folder to pass as the catalog

@@ -47,9 +47,10 @@ enum Command {
     },
     /// Print the normalized catalog.
     Export {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-        format: ExportFormat,
+        /// Output format: any artifact that is one file (`json`, the normalized export;
+        /// `schema`, the JSON Schema of the catalog format).
+        #[arg(long, default_value = "json", value_parser = exportable_artifact)]
+        format: errcat_codegen::Artifact,
         /// Catalog folder or files.
         #[arg(default_value = "catalog")]
         paths: Vec<PathBuf>,
@@ -117,9 +118,16 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    Json,
+/// An artifact `errcat export` can print, by its name in the artifact table.
+fn exportable_artifact(name: &str) -> Result<errcat_codegen::Artifact, String> {
+    let exportable: Vec<&str> = errcat_codegen::Artifact::ALL
+        .iter()
+        .filter(|a| a.exportable())
+        .map(|a| a.name())
+        .collect();
+    errcat_codegen::Artifact::from_name(name)
+        .filter(|a| a.exportable())
+        .ok_or_else(|| format!("the formats are {}", exportable.join(", ")))
 }
 
 /// How `explain` prints.
@@ -137,10 +145,7 @@ fn main() -> ExitCode {
         Command::Validate { paths } => commands::validate::run(&paths),
         Command::Generate { catalog, out } => commands::generate::generate(&catalog, &out),
         Command::Check { catalog, out } => commands::generate::check(&catalog, &out),
-        Command::Export {
-            format: ExportFormat::Json,
-            paths,
-        } => commands::export::run(&paths),
+        Command::Export { format, paths } => commands::export::run(&paths, format),
         Command::Docs { out, catalog, api } => {
             commands::generate::docs(&catalog, &out, api.as_deref())
         }

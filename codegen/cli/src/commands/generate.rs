@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use errcat_codegen::write::{self, Drift, Overwrite};
-use errcat_codegen::{Artifacts, Generated};
+use errcat_codegen::{Artifact, Generated};
 
 use super::GENERATE_COMMAND;
 
@@ -99,12 +99,7 @@ pub fn docs(catalog: &[PathBuf], out: &Path, api: Option<&str>) -> ExitCode {
     if let Err(code) = super::check_api(&loaded, api) {
         return code;
     }
-    let mut builder = super::builder(catalog).artifacts(Artifacts {
-        rust: false,
-        json: false,
-        schema: false,
-        docs: true,
-    });
+    let mut builder = super::builder(catalog).artifacts([Artifact::Docs]);
     if let Some(api) = api {
         builder = builder.only([api]);
     }
@@ -112,7 +107,10 @@ pub fn docs(catalog: &[PathBuf], out: &Path, api: Option<&str>) -> ExitCode {
         .emit(&loaded)
         .into_iter()
         .map(|(name, text)| {
-            let name = name.strip_prefix("docs/").unwrap_or(&name).to_owned();
+            let name = name
+                .strip_prefix(Artifact::Docs.folder())
+                .unwrap_or(&name)
+                .to_owned();
             (name, text)
         })
         .collect();

@@ -12,7 +12,7 @@ pub mod validate;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use errcat_codegen::{Artifacts, Builder, Catalog};
+use errcat_codegen::{Artifact, Builder, Catalog};
 
 /// The command that regenerates `generated/`, as named in every header.
 pub const GENERATE_COMMAND: &str = "cargo run --bin errcat -- generate";
@@ -28,12 +28,7 @@ pub fn builder(paths: &[PathBuf]) -> Builder {
         .iter()
         .fold(Builder::new(), |b, p| b.catalog(p))
         .regenerate_command(GENERATE_COMMAND)
-        .artifacts(Artifacts {
-            rust: true,
-            json: true,
-            schema: true,
-            docs: true,
-        })
+        .artifacts(Artifact::ALL.iter().copied())
 }
 
 /// Loads and validates the catalog, printing every problem on failure.
