@@ -15,8 +15,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use errcat_codegen::emit::rust::emit_api;
-use errcat_codegen::emit::rust::lookup::{with_strategy, LookupStrategy};
+use errcat_codegen::emit::rust::lookup::LookupStrategy;
+use errcat_codegen::emit::rust::{emit_api_with, RustOptions};
 use errcat_codegen::model::Api;
 use errcat_codegen::synthetic::Synthetic;
 
@@ -35,12 +35,12 @@ const FILTERED_MATCH_UP_TO: usize = 1_000;
 
 /// The generated module's code, formatted as `errcat generate` writes it (unformatted
 /// tokens would trip clippy's formatting lints, e.g. `suspicious_else_formatting`).
-fn code(api: &Api) -> String {
-    emit_api(api)
+fn code(api: &Api, strategy: LookupStrategy) -> String {
+    emit_api_with(api, RustOptions::default().with_lookup(strategy))
 }
 
 fn module(name: &str, doc: &str, api: &Api, strategy: LookupStrategy) -> String {
-    let code = with_strategy(strategy, || code(api));
+    let code = code(api, strategy);
     format!("/// {doc}\npub mod {name} {{\n{code}}}\n")
 }
 
@@ -117,7 +117,7 @@ fn end_to_end(out: &Path, catalog_dir: &Path) {
     );
     let mut each = String::new();
     for api in &catalog.apis {
-        text.push_str(&with_strategy(LookupStrategy::PerfectHash, || code(api)));
+        text.push_str(&code(api, LookupStrategy::PerfectHash));
         let _ = writeln!(each, "        $m!({id}, {id});", id = api.id());
     }
     text.push_str("}\n");
@@ -138,7 +138,7 @@ fn end_to_end(out: &Path, catalog_dir: &Path) {
                 strategy,
             ));
         }
-        let chosen = code(&api);
+        let chosen = errcat_codegen::emit::rust::emit_api(&api);
         let _ = writeln!(
             text,
             "/// {size} synthetic codes, with the strategy the generator picks.\n\

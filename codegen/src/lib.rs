@@ -36,6 +36,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Diagnostics};
+pub use emit::rust::lookup::LookupStrategy;
 pub use emit::Artifact;
 pub use model::Catalog;
 
@@ -51,6 +52,7 @@ pub struct Builder {
     artifacts: BTreeSet<Artifact>,
     rerun_if_changed: bool,
     regenerate_command: String,
+    rust: emit::rust::RustOptions,
 }
 
 impl Default for Builder {
@@ -95,6 +97,7 @@ impl Builder {
             artifacts: BTreeSet::from([Artifact::Rust]),
             rerun_if_changed: true,
             regenerate_command: "cargo build".to_owned(),
+            rust: emit::rust::RustOptions::default(),
         }
     }
 
@@ -125,6 +128,13 @@ impl Builder {
     /// Whether [`Builder::build`] prints `cargo:rerun-if-changed` lines (default: on).
     pub fn emit_rerun_if_changed(mut self, on: bool) -> Self {
         self.rerun_if_changed = on;
+        self
+    }
+
+    /// How generated `from_wire` finds a code, whatever the catalog's size (default:
+    /// chosen by size; `BENCHMARKS.md` has the measurements behind the choice).
+    pub fn lookup_strategy(mut self, strategy: LookupStrategy) -> Self {
+        self.rust.lookup = Some(strategy);
         self
     }
 
@@ -243,6 +253,7 @@ impl Builder {
                 command: &self.regenerate_command,
             },
             wanted: &wanted,
+            rust: self.rust,
         };
         self.artifacts
             .iter()

@@ -4,7 +4,7 @@
 //! close codes, poll and WebSocket contexts, deprecations).
 
 use errcat_codegen::emit::rust::splice::{Formatting, CHUNK};
-use errcat_codegen::emit::rust::{emit_api, emit_api_with};
+use errcat_codegen::emit::rust::{emit_api, emit_api_with, RustOptions};
 use errcat_codegen::synthetic::Synthetic;
 use serde_yaml::Value;
 
@@ -57,8 +57,14 @@ fn grown(api: &str, codes: usize) -> errcat_codegen::model::Catalog {
 }
 
 fn assert_same(label: &str, api: &errcat_codegen::model::Api) {
-    let chunked = emit_api_with(api, Formatting::Chunked);
-    let whole = emit_api_with(api, Formatting::Whole);
+    let chunked = emit_api_with(
+        api,
+        RustOptions::default().with_formatting(Formatting::Chunked),
+    );
+    let whole = emit_api_with(
+        api,
+        RustOptions::default().with_formatting(Formatting::Whole),
+    );
     assert!(
         !chunked.contains("__errcat_splice_"),
         "{label}: a placeholder was left in the output"
@@ -109,5 +115,11 @@ fn the_generator_formats_in_chunks() {
     // memory), which the comparison above then vouches for.
     let catalog = Synthetic::new("synth", 2 * CHUNK, 5).catalog().unwrap();
     let api = &catalog.apis[0];
-    assert_eq!(emit_api(api), emit_api_with(api, Formatting::Whole));
+    assert_eq!(
+        emit_api(api),
+        emit_api_with(
+            api,
+            RustOptions::default().with_formatting(Formatting::Whole)
+        )
+    );
 }

@@ -7,12 +7,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use errcat_codegen::emit::rust::emit_api;
 use errcat_codegen::emit::rust::lookup::filter;
 use errcat_codegen::emit::rust::lookup::{
-    effective_strategy, lookup_with, strategy_for, with_strategy, LookupStrategy, PerfectHash,
-    FILTERED_MATCH_FROM, PERFECT_HASH_FROM, PROBE_SOURCE,
+    lookup_with, strategy_for, LookupStrategy, PerfectHash, FILTERED_MATCH_FROM, PERFECT_HASH_FROM,
+    PROBE_SOURCE,
 };
+use errcat_codegen::emit::rust::{emit_api, emit_api_with, RustOptions};
 use errcat_codegen::synthetic::Synthetic;
 use errcat_codegen::Builder;
 
@@ -73,27 +73,35 @@ fn the_generator_emits_the_chosen_strategy() {
 }
 
 #[test]
-fn a_strategy_can_be_forced_and_is_restored() {
+fn a_strategy_can_be_forced_through_the_options() {
     let catalog = Synthetic::new("synth", 20, 5).catalog().unwrap();
     let api = &catalog.apis[0];
-    assert_eq!(effective_strategy(20), LookupStrategy::Match);
-    let forced = with_strategy(LookupStrategy::PerfectHash, || {
-        assert_eq!(effective_strategy(20), LookupStrategy::PerfectHash);
-        emit_api(api)
-    });
+    let forced = emit_api_with(
+        api,
+        RustOptions::default().with_lookup(LookupStrategy::PerfectHash),
+    );
     assert!(forced.contains("fn wire_probe") && !forced.contains("match wire"));
-    assert_eq!(effective_strategy(20), LookupStrategy::Match);
-    assert_eq!(effective_strategy(5_000), LookupStrategy::PerfectHash);
-    let forced = with_strategy(LookupStrategy::Match, || {
-        Synthetic::new("synth", 300, 5)
-            .catalog()
-            .map(|c| emit_api(&c.apis[0]))
-            .unwrap()
-    });
+    // Nothing is left behind: the next module gets the strategy of its size again.
+    assert!(emit_api(api).contains("match wire"));
+    let large = Synthetic::new("synth", 300, 5).catalog().unwrap();
+    let forced = emit_api_with(
+        &large.apis[0],
+        RustOptions::default().with_lookup(LookupStrategy::Match),
+    );
     assert!(forced.contains("match wire") && !forced.contains("fn wire_probe"));
-    // A panic inside does not leave the strategy forced.
-    let _ = std::panic::catch_unwind(|| with_strategy(LookupStrategy::Match, || panic!("boom")));
-    assert_eq!(effective_strategy(5_000), LookupStrategy::PerfectHash);
+}
+
+/// The builder's knob reaches the generated files.
+#[test]
+fn the_builder_forces_a_strategy() {
+    let files = Builder::new()
+        .catalog(CATALOG)
+        .lookup_strategy(LookupStrategy::PerfectHash)
+        .generate()
+        .unwrap();
+    for (name, text) in &files {
+        assert!(text.contains("fn wire_probe"), "{name}");
+    }
 }
 
 /// Strings that are not in `wires` but look like them: edits, prefixes, extensions.

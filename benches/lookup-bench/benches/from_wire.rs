@@ -68,6 +68,7 @@ fn main() {
                     LookupStrategy::Match => "match",
                     LookupStrategy::FilteredMatch => "filtered_match",
                     LookupStrategy::PerfectHash => "perfect_hash",
+                    _ => "a strategy this bench does not know",
                 },
             ));
             let inputs = lookup_inputs($size);

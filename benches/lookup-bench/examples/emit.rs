@@ -6,8 +6,8 @@
 //! catalog, without the header) to standard output; `... -- <codes> yaml` writes the
 //! catalog file. See BENCHMARKS.md for the timed commands (`benches/measure.sh`).
 
-use errcat_codegen::emit::rust::emit_api;
-use errcat_codegen::emit::rust::lookup::{with_strategy, LookupStrategy};
+use errcat_codegen::emit::rust::lookup::LookupStrategy;
+use errcat_codegen::emit::rust::{emit_api, emit_api_with, RustOptions};
 use errcat_codegen::synthetic::Synthetic;
 
 fn main() {
@@ -27,11 +27,15 @@ fn main() {
     let catalog = synthetic.catalog().unwrap_or_else(|d| panic!("{d}"));
     let api = &catalog.apis[0];
     let code = match strategy.as_str() {
-        "match" => with_strategy(LookupStrategy::Match, || emit_api(api)),
-        "filtered_match" => with_strategy(LookupStrategy::FilteredMatch, || emit_api(api)),
-        "perfect_hash" => with_strategy(LookupStrategy::PerfectHash, || emit_api(api)),
+        "match" => emit_api_with(api, forced(LookupStrategy::Match)),
+        "filtered_match" => emit_api_with(api, forced(LookupStrategy::FilteredMatch)),
+        "perfect_hash" => emit_api_with(api, forced(LookupStrategy::PerfectHash)),
         "chosen" => emit_api(api),
         _ => panic!("{usage}"),
     };
     print!("{code}");
+}
+
+fn forced(strategy: LookupStrategy) -> RustOptions {
+    RustOptions::default().with_lookup(strategy)
 }

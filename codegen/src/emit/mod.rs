@@ -37,6 +37,8 @@ pub(crate) struct Scope<'a> {
     pub header: Header<'a>,
     /// Whether an API's own files are wanted (`Builder::only`).
     pub wanted: &'a dyn Fn(&Api) -> bool,
+    /// How the Rust artifact is written.
+    pub rust: rust::RustOptions,
 }
 
 /// One row of the artifact table.

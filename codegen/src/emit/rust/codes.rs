@@ -170,7 +170,12 @@ fn variant(error: &Error) -> Ident {
 
 /// The `ErrorCode` enum, its table and impls. The lists that grow with the catalog go
 /// through `splices`.
-pub fn emit<'a>(api: &'a Api, typing: Typing, splices: &mut Splices<'a>) -> TokenStream {
+pub fn emit<'a>(
+    api: &'a Api,
+    typing: Typing,
+    strategy: lookup::LookupStrategy,
+    splices: &mut Splices<'a>,
+) -> TokenStream {
     let api_id = api.id();
     let name = &api.doc.api.name;
     let errors = &api.errors;
@@ -190,7 +195,6 @@ pub fn emit<'a>(api: &'a Api, typing: Typing, splices: &mut Splices<'a>) -> Toke
         quote! { ErrorCode::#variant }
     });
     let wires: Vec<&str> = api.errors.iter().map(|e| e.wire.as_str()).collect();
-    let strategy = lookup::effective_strategy(count);
     let lookup = lookup::lookup_spliced(wires, strategy, splices);
     let inline = lookup::inline_from_wire(strategy, count).then(|| quote! { #[inline] });
     let enum_doc = docs::attrs(&[

@@ -45,13 +45,17 @@ fn module_docs(api: &Api) -> TokenStream {
 
 /// The token stream of one API's module, before formatting, with its long lists left
 /// in `splices`.
-fn module_tokens<'a>(api: &'a Api, splices: &mut Splices<'a>) -> TokenStream {
+fn module_tokens<'a>(
+    api: &'a Api,
+    strategy: lookup::LookupStrategy,
+    splices: &mut Splices<'a>,
+) -> TokenStream {
     let module = Ident::new(api.id(), Span::call_site());
     let docs = module_docs(api);
     let id = api.id();
     let name = &api.doc.api.name;
     let typing = codes::Typing::of(api);
-    let codes = codes::emit(api, typing, splices);
+    let codes = codes::emit(api, typing, strategy, splices);
     let types = types::emit(api, typing);
     let close = close_codes::emit(api);
     let spec = spec::emit(api);
@@ -85,7 +89,7 @@ pub(crate) const ARTIFACT: crate::emit::Row = crate::emit::Row {
             .iter()
             .filter(|api| (scope.wanted)(api))
             .map(|api| {
-                let code = emit_api(api);
+                let code = emit_api_with(api, scope.rust);
                 (
                     format!("{}.rs", api.id()),
                     scope.header.rust(&api.source_path, &code),
@@ -95,39 +99,65 @@ pub(crate) const ARTIFACT: crate::emit::Row = crate::emit::Row {
     },
 };
 
-/// The Rust source of one API's module, formatted.
-pub fn emit_api(api: &Api) -> String {
-    emit_api_with(api, Formatting::Chunked)
+/// How the Rust artifact is written. `Builder::lookup_strategy` sets `lookup`; the
+/// formatting mode exists for the tests that prove both modes give the same bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RustOptions {
+    /// The `from_wire` lookup, whatever the catalog's size; `None`: [`lookup::strategy_for`].
+    pub lookup: Option<lookup::LookupStrategy>,
+    /// How the module is formatted (the output is the same either way).
+    pub formatting: Formatting,
 }
 
-/// [`emit_api`], formatted as `formatting` says (the output is the same either way).
-pub fn emit_api_with(api: &Api, formatting: Formatting) -> String {
+impl RustOptions {
+    /// These options with the lookup forced to `strategy`.
+    pub fn with_lookup(mut self, strategy: lookup::LookupStrategy) -> Self {
+        self.lookup = Some(strategy);
+        self
+    }
+
+    /// These options with `formatting`.
+    pub fn with_formatting(mut self, formatting: Formatting) -> Self {
+        self.formatting = formatting;
+        self
+    }
+}
+
+/// The Rust source of one API's module, formatted, with the default options.
+pub fn emit_api(api: &Api) -> String {
+    emit_api_with(api, RustOptions::default())
+}
+
+/// [`emit_api`] with `options`.
+pub fn emit_api_with(api: &Api, options: RustOptions) -> String {
     // Formatting allocates and frees a great many small blocks. On the thread that loaded
     // and validated the catalog, glibc's allocator serves them from a heap riddled with
     // the loader's freed blocks, and searching it grew faster than the catalog (a 60,000
     // code module: 15.3 s there, 6.4 s on a fresh thread, which gets a fresh heap). So the
     // module is emitted on a thread of its own, with the main thread's stack size.
-    let strategy = lookup::effective_strategy(api.errors.len());
+    let strategy = options
+        .lookup
+        .unwrap_or_else(|| lookup::strategy_for(api.errors.len()));
+    let formatting = options.formatting;
     std::thread::scope(|scope| {
         let emitting = std::thread::Builder::new()
             .name("errcat-emit".to_owned())
             .stack_size(8 << 20)
-            .spawn_scoped(scope, || {
-                lookup::with_strategy(strategy, || format_module(api, formatting))
-            });
+            .spawn_scoped(scope, || format_module(api, strategy, formatting));
         match emitting {
             Ok(thread) => thread
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             // No thread to be had: emit here, only slower.
-            Err(_) => format_module(api, formatting),
+            Err(_) => format_module(api, strategy, formatting),
         }
     })
 }
 
-fn format_module(api: &Api, formatting: Formatting) -> String {
+fn format_module(api: &Api, strategy: lookup::LookupStrategy, formatting: Formatting) -> String {
     let mut splices = Splices::new(formatting);
-    let tokens = module_tokens(api, &mut splices);
+    let tokens = module_tokens(api, strategy, &mut splices);
     match syn::parse2::<syn::File>(tokens) {
         Ok(file) => splices.format(file),
         // Validation guarantees identifiers are valid; reaching this is an errcat bug.

@@ -24,10 +24,11 @@ use quote::quote;
 pub const CHUNK: usize = 512;
 
 /// How a module is formatted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Formatting {
     /// Long lists in chunks, spliced into the formatted module: memory bounded by a
     /// chunk, time linear in the catalog. What the generator uses.
+    #[default]
     Chunked,
     /// The whole module parsed and printed in one piece: the reference [`Chunked`] must
     /// equal.

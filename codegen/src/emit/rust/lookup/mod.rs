@@ -17,8 +17,6 @@
 pub mod filter;
 mod perfect;
 
-use std::cell::Cell;
-
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -28,6 +26,7 @@ use super::splice::{ListKind, Splices};
 
 /// How generated code finds a wire identifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LookupStrategy {
     /// A `match` on the string.
     Match,
@@ -56,43 +55,10 @@ pub fn strategy_for(len: usize) -> LookupStrategy {
     }
 }
 
-thread_local! {
-    static FORCED: Cell<Option<LookupStrategy>> = const { Cell::new(None) };
-}
-
-/// Runs `f` with every lookup emitted on this thread using `strategy`, whatever the
-/// catalog size: for tests and benchmarks that compare strategies on the same catalog.
-///
-/// ```
-/// use errcat_codegen::emit::rust::lookup::{with_strategy, LookupStrategy};
-///
-/// let catalog = errcat_codegen::synthetic::Synthetic::new("tiny", 5, 1).catalog().unwrap();
-/// let code = with_strategy(LookupStrategy::PerfectHash, || {
-///     errcat_codegen::emit::rust::emit_api(&catalog.apis[0])
-/// });
-/// assert!(code.contains("fn wire_probe"));
-/// ```
-pub fn with_strategy<R>(strategy: LookupStrategy, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<LookupStrategy>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            FORCED.with(|forced| forced.set(self.0));
-        }
-    }
-    let _restore = Restore(FORCED.with(|forced| forced.replace(Some(strategy))));
-    f()
-}
-
-/// The strategy used for `len` codes on this thread: the forced one inside
-/// [`with_strategy`], otherwise [`strategy_for`].
-pub fn effective_strategy(len: usize) -> LookupStrategy {
-    FORCED.with(Cell::get).unwrap_or_else(|| strategy_for(len))
-}
-
 /// An expression of type `Option<usize>` that finds `wire` (a `&str` in scope) among
 /// `wires`, where the index is the variant's position.
 pub fn lookup(wires: &[&str]) -> TokenStream {
-    lookup_with(wires, effective_strategy(wires.len()))
+    lookup_with(wires, strategy_for(wires.len()))
 }
 
 /// [`lookup`] with an explicit strategy.
