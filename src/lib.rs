@@ -22,14 +22,14 @@
 extern crate self as errcat;
 
 mod code;
-pub mod decision;
+mod decision;
 pub mod headers;
 #[cfg(feature = "http")]
 mod http_compat;
 mod report;
 mod response;
 mod retry;
-pub mod server;
+mod server;
 mod spec;
 
 pub use code::{CatalogCode, CodeInfo, UnknownCode, WireCode};

@@ -1,13 +1,10 @@
 //! errcat-codegen: turns error catalogs (`catalog/<api>.yaml`) into typed Rust and other
-//! artifacts. One pipeline serves `build.rs`, the `errcat` CLI and the tests:
+//! artifacts. One pipeline serves `build.rs`, the `errcat` CLI and the tests: load (YAML
+//! with positions, every structural problem reported with file:line:column), validate
+//! (every rule checked, giving a [`Catalog`] whose invariants hold), emit (one module per
+//! [`Artifact`]) and write (the `@generated` header, atomic writes, the drift check).
 //!
-//! 1. [`load`]: YAML with positions -> [`load::document::Document`], every structural
-//!    problem reported with file:line:column;
-//! 2. [`validate`]: every rule checked -> [`model::Catalog`], whose invariants hold;
-//! 3. [`emit`]: one module per artifact (Rust, JSON export, JSON Schema) -> file contents;
-//! 4. [`write`](mod@write): the `@generated` header, atomic writes, and the drift check.
-//!
-//! In a build script:
+//! The public API is the [`Builder`] and what it hands back. In a build script:
 //!
 //! ```no_run
 //! errcat_codegen::Builder::new()
@@ -18,27 +15,48 @@
 //!
 //! which writes `<api>.rs` for every catalog into `OUT_DIR`, for `include!`.
 
+// The facade: what a build script (or any program) needs. Everything below it is the
+// engine, `#[doc(hidden)]` and not a stable API: errcat's own CLI, benchmarks and tests
+// reach into it, and it may change in any release. `tests/public_api.rs` fails when the
+// facade grows without its checked-in list being updated.
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use emit::rust::lookup::LookupStrategy;
+pub use emit::Artifact;
+pub use load::positions::Position;
+pub use model::Catalog;
+pub use write::WriteError;
+
+#[doc(hidden)]
 pub mod diagnostic;
+#[doc(hidden)]
+#[cfg(feature = "cli")]
 pub mod diff;
+#[doc(hidden)]
 pub mod emit;
+#[doc(hidden)]
+#[cfg(feature = "cli")]
 pub mod explain;
+#[doc(hidden)]
 pub mod load;
+#[doc(hidden)]
 pub mod model;
+#[doc(hidden)]
+#[cfg(feature = "cli")]
 pub mod scaffold;
 mod sink;
+#[doc(hidden)]
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
+#[doc(hidden)]
 pub mod text;
+#[doc(hidden)]
 pub mod validate;
+#[doc(hidden)]
 pub mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
-
-pub use diagnostic::{Diagnostic, Diagnostics};
-pub use emit::rust::lookup::LookupStrategy;
-pub use emit::Artifact;
-pub use model::Catalog;
 
 /// Generated files: path relative to the output directory -> contents.
 pub type Generated = BTreeMap<String, String>;
@@ -63,11 +81,12 @@ impl Default for Builder {
 
 /// Why a build failed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The catalog has problems.
     Catalog(Diagnostics),
     /// Writing the output failed.
-    Io(write::WriteError),
+    Io(WriteError),
     /// No output directory was set and `OUT_DIR` is not set.
     NoOutDir,
 }

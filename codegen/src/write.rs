@@ -85,6 +85,7 @@ pub enum Overwrite {
 
 /// Why writing failed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum WriteError {
     /// A file without errcat's `@generated` header is in the way.
     NotGenerated(PathBuf),

@@ -2,7 +2,7 @@
 //! and returns file contents; none touches the file system.
 //!
 //! [`Artifact`] is the table of everything errcat can write: one row per artifact, in
-//! [`Artifact::row`]. Adding an artifact is one module here, one variant and one row;
+//! `Artifact::row`. Adding an artifact is one module here, one variant and one row;
 //! the builder, `errcat generate`, `errcat export` and the output folder's header check
 //! all read the table.
 

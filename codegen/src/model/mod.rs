@@ -16,8 +16,17 @@ use crate::load::document::{
 /// Every API of a catalog, sorted by id.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
-    /// The APIs, sorted by id so output never depends on file order.
+    /// The APIs, sorted by id so output never depends on file order. Engine data: read
+    /// it through [`Catalog::api_ids`] outside errcat.
+    #[doc(hidden)]
     pub apis: Vec<Api>,
+}
+
+impl Catalog {
+    /// The ids of the catalog's APIs, sorted.
+    pub fn api_ids(&self) -> impl Iterator<Item = &str> {
+        self.apis.iter().map(Api::id)
+    }
 }
 
 /// One validated API.
