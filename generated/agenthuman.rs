@@ -11,10 +11,14 @@
 ///
 /// Facts the page does not state are marked *inferred* with the reason.
 pub mod agenthuman {
+    use ::errcat::__private::{serde, serde_json};
+
     /// The API's id in the catalog.
     pub const API_ID: &str = "agenthuman";
+
     /// The API's display name.
     pub const API_NAME: &str = "AgentHuman";
+
     /// The documented errors of AgentHuman.
     ///
     /// Parse a wire identifier with `from_wire` or `parse`; a code the catalog does not know is kept by [`WireCode`], which never fails.
@@ -62,25 +66,28 @@ pub mod agenthuman {
         /// - Example message: `An unexpected error occurred. Please try again or contact support if the issue persists.`
         InternalError,
     }
+
     /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
-    static VARIANT_NAMES: [&str; 5usize] = [
+    static VARIANT_NAMES: [&str; 5] = [
         "InvalidParameters",
         "InvalidApiKey",
         "SessionNotFound",
         "RateLimitExceeded",
         "InternalError",
     ];
+
     impl ::core::fmt::Debug for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(VARIANT_NAMES[*self as usize])
         }
     }
+
     /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
-    static CODE_INFO: [::errcat::CodeInfo; 5usize] = [
+    static CODE_INFO: [::errcat::CodeInfo; 5] = [
         ::errcat::CodeInfo {
             id: "invalid_parameters",
             wire: "invalid_parameters",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "Invalid request parameters or malformed request body. Check that all required fields are provided and properly formatted.",
@@ -96,7 +103,7 @@ pub mod agenthuman {
         ::errcat::CodeInfo {
             id: "invalid_api_key",
             wire: "invalid_api_key",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "Invalid or missing API key. Ensure your x-api-key header is present and contains a valid API key.",
@@ -112,7 +119,7 @@ pub mod agenthuman {
         ::errcat::CodeInfo {
             id: "session_not_found",
             wire: "session_not_found",
-            status: 404u16,
+            status: 404,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
             description: "The requested resource doesn't exist. Verify that the resource ID (e.g., session_id) is correct.",
@@ -128,7 +135,7 @@ pub mod agenthuman {
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "rate_limit_exceeded",
-            status: 429u16,
+            status: 429,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
@@ -157,7 +164,7 @@ pub mod agenthuman {
         ::errcat::CodeInfo {
             id: "internal_error",
             wire: "internal_error",
-            status: 500u16,
+            status: 500,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
                 initial_ms: None,
@@ -176,6 +183,7 @@ pub mod agenthuman {
             ..::errcat::CodeInfo::BASE
         },
     ];
+
     #[allow(deprecated)]
     impl ErrorCode {
         /// Every documented code, in catalog order.
@@ -186,110 +194,135 @@ pub mod agenthuman {
             ErrorCode::RateLimitExceeded,
             ErrorCode::InternalError,
         ];
+
         /// Everything the catalog says about this code.
         pub const fn info(self) -> &'static ::errcat::CodeInfo {
             &CODE_INFO[self as usize]
         }
+
         /// The code for a wire identifier, if the catalog documents it.
         pub fn from_wire(wire: &str) -> Option<ErrorCode> {
             let index: Option<usize> = match wire {
-                "invalid_parameters" => Some(0usize),
-                "invalid_api_key" => Some(1usize),
-                "session_not_found" => Some(2usize),
-                "rate_limit_exceeded" => Some(3usize),
-                "internal_error" => Some(4usize),
+                "invalid_parameters" => Some(0),
+                "invalid_api_key" => Some(1),
+                "session_not_found" => Some(2),
+                "rate_limit_exceeded" => Some(3),
+                "internal_error" => Some(4),
                 _ => None,
             };
             index.map(|i| Self::ALL[i])
         }
+
         /// The wire identifier: what the API sends.
         pub const fn as_str(self) -> &'static str {
             self.info().wire
         }
+
         /// The stable snake_case id.
         pub const fn id(self) -> &'static str {
             self.info().id
         }
+
         /// The HTTP status the API sends it with.
         pub const fn http_status(self) -> u16 {
             self.info().status
         }
+
         /// The canonical cross-API category.
         pub const fn category(self) -> ::errcat::Category {
             self.info().category
         }
+
         /// The retry rule.
         pub const fn retry(self) -> ::errcat::RetryRule {
             self.info().retry
         }
+
         /// The page's own words on what to do, if it gives any.
         pub const fn retry_advice(self) -> Option<&'static str> {
             self.info().retry_advice
         }
+
         /// The documentation URL, if the catalog gives one.
         pub const fn doc_url(self) -> Option<&'static str> {
             self.info().doc_url
         }
+
         /// What the error means.
         pub const fn description(self) -> &'static str {
             self.info().description
         }
+
         /// Why it happens, if the page says.
         pub const fn cause(self) -> Option<&'static str> {
             self.info().cause
         }
+
         /// How to fix it, if the page says.
         pub const fn fix(self) -> Option<&'static str> {
             self.info().fix
         }
+
         /// Where the error is reported.
         pub const fn context(self) -> ::errcat::Context {
             self.info().context
         }
     }
+
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "agenthuman";
+
         const SPEC: &'static ::errcat::ApiSpec = &SPEC;
+
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
+
         fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
         }
+
         fn info(self) -> &'static ::errcat::CodeInfo {
             ErrorCode::info(self)
         }
     }
+
     impl ::core::str::FromStr for ErrorCode {
         type Err = ::errcat::UnknownCode;
+
         fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
             ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
         }
     }
+
     impl ::core::fmt::Display for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::errcat::__private::serde::Serialize for ErrorCode {
-        fn serialize<S: ::errcat::__private::serde::Serializer>(
+
+    impl serde::Serialize for ErrorCode {
+        fn serialize<S: serde::Serializer>(
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorCode {
-        fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
+
+    impl<'de> serde::Deserialize<'de> for ErrorCode {
+        fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<ErrorCode, D::Error> {
             ::errcat::__private::deserialize_known(deserializer)
         }
     }
+
     /// A code as it came over the wire: documented, or unknown with its text kept.
     pub type WireCode = ::errcat::WireCode<ErrorCode>;
+
     /// The documented HTTP status table, success rows included.
     pub const STATUSES: &[::errcat::StatusInfo] = &[
         ::errcat::StatusInfo {
-            status: 400u16,
+            status: 400,
             name: "Bad Request",
             description: Some(
                 "Invalid request parameters or malformed request body. Check that all required fields are provided and properly formatted.",
@@ -297,7 +330,7 @@ pub mod agenthuman {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 401u16,
+            status: 401,
             name: "Unauthorized",
             description: Some(
                 "Invalid or missing API key. Ensure your x-api-key header is present and contains a valid API key.",
@@ -305,7 +338,7 @@ pub mod agenthuman {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 403u16,
+            status: 403,
             name: "Forbidden",
             description: Some(
                 "You don't have permission to access this resource. This may occur if your API key doesn't have the necessary permissions.",
@@ -313,7 +346,7 @@ pub mod agenthuman {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 404u16,
+            status: 404,
             name: "Not Found",
             description: Some(
                 "The requested resource doesn't exist. Verify that the resource ID (e.g., session_id) is correct.",
@@ -321,7 +354,7 @@ pub mod agenthuman {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 409u16,
+            status: 409,
             name: "Conflict",
             description: Some(
                 "The request conflicts with the current state of the resource. For example, trying to create a resource that already exists.",
@@ -329,7 +362,7 @@ pub mod agenthuman {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 422u16,
+            status: 422,
             name: "Unprocessable Entity",
             description: Some(
                 "The request is well-formed but contains semantic errors. Check that your request data meets all validation requirements.",
@@ -337,7 +370,7 @@ pub mod agenthuman {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 429u16,
+            status: 429,
             name: "Too Many Requests",
             description: Some(
                 "Rate limit exceeded. You've made too many requests in a short period. Please wait before retrying.",
@@ -356,7 +389,7 @@ pub mod agenthuman {
             }),
         },
         ::errcat::StatusInfo {
-            status: 500u16,
+            status: 500,
             name: "Internal Server Error",
             description: Some(
                 "An unexpected error occurred on the server. If this persists, please contact support.",
@@ -371,7 +404,7 @@ pub mod agenthuman {
             ),
         },
         ::errcat::StatusInfo {
-            status: 502u16,
+            status: 502,
             name: "Bad Gateway",
             description: Some(
                 "The server received an invalid response from an upstream server. This is usually temporary.",
@@ -386,7 +419,7 @@ pub mod agenthuman {
             ),
         },
         ::errcat::StatusInfo {
-            status: 503u16,
+            status: 503,
             name: "Service Unavailable",
             description: Some(
                 "The service is temporarily unavailable due to maintenance or overload. Please try again later.",
@@ -401,10 +434,12 @@ pub mod agenthuman {
             ),
         },
     ];
+
     /// The status table's row for `status`, if documented.
     pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
+
     /// The API's envelope, headers and status table, for the errcat runtime.
     pub const SPEC: ::errcat::ApiSpec = ::errcat::ApiSpec {
         id: "agenthuman",
@@ -512,16 +547,12 @@ pub mod agenthuman {
         ],
         statuses: STATUSES,
     };
+
     /// An error response of this API, read by [`errcat::ApiError::from_response`].
     pub type ApiError = ::errcat::ApiError<ErrorCode>;
+
     /// The `error` object of the error body.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::errcat::__private::serde::Serialize,
-        ::errcat::__private::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorBody {
         /// The `error.code` member.
@@ -536,19 +567,12 @@ pub mod agenthuman {
         ///
         /// Not always present. Documented members: `error.details.retry_after`, `error.details.request_id`, `error.details.limit`, `error.details.window`, `error.details.field`, `error.details.requirement`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub details: Option<
-            ::errcat::__private::serde_json::Map<
-                String,
-                ::errcat::__private::serde_json::Value,
-            >,
-        >,
+        pub details: Option<serde_json::Map<String, serde_json::Value>>,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
-        pub extra: ::errcat::__private::serde_json::Map<
-            String,
-            ::errcat::__private::serde_json::Value,
-        >,
+        pub extra: serde_json::Map<String, serde_json::Value>,
     }
+
     /// The error body AgentHuman sends: a nested object, `{"error": {"code": ..., "message": ...}}`.
     ///
     /// All error responses follow this format.
@@ -564,13 +588,7 @@ pub mod agenthuman {
     ///   }
     /// }
     /// ```
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::errcat::__private::serde::Serialize,
-        ::errcat::__private::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorEnvelope {
         /// The `error` member.
@@ -579,19 +597,18 @@ pub mod agenthuman {
         pub error: ErrorBody,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
-        pub extra: ::errcat::__private::serde_json::Map<
-            String,
-            ::errcat::__private::serde_json::Value,
-        >,
+        pub extra: serde_json::Map<String, serde_json::Value>,
     }
+
     impl ErrorEnvelope {
         /// The human-readable message, if the body has one.
         pub fn message(&self) -> Option<&str> {
-            Some(self).map(|v| &v.error).map(|v| &v.message).map(String::as_str)
+            Some(self.error.message.as_str())
         }
+
         /// The error's code, read from its code field.
         pub fn wire_code(&self) -> Option<WireCode> {
-            Some(self).map(|v| &v.error).map(|v| &v.code).cloned()
+            Some(self.error.code.clone())
         }
     }
 }

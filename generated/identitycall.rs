@@ -10,10 +10,14 @@
 ///
 /// Facts the page does not state are marked *inferred* with the reason.
 pub mod identitycall {
+    use ::errcat::__private::{serde, serde_json};
+
     /// The API's id in the catalog.
     pub const API_ID: &str = "identitycall";
+
     /// The API's display name.
     pub const API_NAME: &str = "IdentityCall";
+
     /// The documented errors of IdentityCall.
     ///
     /// Parse a wire identifier with `from_wire` or `parse`; a code the catalog does not know is kept by [`WireCode`], which never fails.
@@ -93,8 +97,9 @@ pub mod identitycall {
         /// - Fix: Wait for the time specified in retry\_after (seconds) before retrying.
         RateLimitExceeded,
     }
+
     /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
-    static VARIANT_NAMES: [&str; 8usize] = [
+    static VARIANT_NAMES: [&str; 8] = [
         "InvalidOrExpiredApiKey",
         "ReadPermissionRequired",
         "WritePermissionRequired",
@@ -104,17 +109,19 @@ pub mod identitycall {
         "TranscriptionNotAvailable",
         "RateLimitExceeded",
     ];
+
     impl ::core::fmt::Debug for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(VARIANT_NAMES[*self as usize])
         }
     }
+
     /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
-    static CODE_INFO: [::errcat::CodeInfo; 8usize] = [
+    static CODE_INFO: [::errcat::CodeInfo; 8] = [
         ::errcat::CodeInfo {
             id: "invalid_or_expired_api_key",
             wire: "Invalid or expired API key",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "Invalid or missing API key",
@@ -130,7 +137,7 @@ pub mod identitycall {
         ::errcat::CodeInfo {
             id: "read_permission_required",
             wire: "Read permission required",
-            status: 403u16,
+            status: 403,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
             description: "Valid API key but insufficient permissions",
@@ -146,7 +153,7 @@ pub mod identitycall {
         ::errcat::CodeInfo {
             id: "write_permission_required",
             wire: "Write permission required",
-            status: 403u16,
+            status: 403,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
             description: "Valid API key but insufficient permissions",
@@ -162,7 +169,7 @@ pub mod identitycall {
         ::errcat::CodeInfo {
             id: "delete_permission_required",
             wire: "Delete permission required",
-            status: 403u16,
+            status: 403,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
             description: "Valid API key but insufficient permissions",
@@ -178,7 +185,7 @@ pub mod identitycall {
         ::errcat::CodeInfo {
             id: "resource_not_found",
             wire: "Resource not found",
-            status: 404u16,
+            status: 404,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
             description: "Resource doesn't exist",
@@ -192,7 +199,7 @@ pub mod identitycall {
         ::errcat::CodeInfo {
             id: "file_is_required",
             wire: "file is required",
-            status: 422u16,
+            status: 422,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "Invalid input data",
@@ -208,7 +215,7 @@ pub mod identitycall {
         ::errcat::CodeInfo {
             id: "transcription_not_available",
             wire: "Transcription not available",
-            status: 422u16,
+            status: 422,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
             description: "Invalid input data",
@@ -224,7 +231,7 @@ pub mod identitycall {
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "Rate limit exceeded",
-            status: 429u16,
+            status: 429,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
@@ -244,6 +251,7 @@ pub mod identitycall {
             ..::errcat::CodeInfo::BASE
         },
     ];
+
     #[allow(deprecated)]
     impl ErrorCode {
         /// Every documented code, in catalog order.
@@ -257,161 +265,186 @@ pub mod identitycall {
             ErrorCode::TranscriptionNotAvailable,
             ErrorCode::RateLimitExceeded,
         ];
+
         /// Everything the catalog says about this code.
         pub const fn info(self) -> &'static ::errcat::CodeInfo {
             &CODE_INFO[self as usize]
         }
+
         /// The code for a wire identifier, if the catalog documents it.
         pub fn from_wire(wire: &str) -> Option<ErrorCode> {
             let index: Option<usize> = match wire {
-                "Invalid or expired API key" => Some(0usize),
-                "Read permission required" => Some(1usize),
-                "Write permission required" => Some(2usize),
-                "Delete permission required" => Some(3usize),
-                "Resource not found" => Some(4usize),
-                "file is required" => Some(5usize),
-                "Transcription not available" => Some(6usize),
-                "Rate limit exceeded" => Some(7usize),
+                "Invalid or expired API key" => Some(0),
+                "Read permission required" => Some(1),
+                "Write permission required" => Some(2),
+                "Delete permission required" => Some(3),
+                "Resource not found" => Some(4),
+                "file is required" => Some(5),
+                "Transcription not available" => Some(6),
+                "Rate limit exceeded" => Some(7),
                 _ => None,
             };
             index.map(|i| Self::ALL[i])
         }
+
         /// The wire identifier: what the API sends.
         pub const fn as_str(self) -> &'static str {
             self.info().wire
         }
+
         /// The stable snake_case id.
         pub const fn id(self) -> &'static str {
             self.info().id
         }
+
         /// The HTTP status the API sends it with.
         pub const fn http_status(self) -> u16 {
             self.info().status
         }
+
         /// The canonical cross-API category.
         pub const fn category(self) -> ::errcat::Category {
             self.info().category
         }
+
         /// The retry rule.
         pub const fn retry(self) -> ::errcat::RetryRule {
             self.info().retry
         }
+
         /// The page's own words on what to do, if it gives any.
         pub const fn retry_advice(self) -> Option<&'static str> {
             self.info().retry_advice
         }
+
         /// The documentation URL, if the catalog gives one.
         pub const fn doc_url(self) -> Option<&'static str> {
             self.info().doc_url
         }
+
         /// What the error means.
         pub const fn description(self) -> &'static str {
             self.info().description
         }
+
         /// Why it happens, if the page says.
         pub const fn cause(self) -> Option<&'static str> {
             self.info().cause
         }
+
         /// How to fix it, if the page says.
         pub const fn fix(self) -> Option<&'static str> {
             self.info().fix
         }
+
         /// Where the error is reported.
         pub const fn context(self) -> ::errcat::Context {
             self.info().context
         }
     }
+
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "identitycall";
+
         const SPEC: &'static ::errcat::ApiSpec = &SPEC;
+
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
+
         fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
         }
+
         fn info(self) -> &'static ::errcat::CodeInfo {
             ErrorCode::info(self)
         }
     }
+
     impl ::core::str::FromStr for ErrorCode {
         type Err = ::errcat::UnknownCode;
+
         fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
             ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
         }
     }
+
     impl ::core::fmt::Display for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::errcat::__private::serde::Serialize for ErrorCode {
-        fn serialize<S: ::errcat::__private::serde::Serializer>(
+
+    impl serde::Serialize for ErrorCode {
+        fn serialize<S: serde::Serializer>(
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorCode {
-        fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
+
+    impl<'de> serde::Deserialize<'de> for ErrorCode {
+        fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<ErrorCode, D::Error> {
             ::errcat::__private::deserialize_known(deserializer)
         }
     }
+
     /// A code as it came over the wire: documented, or unknown with its text kept.
     pub type WireCode = ::errcat::WireCode<ErrorCode>;
+
     /// The documented HTTP status table, success rows included.
     pub const STATUSES: &[::errcat::StatusInfo] = &[
         ::errcat::StatusInfo {
-            status: 200u16,
+            status: 200,
             name: "OK",
             description: Some("Request succeeded"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 201u16,
+            status: 201,
             name: "Created",
             description: Some("Resource created successfully"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 204u16,
+            status: 204,
             name: "No Content",
             description: Some("Request succeeded (no response body)"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 400u16,
+            status: 400,
             name: "Bad Request",
             description: Some("Invalid request parameters"),
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 401u16,
+            status: 401,
             name: "Unauthorized",
             description: Some("Invalid or missing API key"),
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 403u16,
+            status: 403,
             name: "Forbidden",
             description: Some("Valid API key but insufficient permissions"),
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 404u16,
+            status: 404,
             name: "Not Found",
             description: Some("Resource doesn't exist"),
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 422u16,
+            status: 422,
             name: "Unprocessable Entity",
             description: Some("Invalid input data"),
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 429u16,
+            status: 429,
             name: "Too Many Requests",
             description: Some("Rate limit exceeded"),
             retry: Some(::errcat::RetryRule::RetryAfter {
@@ -423,23 +456,25 @@ pub mod identitycall {
             }),
         },
         ::errcat::StatusInfo {
-            status: 500u16,
+            status: 500,
             name: "Internal Server Error",
             description: Some("Server error"),
             retry: Some(
                 ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                    initial_ms: Some(1000u64),
-                    factor: Some(2u32),
-                    max_attempts: Some(3u32),
+                    initial_ms: Some(1000),
+                    factor: Some(2),
+                    max_attempts: Some(3),
                     max_delay_ms: None,
                 }),
             ),
         },
     ];
+
     /// The status table's row for `status`, if documented.
     pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
+
     /// The API's envelope, headers and status table, for the errcat runtime.
     pub const SPEC: ::errcat::ApiSpec = ::errcat::ApiSpec {
         id: "identitycall",
@@ -478,8 +513,10 @@ pub mod identitycall {
         headers: &[],
         statuses: STATUSES,
     };
+
     /// An error response of this API, read by [`errcat::ApiError::from_response`].
     pub type ApiError = ::errcat::ApiError<ErrorCode>;
+
     /// The error body IdentityCall sends: a bare string, `{"error": "message"}`.
     ///
     /// All errors return a JSON object with an error field. For validation errors (422), you may receive an array of error messages.
@@ -490,13 +527,7 @@ pub mod identitycall {
     /// { "error": "Description of what went wrong" }
     /// { "errors": ["Field 1 is invalid", "Field 2 is required"] }
     /// ```
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::errcat::__private::serde::Serialize,
-        ::errcat::__private::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorEnvelope {
         /// All errors return a JSON object with an error field.
@@ -516,16 +547,15 @@ pub mod identitycall {
         pub retry_after: Option<i64>,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
-        pub extra: ::errcat::__private::serde_json::Map<
-            String,
-            ::errcat::__private::serde_json::Value,
-        >,
+        pub extra: serde_json::Map<String, serde_json::Value>,
     }
+
     impl ErrorEnvelope {
         /// The human-readable message, if the body has one.
         pub fn message(&self) -> Option<&str> {
-            Some(self).and_then(|v| v.error.as_ref()).map(String::as_str)
+            self.error.as_deref()
         }
+
         /// The error's code, read from its message text (this API identifies errors by message).
         pub fn wire_code(&self) -> Option<WireCode> {
             self.message().map(WireCode::from_wire)

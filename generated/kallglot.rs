@@ -11,10 +11,14 @@
 ///
 /// Facts the page does not state are marked *inferred* with the reason.
 pub mod kallglot {
+    use ::errcat::__private::{serde, serde_json};
+
     /// The API's id in the catalog.
     pub const API_ID: &str = "kallglot";
+
     /// The API's display name.
     pub const API_NAME: &str = "Kallglot";
+
     /// The documented errors of Kallglot.
     ///
     /// Parse a wire identifier with `from_wire` or `parse`; a code the catalog does not know is kept by [`WireCode`], which never fails.
@@ -355,8 +359,9 @@ pub mod kallglot {
         /// - Docs: <https://developer.kallglot.com/errors#upstream_error>
         UpstreamError,
     }
+
     /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
-    static VARIANT_NAMES: [&str; 36usize] = [
+    static VARIANT_NAMES: [&str; 36] = [
         "InvalidApiKey",
         "ExpiredApiKey",
         "RevokedApiKey",
@@ -394,17 +399,19 @@ pub mod kallglot {
         "ServiceUnavailable",
         "UpstreamError",
     ];
+
     impl ::core::fmt::Debug for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(VARIANT_NAMES[*self as usize])
         }
     }
+
     /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
-    static CODE_INFO: [::errcat::CodeInfo; 36usize] = [
+    static CODE_INFO: [::errcat::CodeInfo; 36] = [
         ::errcat::CodeInfo {
             id: "invalid_api_key",
             wire: "invalid_api_key",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "The API key is malformed or doesn't exist",
@@ -424,7 +431,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "expired_api_key",
             wire: "expired_api_key",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "The API key has expired",
@@ -439,7 +446,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "revoked_api_key",
             wire: "revoked_api_key",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "The API key has been revoked",
@@ -454,7 +461,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "invalid_token",
             wire: "invalid_token",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "WebSocket or session token is invalid",
@@ -469,7 +476,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "expired_token",
             wire: "expired_token",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "Token has expired",
@@ -484,7 +491,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "insufficient_permissions",
             wire: "insufficient_permissions",
-            status: 403u16,
+            status: 403,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
             description: "API key lacks required permissions",
@@ -503,7 +510,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "organization_suspended",
             wire: "organization_suspended",
-            status: 403u16,
+            status: 403,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
             description: "Organization account is suspended",
@@ -522,7 +529,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "feature_not_available",
             wire: "feature_not_available",
-            status: 403u16,
+            status: 403,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
             description: "Feature not available on your plan",
@@ -539,7 +546,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "invalid_request",
             wire: "invalid_request",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "General validation error",
@@ -554,7 +561,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "missing_required_field",
             wire: "missing_required_field",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "Required field is missing",
@@ -571,7 +578,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "invalid_field_value",
             wire: "invalid_field_value",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "Field value is invalid",
@@ -586,7 +593,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "invalid_language_code",
             wire: "invalid_language_code",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "Language code not recognized",
@@ -605,7 +612,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "invalid_mode",
             wire: "invalid_mode",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "Session mode is invalid",
@@ -620,7 +627,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "invalid_provider",
             wire: "invalid_provider",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "Provider configuration is invalid",
@@ -635,7 +642,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "session_not_found",
             wire: "session_not_found",
-            status: 404u16,
+            status: 404,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
             description: "Session ID doesn't exist",
@@ -656,7 +663,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "recording_not_found",
             wire: "recording_not_found",
-            status: 404u16,
+            status: 404,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
             description: "Recording ID doesn't exist",
@@ -673,7 +680,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "analysis_not_found",
             wire: "analysis_not_found",
-            status: 404u16,
+            status: 404,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
             description: "Analysis ID doesn't exist",
@@ -690,7 +697,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "transcript_not_found",
             wire: "transcript_not_found",
-            status: 404u16,
+            status: 404,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
             description: "Transcript not available",
@@ -707,7 +714,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "webhook_endpoint_not_found",
             wire: "webhook_endpoint_not_found",
-            status: 404u16,
+            status: 404,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
             description: "Webhook endpoint doesn't exist",
@@ -726,7 +733,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "session_already_ended",
             wire: "session_already_ended",
-            status: 409u16,
+            status: 409,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
             description: "Session has already ended",
@@ -743,7 +750,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "session_not_active",
             wire: "session_not_active",
-            status: 409u16,
+            status: 409,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
             description: "Session is not in active state",
@@ -760,7 +767,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "recording_not_ready",
             wire: "recording_not_ready",
-            status: 409u16,
+            status: 409,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
             description: "Recording is still processing",
@@ -777,7 +784,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "analysis_not_complete",
             wire: "analysis_not_complete",
-            status: 409u16,
+            status: 409,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
             description: "Analysis is still processing",
@@ -794,7 +801,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "idempotency_key_in_use",
             wire: "idempotency_key_in_use",
-            status: 409u16,
+            status: 409,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
             description: "Idempotency key already used with different parameters",
@@ -813,7 +820,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "rate_limit_exceeded",
-            status: 429u16,
+            status: 429,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
@@ -821,9 +828,9 @@ pub mod kallglot {
                     body_field: None,
                 },
                 then: Some(::errcat::Backoff {
-                    initial_ms: Some(1000u64),
-                    factor: Some(2u32),
-                    max_attempts: Some(3u32),
+                    initial_ms: Some(1000),
+                    factor: Some(2),
+                    max_attempts: Some(3),
                     max_delay_ms: None,
                 }),
             },
@@ -845,7 +852,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "concurrent_session_limit",
             wire: "concurrent_session_limit",
-            status: 429u16,
+            status: 429,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
@@ -853,9 +860,9 @@ pub mod kallglot {
                     body_field: None,
                 },
                 then: Some(::errcat::Backoff {
-                    initial_ms: Some(1000u64),
-                    factor: Some(2u32),
-                    max_attempts: Some(3u32),
+                    initial_ms: Some(1000),
+                    factor: Some(2),
+                    max_attempts: Some(3),
                     max_delay_ms: None,
                 }),
             },
@@ -875,7 +882,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "transcription_failed",
             wire: "transcription_failed",
-            status: 500u16,
+            status: 500,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Never,
             description: "Transcription processing failed",
@@ -892,7 +899,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "translation_failed",
             wire: "translation_failed",
-            status: 500u16,
+            status: 500,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Never,
             description: "Translation processing failed",
@@ -909,7 +916,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "recording_failed",
             wire: "recording_failed",
-            status: 500u16,
+            status: 500,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Never,
             description: "Recording generation failed",
@@ -926,7 +933,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "analysis_failed",
             wire: "analysis_failed",
-            status: 500u16,
+            status: 500,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Never,
             description: "Analysis processing failed",
@@ -943,7 +950,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "provider_connection_failed",
             wire: "provider_connection_failed",
-            status: 502u16,
+            status: 502,
             category: ::errcat::Category::Upstream,
             retry: ::errcat::RetryRule::Never,
             description: "Failed to connect to provider",
@@ -962,7 +969,7 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "provider_call_failed",
             wire: "provider_call_failed",
-            status: 502u16,
+            status: 502,
             category: ::errcat::Category::Upstream,
             retry: ::errcat::RetryRule::Never,
             description: "Call failed",
@@ -979,12 +986,12 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "provider_timeout",
             wire: "provider_timeout",
-            status: 502u16,
+            status: 502,
             category: ::errcat::Category::Upstream,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: Some(1000u64),
-                factor: Some(2u32),
-                max_attempts: Some(3u32),
+                initial_ms: Some(1000),
+                factor: Some(2),
+                max_attempts: Some(3),
                 max_delay_ms: None,
             }),
             description: "Provider request timed out",
@@ -1001,12 +1008,12 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "internal_error",
             wire: "internal_error",
-            status: 500u16,
+            status: 500,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: Some(1000u64),
-                factor: Some(2u32),
-                max_attempts: Some(3u32),
+                initial_ms: Some(1000),
+                factor: Some(2),
+                max_attempts: Some(3),
                 max_delay_ms: None,
             }),
             description: "Unexpected server error",
@@ -1021,12 +1028,12 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "service_unavailable",
             wire: "service_unavailable",
-            status: 503u16,
+            status: 503,
             category: ::errcat::Category::Unavailable,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: Some(1000u64),
-                factor: Some(2u32),
-                max_attempts: Some(3u32),
+                initial_ms: Some(1000),
+                factor: Some(2),
+                max_attempts: Some(3),
                 max_delay_ms: None,
             }),
             description: "Service temporarily unavailable",
@@ -1041,12 +1048,12 @@ pub mod kallglot {
         ::errcat::CodeInfo {
             id: "upstream_error",
             wire: "upstream_error",
-            status: 502u16,
+            status: 502,
             category: ::errcat::Category::Upstream,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                initial_ms: Some(1000u64),
-                factor: Some(2u32),
-                max_attempts: Some(3u32),
+                initial_ms: Some(1000),
+                factor: Some(2),
+                max_attempts: Some(3),
                 max_delay_ms: None,
             }),
             description: "Upstream service failure",
@@ -1059,6 +1066,7 @@ pub mod kallglot {
             ..::errcat::CodeInfo::BASE
         },
     ];
+
     #[allow(deprecated)]
     impl ErrorCode {
         /// Every documented code, in catalog order.
@@ -1100,100 +1108,114 @@ pub mod kallglot {
             ErrorCode::ServiceUnavailable,
             ErrorCode::UpstreamError,
         ];
+
         /// Everything the catalog says about this code.
         pub const fn info(self) -> &'static ::errcat::CodeInfo {
             &CODE_INFO[self as usize]
         }
+
         /// The code for a wire identifier, if the catalog documents it.
         pub fn from_wire(wire: &str) -> Option<ErrorCode> {
             let index: Option<usize> = match wire {
-                "invalid_api_key" => Some(0usize),
-                "expired_api_key" => Some(1usize),
-                "revoked_api_key" => Some(2usize),
-                "invalid_token" => Some(3usize),
-                "expired_token" => Some(4usize),
-                "insufficient_permissions" => Some(5usize),
-                "organization_suspended" => Some(6usize),
-                "feature_not_available" => Some(7usize),
-                "invalid_request" => Some(8usize),
-                "missing_required_field" => Some(9usize),
-                "invalid_field_value" => Some(10usize),
-                "invalid_language_code" => Some(11usize),
-                "invalid_mode" => Some(12usize),
-                "invalid_provider" => Some(13usize),
-                "session_not_found" => Some(14usize),
-                "recording_not_found" => Some(15usize),
-                "analysis_not_found" => Some(16usize),
-                "transcript_not_found" => Some(17usize),
-                "webhook_endpoint_not_found" => Some(18usize),
-                "session_already_ended" => Some(19usize),
-                "session_not_active" => Some(20usize),
-                "recording_not_ready" => Some(21usize),
-                "analysis_not_complete" => Some(22usize),
-                "idempotency_key_in_use" => Some(23usize),
-                "rate_limit_exceeded" => Some(24usize),
-                "concurrent_session_limit" => Some(25usize),
-                "transcription_failed" => Some(26usize),
-                "translation_failed" => Some(27usize),
-                "recording_failed" => Some(28usize),
-                "analysis_failed" => Some(29usize),
-                "provider_connection_failed" => Some(30usize),
-                "provider_call_failed" => Some(31usize),
-                "provider_timeout" => Some(32usize),
-                "internal_error" => Some(33usize),
-                "service_unavailable" => Some(34usize),
-                "upstream_error" => Some(35usize),
+                "invalid_api_key" => Some(0),
+                "expired_api_key" => Some(1),
+                "revoked_api_key" => Some(2),
+                "invalid_token" => Some(3),
+                "expired_token" => Some(4),
+                "insufficient_permissions" => Some(5),
+                "organization_suspended" => Some(6),
+                "feature_not_available" => Some(7),
+                "invalid_request" => Some(8),
+                "missing_required_field" => Some(9),
+                "invalid_field_value" => Some(10),
+                "invalid_language_code" => Some(11),
+                "invalid_mode" => Some(12),
+                "invalid_provider" => Some(13),
+                "session_not_found" => Some(14),
+                "recording_not_found" => Some(15),
+                "analysis_not_found" => Some(16),
+                "transcript_not_found" => Some(17),
+                "webhook_endpoint_not_found" => Some(18),
+                "session_already_ended" => Some(19),
+                "session_not_active" => Some(20),
+                "recording_not_ready" => Some(21),
+                "analysis_not_complete" => Some(22),
+                "idempotency_key_in_use" => Some(23),
+                "rate_limit_exceeded" => Some(24),
+                "concurrent_session_limit" => Some(25),
+                "transcription_failed" => Some(26),
+                "translation_failed" => Some(27),
+                "recording_failed" => Some(28),
+                "analysis_failed" => Some(29),
+                "provider_connection_failed" => Some(30),
+                "provider_call_failed" => Some(31),
+                "provider_timeout" => Some(32),
+                "internal_error" => Some(33),
+                "service_unavailable" => Some(34),
+                "upstream_error" => Some(35),
                 _ => None,
             };
             index.map(|i| Self::ALL[i])
         }
+
         /// The wire identifier: what the API sends.
         pub const fn as_str(self) -> &'static str {
             self.info().wire
         }
+
         /// The stable snake_case id.
         pub const fn id(self) -> &'static str {
             self.info().id
         }
+
         /// The HTTP status the API sends it with.
         pub const fn http_status(self) -> u16 {
             self.info().status
         }
+
         /// The canonical cross-API category.
         pub const fn category(self) -> ::errcat::Category {
             self.info().category
         }
+
         /// The retry rule.
         pub const fn retry(self) -> ::errcat::RetryRule {
             self.info().retry
         }
+
         /// The page's own words on what to do, if it gives any.
         pub const fn retry_advice(self) -> Option<&'static str> {
             self.info().retry_advice
         }
+
         /// The documentation URL, if the catalog gives one.
         pub const fn doc_url(self) -> Option<&'static str> {
             self.info().doc_url
         }
+
         /// What the error means.
         pub const fn description(self) -> &'static str {
             self.info().description
         }
+
         /// Why it happens, if the page says.
         pub const fn cause(self) -> Option<&'static str> {
             self.info().cause
         }
+
         /// How to fix it, if the page says.
         pub const fn fix(self) -> Option<&'static str> {
             self.info().fix
         }
+
         /// Where the error is reported.
         pub const fn context(self) -> ::errcat::Context {
             self.info().context
         }
     }
+
     /// The type of every code, by position in [`ErrorCode::ALL`].
-    static CODE_TYPES: [ErrorType; 36usize] = [
+    static CODE_TYPES: [ErrorType; 36] = [
         ErrorType::AuthenticationError,
         ErrorType::AuthenticationError,
         ErrorType::AuthenticationError,
@@ -1231,6 +1253,7 @@ pub mod kallglot {
         ErrorType::ServerError,
         ErrorType::ServerError,
     ];
+
     #[allow(deprecated)]
     impl ErrorCode {
         /// The error type (category) the API groups this code under.
@@ -1238,45 +1261,57 @@ pub mod kallglot {
             CODE_TYPES[self as usize]
         }
     }
+
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "kallglot";
+
         const SPEC: &'static ::errcat::ApiSpec = &SPEC;
+
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
+
         fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
         }
+
         fn info(self) -> &'static ::errcat::CodeInfo {
             ErrorCode::info(self)
         }
     }
+
     impl ::core::str::FromStr for ErrorCode {
         type Err = ::errcat::UnknownCode;
+
         fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
             ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
         }
     }
+
     impl ::core::fmt::Display for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::errcat::__private::serde::Serialize for ErrorCode {
-        fn serialize<S: ::errcat::__private::serde::Serializer>(
+
+    impl serde::Serialize for ErrorCode {
+        fn serialize<S: serde::Serializer>(
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorCode {
-        fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
+
+    impl<'de> serde::Deserialize<'de> for ErrorCode {
+        fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<ErrorCode, D::Error> {
             ::errcat::__private::deserialize_known(deserializer)
         }
     }
+
     /// A code as it came over the wire: documented, or unknown with its text kept.
     pub type WireCode = ::errcat::WireCode<ErrorCode>;
+
     /// The error types the API groups its codes under.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -1335,6 +1370,7 @@ pub mod kallglot {
         /// - Retry: Retry with exponential backoff (from 1 s, x2 each time, 3 attempts in all). The page says: Exponential backoff
         ServerError,
     }
+
     impl ErrorType {
         /// Every documented type, in catalog order.
         pub const ALL: &'static [ErrorType] = &[
@@ -1348,6 +1384,7 @@ pub mod kallglot {
             ErrorType::ProviderError,
             ErrorType::ServerError,
         ];
+
         /// The name the API sends in its type field.
         pub const fn as_str(self) -> &'static str {
             match self {
@@ -1362,6 +1399,7 @@ pub mod kallglot {
                 ErrorType::ServerError => "server_error",
             }
         }
+
         /// The type for a wire name, if the catalog documents it.
         pub fn from_wire(wire: &str) -> Option<ErrorType> {
             match wire {
@@ -1377,6 +1415,7 @@ pub mod kallglot {
                 _ => None,
             }
         }
+
         /// What the page says about the type.
         pub const fn description(self) -> &'static str {
             match self {
@@ -1395,6 +1434,7 @@ pub mod kallglot {
                 ErrorType::ServerError => "Internal server error.",
             }
         }
+
         /// The type's retry rule; `None` when it depends on the code or is not stated
         /// (every code still has its own, see [`ErrorCode::retry`]).
         pub const fn retry(self) -> Option<::errcat::RetryRule> {
@@ -1411,9 +1451,9 @@ pub mod kallglot {
                             body_field: None,
                         },
                         then: Some(::errcat::Backoff {
-                            initial_ms: Some(1000u64),
-                            factor: Some(2u32),
-                            max_attempts: Some(3u32),
+                            initial_ms: Some(1000),
+                            factor: Some(2),
+                            max_attempts: Some(3),
                             max_delay_ms: None,
                         }),
                     })
@@ -1423,25 +1463,28 @@ pub mod kallglot {
                 ErrorType::ServerError => {
                     Some(
                         ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                            initial_ms: Some(1000u64),
-                            factor: Some(2u32),
-                            max_attempts: Some(3u32),
+                            initial_ms: Some(1000),
+                            factor: Some(2),
+                            max_attempts: Some(3),
                             max_delay_ms: None,
                         }),
                     )
                 }
             }
         }
+
         /// The codes of this type, in catalog order.
         pub fn codes(self) -> impl ::core::iter::Iterator<Item = ErrorCode> {
             ErrorCode::ALL.iter().copied().filter(move |code| code.error_type() == self)
         }
     }
+
     impl ::core::fmt::Display for ErrorType {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     /// The WebSocket close codes the API documents.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
@@ -1491,6 +1534,7 @@ pub mod kallglot {
         /// - Client action: `FixMessage` (inferred: the page gives no action; a malformed message must be corrected before it is sent again)
         InvalidMessage,
     }
+
     impl CloseCode {
         /// Every documented close code, in catalog order.
         pub const ALL: &'static [CloseCode] = &[
@@ -1502,31 +1546,34 @@ pub mod kallglot {
             CloseCode::RateLimited,
             CloseCode::InvalidMessage,
         ];
+
         /// The close code for a number, if the catalog documents it.
         pub const fn from_u16(code: u16) -> Option<CloseCode> {
             match code {
-                1000u16 => Some(CloseCode::Normal),
-                1008u16 => Some(CloseCode::PolicyViolation),
-                1011u16 => Some(CloseCode::InternalError),
-                4000u16 => Some(CloseCode::SessionEnded),
-                4001u16 => Some(CloseCode::TokenExpired),
-                4002u16 => Some(CloseCode::RateLimited),
-                4003u16 => Some(CloseCode::InvalidMessage),
+                1000 => Some(CloseCode::Normal),
+                1008 => Some(CloseCode::PolicyViolation),
+                1011 => Some(CloseCode::InternalError),
+                4000 => Some(CloseCode::SessionEnded),
+                4001 => Some(CloseCode::TokenExpired),
+                4002 => Some(CloseCode::RateLimited),
+                4003 => Some(CloseCode::InvalidMessage),
                 _ => None,
             }
         }
+
         /// The number sent in the close frame.
         pub const fn code(self) -> u16 {
             match self {
-                CloseCode::Normal => 1000u16,
-                CloseCode::PolicyViolation => 1008u16,
-                CloseCode::InternalError => 1011u16,
-                CloseCode::SessionEnded => 4000u16,
-                CloseCode::TokenExpired => 4001u16,
-                CloseCode::RateLimited => 4002u16,
-                CloseCode::InvalidMessage => 4003u16,
+                CloseCode::Normal => 1000,
+                CloseCode::PolicyViolation => 1008,
+                CloseCode::InternalError => 1011,
+                CloseCode::SessionEnded => 4000,
+                CloseCode::TokenExpired => 4001,
+                CloseCode::RateLimited => 4002,
+                CloseCode::InvalidMessage => 4003,
             }
         }
+
         /// The documented reason.
         pub const fn reason(self) -> &'static str {
             match self {
@@ -1539,6 +1586,7 @@ pub mod kallglot {
                 CloseCode::InvalidMessage => "Invalid Message",
             }
         }
+
         /// What the close means.
         pub const fn description(self) -> &'static str {
             match self {
@@ -1551,6 +1599,7 @@ pub mod kallglot {
                 CloseCode::InvalidMessage => "Malformed message",
             }
         }
+
         /// What a client should do.
         pub const fn action(self) -> ::errcat::CloseAction {
             match self {
@@ -1563,6 +1612,7 @@ pub mod kallglot {
                 CloseCode::InvalidMessage => ::errcat::CloseAction::FixMessage,
             }
         }
+
         /// The page's own words on what to do, if it gives any.
         pub const fn advice(self) -> Option<&'static str> {
             match self {
@@ -1578,91 +1628,94 @@ pub mod kallglot {
             }
         }
     }
+
     /// The documented HTTP status table, success rows included.
     pub const STATUSES: &[::errcat::StatusInfo] = &[
         ::errcat::StatusInfo {
-            status: 200u16,
+            status: 200,
             name: "Success",
             description: None,
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 201u16,
+            status: 201,
             name: "Created",
             description: None,
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 202u16,
+            status: 202,
             name: "Accepted",
             description: Some("async processing"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 400u16,
+            status: 400,
             name: "Bad Request",
             description: Some("Invalid parameters"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 401u16,
+            status: 401,
             name: "Unauthorized",
             description: Some("Invalid or missing API key"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 403u16,
+            status: 403,
             name: "Forbidden",
             description: Some("Insufficient permissions"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 404u16,
+            status: 404,
             name: "Not Found",
             description: Some("Resource doesn't exist"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 409u16,
+            status: 409,
             name: "Conflict",
             description: Some("Resource already exists"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 422u16,
+            status: 422,
             name: "Unprocessable Entity",
             description: Some("Validation failed"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 429u16,
+            status: 429,
             name: "Too Many Requests",
             description: Some("Rate limit exceeded"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 500u16,
+            status: 500,
             name: "Internal Server Error",
             description: None,
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 502u16,
+            status: 502,
             name: "Bad Gateway",
             description: Some("Upstream service error"),
             retry: None,
         },
         ::errcat::StatusInfo {
-            status: 503u16,
+            status: 503,
             name: "Service Unavailable",
             description: Some("Temporary outage"),
             retry: None,
         },
     ];
+
     /// The status table's row for `status`, if documented.
     pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
+
     /// The API's envelope, headers and status table, for the errcat runtime.
     pub const SPEC: ::errcat::ApiSpec = ::errcat::ApiSpec {
         id: "kallglot",
@@ -1723,16 +1776,12 @@ pub mod kallglot {
         ],
         statuses: STATUSES,
     };
+
     /// An error response of this API, read by [`errcat::ApiError::from_response`].
     pub type ApiError = ::errcat::ApiError<ErrorCode>;
+
     /// The `error` object of the error body.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::errcat::__private::serde::Serialize,
-        ::errcat::__private::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorBody {
         /// Machine-readable error code
@@ -1758,11 +1807,9 @@ pub mod kallglot {
         pub doc_url: String,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
-        pub extra: ::errcat::__private::serde_json::Map<
-            String,
-            ::errcat::__private::serde_json::Value,
-        >,
+        pub extra: serde_json::Map<String, serde_json::Value>,
     }
+
     /// The error body Kallglot sends: a nested object, `{"error": {"code": ..., "message": ...}}`.
     ///
     /// All errors follow this structure.
@@ -1780,13 +1827,7 @@ pub mod kallglot {
     ///   }
     /// }
     /// ```
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::errcat::__private::serde::Serialize,
-        ::errcat::__private::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorEnvelope {
         /// The `error` member.
@@ -1795,23 +1836,23 @@ pub mod kallglot {
         pub error: ErrorBody,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
-        pub extra: ::errcat::__private::serde_json::Map<
-            String,
-            ::errcat::__private::serde_json::Value,
-        >,
+        pub extra: serde_json::Map<String, serde_json::Value>,
     }
+
     impl ErrorEnvelope {
         /// The human-readable message, if the body has one.
         pub fn message(&self) -> Option<&str> {
-            Some(self).map(|v| &v.error).map(|v| &v.message).map(String::as_str)
+            Some(self.error.message.as_str())
         }
+
         /// The error type as sent, if the body has one.
         pub fn error_type(&self) -> Option<&str> {
-            Some(self).map(|v| &v.error).map(|v| &v.r#type).map(String::as_str)
+            Some(self.error.r#type.as_str())
         }
+
         /// The error's code, read from its code field.
         pub fn wire_code(&self) -> Option<WireCode> {
-            Some(self).map(|v| &v.error).map(|v| &v.code).cloned()
+            Some(self.error.code.clone())
         }
     }
 }

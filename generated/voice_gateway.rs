@@ -10,10 +10,14 @@
 ///
 /// Facts the page does not state are marked *inferred* with the reason.
 pub mod voice_gateway {
+    use ::errcat::__private::{serde, serde_json};
+
     /// The API's id in the catalog.
     pub const API_ID: &str = "voice_gateway";
+
     /// The API's display name.
     pub const API_NAME: &str = "Voice Gateway";
+
     /// The documented errors of Voice Gateway.
     ///
     /// Parse a wire identifier with `from_wire` or `parse`; a code the catalog does not know is kept by [`WireCode`], which never fails.
@@ -255,8 +259,9 @@ pub mod voice_gateway {
         /// - Fix: Operator configuration issue. Contact the operator to enable the recording service.
         RecordingNotAvailable,
     }
+
     /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
-    static VARIANT_NAMES: [&str; 26usize] = [
+    static VARIANT_NAMES: [&str; 26] = [
         "MissingXAppIdHeader",
         "InvalidXAppIdFormat",
         "InvalidRequestBody",
@@ -284,17 +289,19 @@ pub mod voice_gateway {
         "AdminApiNotConfigured",
         "RecordingNotAvailable",
     ];
+
     impl ::core::fmt::Debug for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(VARIANT_NAMES[*self as usize])
         }
     }
+
     /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
-    static CODE_INFO: [::errcat::CodeInfo; 26usize] = [
+    static CODE_INFO: [::errcat::CodeInfo; 26] = [
         ::errcat::CodeInfo {
             id: "missing_x_app_id_header",
             wire: "Missing X-App-ID header",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The request is malformed or contains invalid parameters.",
@@ -311,7 +318,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "invalid_x_app_id_format",
             wire: "Invalid X-App-ID format",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The request is malformed or contains invalid parameters.",
@@ -330,7 +337,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "invalid_request_body",
             wire: "Invalid request body",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The request is malformed or contains invalid parameters.",
@@ -347,7 +354,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "invalid_command",
             wire: "Invalid command",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The request is malformed or contains invalid parameters.",
@@ -366,7 +373,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "urls_is_required",
             wire: "urls is required",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The request is malformed or contains invalid parameters.",
@@ -385,7 +392,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "invalid_command_uid_format",
             wire: "Invalid command_uid format",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The request is malformed or contains invalid parameters.",
@@ -404,7 +411,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "missing_api_key",
             wire: "Missing API key",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "Authentication credentials are missing or invalid.",
@@ -421,7 +428,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "invalid_api_key",
             wire: "Invalid API key",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "Authentication credentials are missing or invalid.",
@@ -442,7 +449,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "missing_x_admin_api_key_header",
             wire: "Missing X-Admin-API-Key header",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "Authentication credentials are missing or invalid.",
@@ -459,7 +466,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "invalid_admin_api_key",
             wire: "Invalid admin API key",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "Authentication credentials are missing or invalid.",
@@ -476,7 +483,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "session_belongs_to_different_application",
             wire: "Session belongs to a different application",
-            status: 403u16,
+            status: 403,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
             description: "You are authenticated but not authorized to access this resource.",
@@ -495,7 +502,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "room_belongs_to_different_application",
             wire: "Room belongs to a different application",
-            status: 403u16,
+            status: 403,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
             description: "You are authenticated but not authorized to access this resource.",
@@ -512,7 +519,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "session_not_found",
             wire: "Session not found",
-            status: 404u16,
+            status: 404,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
             description: "The requested resource does not exist.",
@@ -529,7 +536,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "room_not_found",
             wire: "Room not found",
-            status: 404u16,
+            status: 404,
             category: ::errcat::Category::NotFound,
             retry: ::errcat::RetryRule::Never,
             description: "The requested resource does not exist.",
@@ -546,7 +553,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "conference_name_already_taken",
             wire: "Conference name already taken",
-            status: 409u16,
+            status: 409,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
             description: "The request conflicts with the current state of the resource.",
@@ -565,7 +572,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "session_already_in_different_conference_room",
             wire: "Session is already in a different conference room",
-            status: 409u16,
+            status: 409,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
             description: "The request conflicts with the current state of the resource.",
@@ -582,7 +589,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "session_already_muted",
             wire: "Session is already muted",
-            status: 409u16,
+            status: 409,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
             description: "The request conflicts with the current state of the resource.",
@@ -601,7 +608,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "session_already_unmuted",
             wire: "Session is already unmuted",
-            status: 409u16,
+            status: 409,
             category: ::errcat::Category::Conflict,
             retry: ::errcat::RetryRule::Never,
             description: "The request conflicts with the current state of the resource.",
@@ -620,7 +627,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "request_body_too_large",
             wire: "Request body too large",
-            status: 413u16,
+            status: 413,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The request body exceeds the per-route size limit. The default limit is 1 MiB; the per-session command route (POST /api/v1/sessions/{uuid}/commands/{command}) uses a tighter 64 KiB limit because command payloads are small by design.",
@@ -641,7 +648,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "content_type_must_be_application_json",
             wire: "Content-Type must be application/json",
-            status: 415u16,
+            status: 415,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The request was sent without a Content-Type header, or the header value is not application/json. Routes that decode a JSON body require the header on every request that carries a body. Action endpoints that take no body (e.g. conference/leave, /conferences/{room_id}/stop) do not require it.",
@@ -662,7 +669,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "Rate limit exceeded",
-            status: 429u16,
+            status: 429,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
                 initial_ms: None,
@@ -686,7 +693,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "command_rate_limited",
             wire: "Command rate limited",
-            status: 429u16,
+            status: 429,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
                 initial_ms: None,
@@ -711,7 +718,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "internal_error_validating_api_key",
             wire: "Internal error validating API key",
-            status: 500u16,
+            status: 500,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
                 initial_ms: None,
@@ -733,7 +740,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "internal_server_error",
             wire: "Internal server error",
-            status: 500u16,
+            status: 500,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
                 initial_ms: None,
@@ -755,7 +762,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "admin_api_not_configured",
             wire: "Admin API not configured",
-            status: 503u16,
+            status: 503,
             category: ::errcat::Category::Unavailable,
             retry: ::errcat::RetryRule::Never,
             description: "The server is not ready to handle the request.",
@@ -777,7 +784,7 @@ pub mod voice_gateway {
         ::errcat::CodeInfo {
             id: "recording_not_available",
             wire: "Recording not available",
-            status: 503u16,
+            status: 503,
             category: ::errcat::Category::Unavailable,
             retry: ::errcat::RetryRule::Never,
             description: "The server is not ready to handle the request.",
@@ -797,6 +804,7 @@ pub mod voice_gateway {
             ..::errcat::CodeInfo::BASE
         },
     ];
+
     #[allow(deprecated)]
     impl ErrorCode {
         /// Every documented code, in catalog order.
@@ -828,131 +836,156 @@ pub mod voice_gateway {
             ErrorCode::AdminApiNotConfigured,
             ErrorCode::RecordingNotAvailable,
         ];
+
         /// Everything the catalog says about this code.
         pub const fn info(self) -> &'static ::errcat::CodeInfo {
             &CODE_INFO[self as usize]
         }
+
         /// The code for a wire identifier, if the catalog documents it.
         pub fn from_wire(wire: &str) -> Option<ErrorCode> {
             let index: Option<usize> = match wire {
-                "Missing X-App-ID header" => Some(0usize),
-                "Invalid X-App-ID format" => Some(1usize),
-                "Invalid request body" => Some(2usize),
-                "Invalid command" => Some(3usize),
-                "urls is required" => Some(4usize),
-                "Invalid command_uid format" => Some(5usize),
-                "Missing API key" => Some(6usize),
-                "Invalid API key" => Some(7usize),
-                "Missing X-Admin-API-Key header" => Some(8usize),
-                "Invalid admin API key" => Some(9usize),
-                "Session belongs to a different application" => Some(10usize),
-                "Room belongs to a different application" => Some(11usize),
-                "Session not found" => Some(12usize),
-                "Room not found" => Some(13usize),
-                "Conference name already taken" => Some(14usize),
-                "Session is already in a different conference room" => Some(15usize),
-                "Session is already muted" => Some(16usize),
-                "Session is already unmuted" => Some(17usize),
-                "Request body too large" => Some(18usize),
-                "Content-Type must be application/json" => Some(19usize),
-                "Rate limit exceeded" => Some(20usize),
-                "Command rate limited" => Some(21usize),
-                "Internal error validating API key" => Some(22usize),
-                "Internal server error" => Some(23usize),
-                "Admin API not configured" => Some(24usize),
-                "Recording not available" => Some(25usize),
+                "Missing X-App-ID header" => Some(0),
+                "Invalid X-App-ID format" => Some(1),
+                "Invalid request body" => Some(2),
+                "Invalid command" => Some(3),
+                "urls is required" => Some(4),
+                "Invalid command_uid format" => Some(5),
+                "Missing API key" => Some(6),
+                "Invalid API key" => Some(7),
+                "Missing X-Admin-API-Key header" => Some(8),
+                "Invalid admin API key" => Some(9),
+                "Session belongs to a different application" => Some(10),
+                "Room belongs to a different application" => Some(11),
+                "Session not found" => Some(12),
+                "Room not found" => Some(13),
+                "Conference name already taken" => Some(14),
+                "Session is already in a different conference room" => Some(15),
+                "Session is already muted" => Some(16),
+                "Session is already unmuted" => Some(17),
+                "Request body too large" => Some(18),
+                "Content-Type must be application/json" => Some(19),
+                "Rate limit exceeded" => Some(20),
+                "Command rate limited" => Some(21),
+                "Internal error validating API key" => Some(22),
+                "Internal server error" => Some(23),
+                "Admin API not configured" => Some(24),
+                "Recording not available" => Some(25),
                 _ => None,
             };
             index.map(|i| Self::ALL[i])
         }
+
         /// The wire identifier: what the API sends.
         pub const fn as_str(self) -> &'static str {
             self.info().wire
         }
+
         /// The stable snake_case id.
         pub const fn id(self) -> &'static str {
             self.info().id
         }
+
         /// The HTTP status the API sends it with.
         pub const fn http_status(self) -> u16 {
             self.info().status
         }
+
         /// The canonical cross-API category.
         pub const fn category(self) -> ::errcat::Category {
             self.info().category
         }
+
         /// The retry rule.
         pub const fn retry(self) -> ::errcat::RetryRule {
             self.info().retry
         }
+
         /// The page's own words on what to do, if it gives any.
         pub const fn retry_advice(self) -> Option<&'static str> {
             self.info().retry_advice
         }
+
         /// The documentation URL, if the catalog gives one.
         pub const fn doc_url(self) -> Option<&'static str> {
             self.info().doc_url
         }
+
         /// What the error means.
         pub const fn description(self) -> &'static str {
             self.info().description
         }
+
         /// Why it happens, if the page says.
         pub const fn cause(self) -> Option<&'static str> {
             self.info().cause
         }
+
         /// How to fix it, if the page says.
         pub const fn fix(self) -> Option<&'static str> {
             self.info().fix
         }
+
         /// Where the error is reported.
         pub const fn context(self) -> ::errcat::Context {
             self.info().context
         }
     }
+
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "voice_gateway";
+
         const SPEC: &'static ::errcat::ApiSpec = &SPEC;
+
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
+
         fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
         }
+
         fn info(self) -> &'static ::errcat::CodeInfo {
             ErrorCode::info(self)
         }
     }
+
     impl ::core::str::FromStr for ErrorCode {
         type Err = ::errcat::UnknownCode;
+
         fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
             ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
         }
     }
+
     impl ::core::fmt::Display for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::errcat::__private::serde::Serialize for ErrorCode {
-        fn serialize<S: ::errcat::__private::serde::Serializer>(
+
+    impl serde::Serialize for ErrorCode {
+        fn serialize<S: serde::Serializer>(
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorCode {
-        fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
+
+    impl<'de> serde::Deserialize<'de> for ErrorCode {
+        fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<ErrorCode, D::Error> {
             ::errcat::__private::deserialize_known(deserializer)
         }
     }
+
     /// A code as it came over the wire: documented, or unknown with its text kept.
     pub type WireCode = ::errcat::WireCode<ErrorCode>;
+
     /// The documented HTTP status table, success rows included.
     pub const STATUSES: &[::errcat::StatusInfo] = &[
         ::errcat::StatusInfo {
-            status: 400u16,
+            status: 400,
             name: "Bad Request",
             description: Some(
                 "The request is malformed or contains invalid parameters.",
@@ -960,13 +993,13 @@ pub mod voice_gateway {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 401u16,
+            status: 401,
             name: "Unauthorized",
             description: Some("Authentication credentials are missing or invalid."),
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 403u16,
+            status: 403,
             name: "Forbidden",
             description: Some(
                 "You are authenticated but not authorized to access this resource.",
@@ -974,13 +1007,13 @@ pub mod voice_gateway {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 404u16,
+            status: 404,
             name: "Not Found",
             description: Some("The requested resource does not exist."),
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 409u16,
+            status: 409,
             name: "Conflict",
             description: Some(
                 "The request conflicts with the current state of the resource.",
@@ -988,7 +1021,7 @@ pub mod voice_gateway {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 413u16,
+            status: 413,
             name: "Content Too Large",
             description: Some(
                 "The request body exceeds the per-route size limit. The default limit is 1 MiB; the per-session command route (POST /api/v1/sessions/{uuid}/commands/{command}) uses a tighter 64 KiB limit because command payloads are small by design.",
@@ -996,7 +1029,7 @@ pub mod voice_gateway {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 415u16,
+            status: 415,
             name: "Unsupported Media Type",
             description: Some(
                 "The request was sent without a Content-Type header, or the header value is not application/json. Routes that decode a JSON body require the header on every request that carries a body. Action endpoints that take no body (e.g. conference/leave, /conferences/{room_id}/stop) do not require it.",
@@ -1004,7 +1037,7 @@ pub mod voice_gateway {
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 429u16,
+            status: 429,
             name: "Too Many Requests",
             description: Some(
                 "You have exceeded the rate limit. See Rate limits for details.",
@@ -1019,7 +1052,7 @@ pub mod voice_gateway {
             ),
         },
         ::errcat::StatusInfo {
-            status: 500u16,
+            status: 500,
             name: "Internal Server Error",
             description: Some("An unexpected error occurred on the server."),
             retry: Some(
@@ -1032,7 +1065,7 @@ pub mod voice_gateway {
             ),
         },
         ::errcat::StatusInfo {
-            status: 503u16,
+            status: 503,
             name: "Service Unavailable",
             description: Some("The server is not ready to handle the request."),
             retry: Some(
@@ -1045,10 +1078,12 @@ pub mod voice_gateway {
             ),
         },
     ];
+
     /// The status table's row for `status`, if documented.
     pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
+
     /// The API's envelope, headers and status table, for the errcat runtime.
     pub const SPEC: ::errcat::ApiSpec = ::errcat::ApiSpec {
         id: "voice_gateway",
@@ -1079,8 +1114,10 @@ pub mod voice_gateway {
         headers: &[],
         statuses: STATUSES,
     };
+
     /// An error response of this API, read by [`errcat::ApiError::from_response`].
     pub type ApiError = ::errcat::ApiError<ErrorCode>;
+
     /// The error body Voice Gateway sends: a success flag and a message, `{"success": false, "error": "message"}`.
     ///
     /// Every error response follows this structure. Successful responses omit the error field and include the relevant data directly.
@@ -1093,13 +1130,7 @@ pub mod voice_gateway {
     /// "error": "Human-readable error message"
     /// }
     /// ```
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::errcat::__private::serde::Serialize,
-        ::errcat::__private::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorEnvelope {
         /// false on every error response. Some successful responses include "success": true (notably the admin API), but most 2xx responses use a bare result shape; treat the presence or absence of success: true on success bodies as not load-bearing.
@@ -1112,16 +1143,15 @@ pub mod voice_gateway {
         pub error: String,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
-        pub extra: ::errcat::__private::serde_json::Map<
-            String,
-            ::errcat::__private::serde_json::Value,
-        >,
+        pub extra: serde_json::Map<String, serde_json::Value>,
     }
+
     impl ErrorEnvelope {
         /// The human-readable message, if the body has one.
         pub fn message(&self) -> Option<&str> {
-            Some(self).map(|v| &v.error).map(String::as_str)
+            Some(self.error.as_str())
         }
+
         /// The error's code, read from its message text (this API identifies errors by message).
         pub fn wire_code(&self) -> Option<WireCode> {
             self.message().map(WireCode::from_wire)

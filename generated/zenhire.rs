@@ -11,10 +11,14 @@
 ///
 /// Facts the page does not state are marked *inferred* with the reason.
 pub mod zenhire {
+    use ::errcat::__private::{serde, serde_json};
+
     /// The API's id in the catalog.
     pub const API_ID: &str = "zenhire";
+
     /// The API's display name.
     pub const API_NAME: &str = "ZenHire";
+
     /// The documented errors of ZenHire.
     ///
     /// Parse a wire identifier with `from_wire` or `parse`; a code the catalog does not know is kept by [`WireCode`], which never fails.
@@ -197,8 +201,9 @@ pub mod zenhire {
         /// - Retry: Resubmit as a fresh request; never reuse the failed id. The page says: Resubmit the audio with a fresh request. Do not reuse the same requestId — it's terminal.
         InternalError,
     }
+
     /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
-    static VARIANT_NAMES: [&str; 24usize] = [
+    static VARIANT_NAMES: [&str; 24] = [
         "MissingAudioFile",
         "UnsupportedFormat",
         "FileTooLarge",
@@ -224,17 +229,19 @@ pub mod zenhire {
         "StuckTimeout",
         "InternalError",
     ];
+
     impl ::core::fmt::Debug for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(VARIANT_NAMES[*self as usize])
         }
     }
+
     /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
-    static CODE_INFO: [::errcat::CodeInfo; 24usize] = [
+    static CODE_INFO: [::errcat::CodeInfo; 24] = [
         ::errcat::CodeInfo {
             id: "missing_audio_file",
             wire: "MISSING_AUDIO_FILE",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The request has no audio file.",
@@ -246,7 +253,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "unsupported_format",
             wire: "UNSUPPORTED_FORMAT",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The audio format is not supported.",
@@ -258,7 +265,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "file_too_large",
             wire: "FILE_TOO_LARGE",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "audio exceeds the per-request file-size limit.",
@@ -270,7 +277,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "invalid_language_code",
             wire: "INVALID_LANGUAGE_CODE",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "Invalid language code. Must be a 2-letter ISO 639-1 code.",
@@ -283,7 +290,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "invalid_external_id",
             wire: "INVALID_EXTERNAL_ID",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The externalId is invalid.",
@@ -295,7 +302,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "invalid_metadata",
             wire: "INVALID_METADATA",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The metadata is invalid.",
@@ -307,7 +314,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "audio_too_short",
             wire: "AUDIO_TOO_SHORT",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The audio is too short.",
@@ -319,7 +326,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "audio_too_long",
             wire: "AUDIO_TOO_LONG",
-            status: 400u16,
+            status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
             description: "The audio is too long.",
@@ -331,7 +338,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "missing_api_key",
             wire: "MISSING_API_KEY",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "no X-API-Key or Authorization header.",
@@ -343,7 +350,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "invalid_api_key",
             wire: "INVALID_API_KEY",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "key not recognized or marked inactive.",
@@ -355,7 +362,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "api_key_expired",
             wire: "API_KEY_EXPIRED",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "key had an expiration date that's now past.",
@@ -368,7 +375,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "client_inactive",
             wire: "CLIENT_INACTIVE",
-            status: 401u16,
+            status: 401,
             category: ::errcat::Category::Authentication,
             retry: ::errcat::RetryRule::Never,
             description: "the account behind the key has been disabled.",
@@ -381,7 +388,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "insufficient_credits",
             wire: "INSUFFICIENT_CREDITS",
-            status: 402u16,
+            status: 402,
             category: ::errcat::Category::Payment,
             retry: ::errcat::RetryRule::Never,
             description: "balance below minimum.",
@@ -392,7 +399,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "multilingual_not_enabled",
             wire: "MULTILINGUAL_NOT_ENABLED",
-            status: 403u16,
+            status: 403,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
             description: "request language is non-English and the permission isn't enabled on your account.",
@@ -402,7 +409,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "ip_not_allowed",
             wire: "IP_NOT_ALLOWED",
-            status: 403u16,
+            status: 403,
             category: ::errcat::Category::Permission,
             retry: ::errcat::RetryRule::Never,
             description: "the API key has an IP whitelist and your request didn't originate from an allowed address.",
@@ -412,7 +419,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "rate_limit_exceeded",
             wire: "RATE_LIMIT_EXCEEDED",
-            status: 429u16,
+            status: 429,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
@@ -434,7 +441,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "poll_rate_limited",
             wire: "POLL_RATE_LIMITED",
-            status: 429u16,
+            status: 429,
             category: ::errcat::Category::RateLimited,
             retry: ::errcat::RetryRule::PollAgain {
                 delay: ::errcat::DelaySource {
@@ -451,12 +458,12 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "service_warming_up",
             wire: "SERVICE_WARMING_UP",
-            status: 503u16,
+            status: 503,
             category: ::errcat::Category::Unavailable,
             retry: ::errcat::RetryRule::Wait {
                 window: ::errcat::WaitWindow {
-                    min_seconds: 30u64,
-                    max_seconds: 60u64,
+                    min_seconds: 30,
+                    max_seconds: 60,
                 },
                 delay: ::errcat::DelaySource {
                     header: Some("Retry-After"),
@@ -479,7 +486,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "transcription_failed",
             wire: "TRANSCRIPTION_FAILED",
-            status: 200u16,
+            status: 200,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Resubmit,
             description: "audio quality issue or provider error.",
@@ -495,7 +502,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "transcription_low_confidence",
             wire: "TRANSCRIPTION_LOW_CONFIDENCE",
-            status: 200u16,
+            status: 200,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Resubmit,
             description: "audio content doesn't match the requested language.",
@@ -511,7 +518,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "scoring_failed",
             wire: "SCORING_FAILED",
-            status: 200u16,
+            status: 200,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Resubmit,
             description: "scoring service error after retry.",
@@ -527,7 +534,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "service_configuration_error",
             wire: "SERVICE_CONFIGURATION_ERROR",
-            status: 200u16,
+            status: 200,
             category: ::errcat::Category::Upstream,
             retry: ::errcat::RetryRule::Resubmit,
             description: "external provider misconfigured (rare; contact support).",
@@ -543,7 +550,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "stuck_timeout",
             wire: "STUCK_TIMEOUT",
-            status: 200u16,
+            status: 200,
             category: ::errcat::Category::Processing,
             retry: ::errcat::RetryRule::Resubmit,
             description: "run exceeded its watchdog timeout.",
@@ -559,7 +566,7 @@ pub mod zenhire {
         ::errcat::CodeInfo {
             id: "internal_error",
             wire: "INTERNAL_ERROR",
-            status: 200u16,
+            status: 200,
             category: ::errcat::Category::Internal,
             retry: ::errcat::RetryRule::Resubmit,
             description: "unexpected error (contact support).",
@@ -573,6 +580,7 @@ pub mod zenhire {
             ..::errcat::CodeInfo::BASE
         },
     ];
+
     #[allow(deprecated)]
     impl ErrorCode {
         /// Every documented code, in catalog order.
@@ -602,153 +610,178 @@ pub mod zenhire {
             ErrorCode::StuckTimeout,
             ErrorCode::InternalError,
         ];
+
         /// Everything the catalog says about this code.
         pub const fn info(self) -> &'static ::errcat::CodeInfo {
             &CODE_INFO[self as usize]
         }
+
         /// The code for a wire identifier, if the catalog documents it.
         pub fn from_wire(wire: &str) -> Option<ErrorCode> {
             let index: Option<usize> = match wire {
-                "MISSING_AUDIO_FILE" => Some(0usize),
-                "UNSUPPORTED_FORMAT" => Some(1usize),
-                "FILE_TOO_LARGE" => Some(2usize),
-                "INVALID_LANGUAGE_CODE" => Some(3usize),
-                "INVALID_EXTERNAL_ID" => Some(4usize),
-                "INVALID_METADATA" => Some(5usize),
-                "AUDIO_TOO_SHORT" => Some(6usize),
-                "AUDIO_TOO_LONG" => Some(7usize),
-                "MISSING_API_KEY" => Some(8usize),
-                "INVALID_API_KEY" => Some(9usize),
-                "API_KEY_EXPIRED" => Some(10usize),
-                "CLIENT_INACTIVE" => Some(11usize),
-                "INSUFFICIENT_CREDITS" => Some(12usize),
-                "MULTILINGUAL_NOT_ENABLED" => Some(13usize),
-                "IP_NOT_ALLOWED" => Some(14usize),
-                "RATE_LIMIT_EXCEEDED" => Some(15usize),
-                "POLL_RATE_LIMITED" => Some(16usize),
-                "SERVICE_WARMING_UP" => Some(17usize),
-                "TRANSCRIPTION_FAILED" => Some(18usize),
-                "TRANSCRIPTION_LOW_CONFIDENCE" => Some(19usize),
-                "SCORING_FAILED" => Some(20usize),
-                "SERVICE_CONFIGURATION_ERROR" => Some(21usize),
-                "STUCK_TIMEOUT" => Some(22usize),
-                "INTERNAL_ERROR" => Some(23usize),
+                "MISSING_AUDIO_FILE" => Some(0),
+                "UNSUPPORTED_FORMAT" => Some(1),
+                "FILE_TOO_LARGE" => Some(2),
+                "INVALID_LANGUAGE_CODE" => Some(3),
+                "INVALID_EXTERNAL_ID" => Some(4),
+                "INVALID_METADATA" => Some(5),
+                "AUDIO_TOO_SHORT" => Some(6),
+                "AUDIO_TOO_LONG" => Some(7),
+                "MISSING_API_KEY" => Some(8),
+                "INVALID_API_KEY" => Some(9),
+                "API_KEY_EXPIRED" => Some(10),
+                "CLIENT_INACTIVE" => Some(11),
+                "INSUFFICIENT_CREDITS" => Some(12),
+                "MULTILINGUAL_NOT_ENABLED" => Some(13),
+                "IP_NOT_ALLOWED" => Some(14),
+                "RATE_LIMIT_EXCEEDED" => Some(15),
+                "POLL_RATE_LIMITED" => Some(16),
+                "SERVICE_WARMING_UP" => Some(17),
+                "TRANSCRIPTION_FAILED" => Some(18),
+                "TRANSCRIPTION_LOW_CONFIDENCE" => Some(19),
+                "SCORING_FAILED" => Some(20),
+                "SERVICE_CONFIGURATION_ERROR" => Some(21),
+                "STUCK_TIMEOUT" => Some(22),
+                "INTERNAL_ERROR" => Some(23),
                 _ => None,
             };
             index.map(|i| Self::ALL[i])
         }
+
         /// The wire identifier: what the API sends.
         pub const fn as_str(self) -> &'static str {
             self.info().wire
         }
+
         /// The stable snake_case id.
         pub const fn id(self) -> &'static str {
             self.info().id
         }
+
         /// The HTTP status the API sends it with.
         pub const fn http_status(self) -> u16 {
             self.info().status
         }
+
         /// The canonical cross-API category.
         pub const fn category(self) -> ::errcat::Category {
             self.info().category
         }
+
         /// The retry rule.
         pub const fn retry(self) -> ::errcat::RetryRule {
             self.info().retry
         }
+
         /// The page's own words on what to do, if it gives any.
         pub const fn retry_advice(self) -> Option<&'static str> {
             self.info().retry_advice
         }
+
         /// The documentation URL, if the catalog gives one.
         pub const fn doc_url(self) -> Option<&'static str> {
             self.info().doc_url
         }
+
         /// What the error means.
         pub const fn description(self) -> &'static str {
             self.info().description
         }
+
         /// Why it happens, if the page says.
         pub const fn cause(self) -> Option<&'static str> {
             self.info().cause
         }
+
         /// How to fix it, if the page says.
         pub const fn fix(self) -> Option<&'static str> {
             self.info().fix
         }
+
         /// Where the error is reported.
         pub const fn context(self) -> ::errcat::Context {
             self.info().context
         }
     }
+
     impl ::errcat::CatalogCode for ErrorCode {
         const API: &'static str = "zenhire";
+
         const SPEC: &'static ::errcat::ApiSpec = &SPEC;
+
         const ALL: &'static [ErrorCode] = ErrorCode::ALL;
+
         fn from_wire(wire: &str) -> Option<ErrorCode> {
             ErrorCode::from_wire(wire)
         }
+
         fn info(self) -> &'static ::errcat::CodeInfo {
             ErrorCode::info(self)
         }
     }
+
     impl ::core::str::FromStr for ErrorCode {
         type Err = ::errcat::UnknownCode;
+
         fn from_str(wire: &str) -> Result<ErrorCode, ::errcat::UnknownCode> {
             ErrorCode::from_wire(wire).ok_or_else(|| ::errcat::UnknownCode::new(wire))
         }
     }
+
     impl ::core::fmt::Display for ErrorCode {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::errcat::__private::serde::Serialize for ErrorCode {
-        fn serialize<S: ::errcat::__private::serde::Serializer>(
+
+    impl serde::Serialize for ErrorCode {
+        fn serialize<S: serde::Serializer>(
             &self,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorCode {
-        fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(
+
+    impl<'de> serde::Deserialize<'de> for ErrorCode {
+        fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<ErrorCode, D::Error> {
             ::errcat::__private::deserialize_known(deserializer)
         }
     }
+
     /// A code as it came over the wire: documented, or unknown with its text kept.
     pub type WireCode = ::errcat::WireCode<ErrorCode>;
+
     /// The documented HTTP status table, success rows included.
     pub const STATUSES: &[::errcat::StatusInfo] = &[
         ::errcat::StatusInfo {
-            status: 400u16,
+            status: 400,
             name: "Bad Request",
             description: Some("Malformed input. Fix the request and retry."),
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 401u16,
+            status: 401,
             name: "Unauthorized",
             description: Some("Check your API key."),
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 402u16,
+            status: 402,
             name: "Payment Required",
             description: None,
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 403u16,
+            status: 403,
             name: "Forbidden",
             description: None,
             retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
-            status: 429u16,
+            status: 429,
             name: "Too Many Requests",
             description: Some("Two flavors — treat them differently."),
             retry: Some(::errcat::RetryRule::RetryAfter {
@@ -760,7 +793,7 @@ pub mod zenhire {
             }),
         },
         ::errcat::StatusInfo {
-            status: 503u16,
+            status: 503,
             name: "Service Unavailable",
             description: None,
             retry: Some(::errcat::RetryRule::RetryAfter {
@@ -772,10 +805,12 @@ pub mod zenhire {
             }),
         },
     ];
+
     /// The status table's row for `status`, if documented.
     pub fn status_info(status: u16) -> Option<&'static ::errcat::StatusInfo> {
         STATUSES.iter().find(|row| row.status == status)
     }
+
     /// The API's envelope, headers and status table, for the errcat runtime.
     pub const SPEC: ::errcat::ApiSpec = ::errcat::ApiSpec {
         id: "zenhire",
@@ -844,16 +879,12 @@ pub mod zenhire {
         ],
         statuses: STATUSES,
     };
+
     /// An error response of this API, read by [`errcat::ApiError::from_response`].
     pub type ApiError = ::errcat::ApiError<ErrorCode>;
+
     /// The `error` object of the error body.
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::errcat::__private::serde::Serialize,
-        ::errcat::__private::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorBody {
         /// code, message, and timestamp are always present.
@@ -878,12 +909,7 @@ pub mod zenhire {
         ///
         /// Not always present.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub details: Option<
-            ::errcat::__private::serde_json::Map<
-                String,
-                ::errcat::__private::serde_json::Value,
-            >,
-        >,
+        pub details: Option<serde_json::Map<String, serde_json::Value>>,
         /// Rate-limit and service-warming responses also include error.retryAfterSeconds and the standard HTTP Retry-After header.
         ///
         /// Not always present.
@@ -892,11 +918,9 @@ pub mod zenhire {
         pub retry_after_seconds: Option<i64>,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
-        pub extra: ::errcat::__private::serde_json::Map<
-            String,
-            ::errcat::__private::serde_json::Value,
-        >,
+        pub extra: serde_json::Map<String, serde_json::Value>,
     }
+
     /// The error body ZenHire sends: a nested object, `{"error": {"code": ..., "message": ...}}`.
     ///
     /// Every 4xx and 5xx response from the public API uses the platform's shared standard error envelope. It's the same envelope on every module.
@@ -914,13 +938,7 @@ pub mod zenhire {
     /// }
     /// }
     /// ```
-    #[derive(
-        Debug,
-        Clone,
-        PartialEq,
-        ::errcat::__private::serde::Serialize,
-        ::errcat::__private::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorEnvelope {
         /// The `error` member.
@@ -929,19 +947,18 @@ pub mod zenhire {
         pub error: ErrorBody,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
-        pub extra: ::errcat::__private::serde_json::Map<
-            String,
-            ::errcat::__private::serde_json::Value,
-        >,
+        pub extra: serde_json::Map<String, serde_json::Value>,
     }
+
     impl ErrorEnvelope {
         /// The human-readable message, if the body has one.
         pub fn message(&self) -> Option<&str> {
-            Some(self).map(|v| &v.error).map(|v| &v.message).map(String::as_str)
+            Some(self.error.message.as_str())
         }
+
         /// The error's code, read from its code field.
         pub fn wire_code(&self) -> Option<WireCode> {
-            Some(self).map(|v| &v.error).map(|v| &v.code).cloned()
+            Some(self.error.code.clone())
         }
     }
 }

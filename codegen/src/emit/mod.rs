@@ -149,4 +149,33 @@ mod tests {
             }
         }
     }
+
+    /// The bundled modules read like hand-written code: plain integer literals, short
+    /// serde paths, direct field access, and a blank line before every item.
+    #[test]
+    fn generated_rust_reads_like_hand_written_rust() {
+        let catalog = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog");
+        let files = crate::Builder::new().catalog(catalog).generate().unwrap();
+        for (name, text) in &files {
+            for suffix in ["usize", "u16", "u32", "u64"] {
+                let suffixed = text.match_indices(suffix).any(|(at, _)| {
+                    text[..at].ends_with(|c: char| c.is_ascii_digit())
+                        && !text[..at].ends_with(|c: char| c.is_alphabetic())
+                });
+                assert!(
+                    !suffixed,
+                    "{name} has an integer literal suffixed `{suffix}`"
+                );
+            }
+            assert!(!text.contains("Some(self)"), "{name}");
+            assert!(!text.contains("::errcat::__private::serde::"), "{name}");
+            let lines: Vec<&str> = text.lines().collect();
+            for pair in lines.windows(2) {
+                let (before, line) = (pair[0].trim(), pair[1].trim_start());
+                if before == "}" && (line.starts_with("///") || line.starts_with("impl ")) {
+                    panic!("{name}: no blank line before `{line}`");
+                }
+            }
+        }
+    }
 }

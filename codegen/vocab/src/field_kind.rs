@@ -17,3 +17,18 @@ vocabulary! {
         StringArray = "string_array" => "array of strings",
     }
 }
+
+impl FieldKind {
+    /// The Rust type generated envelope structs hold such a field in. The generated
+    /// module imports `serde_json` from the runtime, so the path is short.
+    pub const fn rust_type(self) -> &'static str {
+        match self {
+            FieldKind::String => "String",
+            FieldKind::Integer => "i64",
+            FieldKind::Number => "f64",
+            FieldKind::Boolean => "bool",
+            FieldKind::Object => "serde_json::Map<String, serde_json::Value>",
+            FieldKind::StringArray => "Vec<String>",
+        }
+    }
+}

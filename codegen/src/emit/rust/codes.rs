@@ -252,7 +252,7 @@ pub fn emit<'a>(
             }
         }
     };
-    let deny = quote! { ::errcat::__private::serde };
+    let deny = quote! { serde };
     quote! {
         #enum_doc
         // `Debug` is written below rather than derived: a derived `Debug` is a `match` with

@@ -79,16 +79,11 @@ fn leaf_type(field: &FieldDoc) -> TokenStream {
     if field.role == Some(FieldRole::Code) && field.ty == FieldKind::String {
         return quote! { WireCode };
     }
-    match field.ty {
-        FieldKind::String => quote! { String },
-        FieldKind::Integer => quote! { i64 },
-        FieldKind::Number => quote! { f64 },
-        FieldKind::Boolean => quote! { bool },
-        FieldKind::Object => {
-            quote! { ::errcat::__private::serde_json::Map<String, ::errcat::__private::serde_json::Value> }
-        }
-        FieldKind::StringArray => quote! { Vec<String> },
-    }
+    field
+        .ty
+        .rust_type()
+        .parse()
+        .expect("every field kind names a Rust type")
 }
 
 fn field_doc(node: &Node, path: &str) -> TokenStream {
@@ -180,21 +175,52 @@ fn emit_struct(
     }
     out.push(quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, ::errcat::__private::serde::Serialize, ::errcat::__private::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(crate = "::errcat::__private::serde")]
         pub struct #name {
             #( #fields )*
             /// Members the catalog does not document, kept as they were sent.
             #[serde(flatten)]
-            pub extra: ::errcat::__private::serde_json::Map<String, ::errcat::__private::serde_json::Value>,
+            pub extra: serde_json::Map<String, serde_json::Value>,
         }
     });
 }
 
-/// An expression of type `Option<&T>` reaching the field at `path` from `self`, or `None`
-/// when the path leaves the generated structs (into a free-form object).
-fn accessor(root: &Node, path: &str) -> Option<TokenStream> {
-    let mut expr = quote! { Some(self) };
+/// How a method reaches a field from `self`.
+enum Access {
+    /// Every segment of the path is always present: a place such as `self.error.code`.
+    Required(TokenStream),
+    /// The last segment may be absent, the others are always present: a place of type
+    /// `Option<T>` such as `self.error`.
+    OptionalPlace(TokenStream),
+    /// Some segment may be absent: an expression of type `Option<&T>`.
+    Optional(TokenStream),
+}
+
+impl Access {
+    /// `Option<&str>` of a `String` field.
+    fn as_str(&self) -> TokenStream {
+        match self {
+            Access::Required(place) => quote! { Some(#place.as_str()) },
+            Access::OptionalPlace(place) => quote! { #place.as_deref() },
+            Access::Optional(option) => quote! { #option.map(String::as_str) },
+        }
+    }
+
+    /// `Option<T>` of a field, cloned.
+    fn cloned(&self) -> TokenStream {
+        match self {
+            Access::Required(place) => quote! { Some(#place.clone()) },
+            Access::OptionalPlace(place) => quote! { #place.clone() },
+            Access::Optional(option) => quote! { #option.cloned() },
+        }
+    }
+}
+
+/// How to reach the field at `path` from `self`, or `None` when the path leaves the
+/// generated structs (into a free-form object).
+fn accessor(root: &Node, path: &str) -> Option<Access> {
+    let mut access = Access::Required(quote! { self });
     let mut node = root;
     for segment in errcat_vocab::FieldPath::new_unchecked(path).segments() {
         if !node.is_struct() && !std::ptr::eq(node, root) {
@@ -202,14 +228,25 @@ fn accessor(root: &Node, path: &str) -> Option<TokenStream> {
         }
         let child = node.children.iter().find(|c| c.key == segment)?;
         let ident = field_ident(segment);
-        expr = if child.optional() {
-            quote! { #expr.and_then(|v| v.#ident.as_ref()) }
-        } else {
-            quote! { #expr.map(|v| &v.#ident) }
+        access = match (access, child.optional()) {
+            (Access::Required(place), false) => Access::Required(quote! { #place.#ident }),
+            (Access::Required(place), true) => Access::OptionalPlace(quote! { #place.#ident }),
+            (Access::OptionalPlace(place), false) => {
+                Access::Optional(quote! { #place.as_ref().map(|v| &v.#ident) })
+            }
+            (Access::OptionalPlace(place), true) => {
+                Access::Optional(quote! { #place.as_ref().and_then(|v| v.#ident.as_ref()) })
+            }
+            (Access::Optional(option), false) => {
+                Access::Optional(quote! { #option.map(|v| &v.#ident) })
+            }
+            (Access::Optional(option), true) => {
+                Access::Optional(quote! { #option.and_then(|v| v.#ident.as_ref()) })
+            }
         };
         node = child;
     }
-    Some(expr)
+    Some(access)
 }
 
 /// The envelope structs and their accessors.
@@ -254,26 +291,28 @@ pub fn emit(api: &Api) -> TokenStream {
     let message = role_path(FieldRole::Message).and_then(|p| accessor(&root, p));
     let type_fn = role_path(FieldRole::Type)
         .and_then(|p| accessor(&root, p))
-        .map(|expr| {
+        .map(|access| {
+            let body = access.as_str();
             quote! {
                 /// The error type as sent, if the body has one.
                 pub fn error_type(&self) -> Option<&str> {
-                    #expr.map(String::as_str)
+                    #body
                 }
             }
         });
-    let message_fn = message.as_ref().map(|expr| {
+    let message_fn = message.as_ref().map(|access| {
+        let body = access.as_str();
         quote! {
             /// The human-readable message, if the body has one.
             pub fn message(&self) -> Option<&str> {
-                #expr.map(String::as_str)
+                #body
             }
         }
     });
     let wire_code = match api.doc.api.identified_by {
         IdentifiedBy::Code => role_path(FieldRole::Code)
             .and_then(|p| accessor(&root, p))
-            .map(|expr| quote! { #expr.cloned() }),
+            .map(|access| access.cloned()),
         IdentifiedBy::Message => {
             message.map(|_| quote! { self.message().map(WireCode::from_wire) })
         }

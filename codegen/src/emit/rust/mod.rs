@@ -6,6 +6,7 @@ mod close_codes;
 mod codes;
 mod docs;
 mod envelope;
+mod layout;
 pub mod lookup;
 mod spec;
 pub mod splice;
@@ -63,6 +64,8 @@ fn module_tokens<'a>(
     quote! {
         #docs
         pub mod #module {
+            use ::errcat::__private::{serde, serde_json};
+
             /// The API's id in the catalog.
             pub const API_ID: &str = #id;
             /// The API's display name.
@@ -157,9 +160,9 @@ pub fn emit_api_with(api: &Api, options: RustOptions) -> String {
 
 fn format_module(api: &Api, strategy: lookup::LookupStrategy, formatting: Formatting) -> String {
     let mut splices = Splices::new(formatting);
-    let tokens = module_tokens(api, strategy, &mut splices);
+    let tokens = layout::plain_literals(module_tokens(api, strategy, &mut splices));
     match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => splices.format(file),
+        Ok(file) => layout::spaced_items(&splices.format(file)),
         // Validation guarantees identifiers are valid; reaching this is an errcat bug.
         Err(error) => panic!(
             "errcat generated Rust that does not parse for `{}`: {error}",

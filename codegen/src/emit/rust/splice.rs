@@ -163,6 +163,7 @@ fn format_chunk(
     for _ in 0..depth {
         wrapped = quote! { mod m { #wrapped } };
     }
+    let wrapped = super::layout::plain_literals(wrapped);
     let file: syn::File = syn::parse2(wrapped).expect("generated list elements parse");
     let text = prettyplease::unparse(&file);
     drop(file);
