@@ -30,7 +30,7 @@ seconds() {
   start=$(date +%s.%N)
   "$@" >/dev/null 2>&1
   end=$(date +%s.%N)
-  echo "$start $end" | awk '{printf "%.1f", $2 - $1}'
+  echo "$start $end" | awk '{printf "%.2f", $2 - $1}'
 }
 
 median() {

@@ -152,7 +152,7 @@ fn describe(file: &syn::File, name: &str, out: &mut BTreeSet<String>) {
         {
             continue;
         }
-        if let Some((_, trait_path, _)) = &imp.trait_ {
+        if let Some((trait_path, _)) = &imp.trait_ {
             out.insert(format!("impl {} for {name}", tokens(trait_path)));
             continue;
         }
