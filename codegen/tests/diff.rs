@@ -2,7 +2,7 @@
 //! `accepted_breaks` and by deprecating first.
 
 use errcat_codegen::diff::{compare, render_markdown, render_text, DiffReport, Severity};
-use errcat_codegen::load::document::BreakKind;
+use errcat_codegen::model::document::BreakKind;
 
 const BASE: &str = r#"
 api:

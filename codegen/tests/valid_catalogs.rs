@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use errcat_codegen::load::document::{Category, Context, FieldRole, IdentifiedBy, RetryKind};
+use errcat_codegen::model::document::{Category, Context, FieldRole, IdentifiedBy, RetryKind};
 use errcat_codegen::model::{Api, Catalog, Error};
 use errcat_codegen::Builder;
 

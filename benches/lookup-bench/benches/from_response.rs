@@ -13,7 +13,7 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion};
 use errcat::{ApiError, CatalogCode};
 use errcat_bench::{mean_ns, ratio_table};
-use errcat_codegen::load::document::{EnvelopeFamily, ExampleDoc};
+use errcat_codegen::model::document::{EnvelopeFamily, ExampleDoc};
 use serde::Deserialize;
 
 /// `{"error": {"code": ..., "message": ...}}`

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{Change, DiffReport, Severity};
-use crate::load::document::{BreakKind, CloseCodeDoc, FieldDoc, RetryKind};
+use crate::model::document::{BreakKind, CloseCodeDoc, FieldDoc, RetryKind};
 use crate::model::{Api, Catalog, Error};
 
 /// What a client does under a rule: repeat the request, start over, or stop. Moving an

@@ -17,7 +17,7 @@ pub use source::{load_side, SideError};
 
 use serde::Serialize;
 
-use crate::load::document::BreakKind;
+use crate::model::document::BreakKind;
 
 /// How much a change matters to clients.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::load::document::{
+use crate::model::document::{
     Auth, Category, Context, Envelope, ExampleDoc, HeaderDoc, IdentifiedBy, LimitDoc, RetryDoc,
     RetryKind,
 };
@@ -83,7 +83,7 @@ struct CloseExport<'a> {
     id: &'a str,
     reason: &'a str,
     description: &'a str,
-    action: crate::load::document::CloseAction,
+    action: crate::model::document::CloseAction,
     action_inferred: bool,
 }
 

@@ -1,7 +1,7 @@
 //! The JSON Schema of the catalog format, derived from the serde types in
-//! [`crate::load::document`], so editors validate and complete catalog files.
+//! [`crate::model::document`], so editors validate and complete catalog files.
 
-use crate::load::document::Document;
+use crate::model::document::Document;
 use crate::write::Header;
 
 /// The row of [`super::Artifact::Schema`].
@@ -20,7 +20,7 @@ pub fn schema(header: &Header) -> String {
     if let Some(object) = schema.as_object_mut() {
         object.insert(
             "$comment".to_owned(),
-            serde_json::Value::String(header.text("codegen/src/load/document.rs")),
+            serde_json::Value::String(header.text("codegen/src/model/document.rs")),
         );
         object.insert(
             "title".to_owned(),

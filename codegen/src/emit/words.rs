@@ -1,6 +1,6 @@
 //! Catalog facts in plain words, shared by every emitter that writes prose.
 
-use crate::load::document::{BackoffDoc, RetryDoc, RetryKind};
+use crate::model::document::{BackoffDoc, RetryDoc, RetryKind};
 
 fn seconds(ms: u64) -> String {
     if ms % 1000 == 0 {

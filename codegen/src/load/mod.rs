@@ -6,7 +6,6 @@
 //! the sequence item that holds the problem) and tries again, until the rest is clean.
 //! Paths are mapped back to the original file so every position stays right.
 
-pub mod document;
 mod limits;
 pub mod positions;
 
@@ -17,7 +16,7 @@ use serde_path_to_error::Segment;
 use serde_yaml::Value;
 
 use crate::diagnostic::{Anchor, Diagnostic, SourceFile};
-use document::Document;
+use crate::model::document::Document;
 use positions::{child_index, child_key, Position};
 
 /// Files larger than this are refused before parsing: no catalog comes close, and parsing

@@ -7,9 +7,10 @@
 //! Defaults (status from the type, retry from type or status) are resolved here, once, so
 //! no emitter re-derives them.
 
+pub mod document;
 pub mod naming;
 
-use crate::load::document::{
+use crate::model::document::{
     Category, Context, Document, ErrorDoc, ErrorTypeDoc, IdentifiedBy, RetryDoc, RetryKind,
 };
 

@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
 use errcat_vocab::FieldPath;
 
-use crate::load::document::{FieldKind, FieldRole, IdentifiedBy};
+use crate::model::document::{FieldKind, FieldRole, IdentifiedBy};
 use crate::model::naming;
 use crate::text::serde_name;
 

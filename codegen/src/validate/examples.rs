@@ -2,8 +2,8 @@
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::load::document::{FieldRole, IdentifiedBy};
 use crate::load::positions::Position;
+use crate::model::document::{FieldRole, IdentifiedBy};
 
 /// The value at a dotted path of a JSON body.
 pub(crate) fn json_at<'v>(

@@ -17,8 +17,8 @@ mod wire;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Anchor, Diagnostic, Diagnostics, SourceFile};
-use crate::load::document::Document;
 use crate::load::{LoadedFile, RemovedItems};
+use crate::model::document::Document;
 use crate::model::{Api, Catalog};
 
 /// What every check gets to look at.

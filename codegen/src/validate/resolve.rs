@@ -5,7 +5,7 @@ use heck::ToUpperCamelCase;
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::load::document::{Category, Context, ErrorDoc, RetryDoc, RetryKind};
+use crate::model::document::{Category, Context, ErrorDoc, RetryDoc, RetryKind};
 use crate::model::{default_retry_for_status, expand_doc_url, Error, Source};
 
 pub(crate) fn resolve(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> Vec<Error> {

@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::load::document::{RetryDoc, RetryKind};
+use crate::model::document::{RetryDoc, RetryKind};
 use crate::model::{Error, Source};
 
 /// The range each retry parameter may take. Beyond these no documented API goes, and

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::load::document::Context;
+use crate::model::document::Context;
 
 fn in_range(status: u16) -> bool {
     (100..=599).contains(&status)

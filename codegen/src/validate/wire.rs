@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::load::document::IdentifiedBy;
+use crate::model::document::IdentifiedBy;
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();

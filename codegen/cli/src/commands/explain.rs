@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use errcat_codegen::emit::words::retry_words;
 use errcat_codegen::explain::{lookup, Entry, Lookup, MatchedBy, Suggestion};
-use errcat_codegen::load::document::Inferred;
+use errcat_codegen::model::document::Inferred;
 use errcat_codegen::model::{Api, Catalog, Error, Source};
 use serde_json::{json, Value};
 
@@ -178,8 +178,8 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
     );
     row(
         match api.identified_by() {
-            errcat_codegen::load::document::IdentifiedBy::Code => "code",
-            errcat_codegen::load::document::IdentifiedBy::Message => "message",
+            errcat_codegen::model::document::IdentifiedBy::Code => "code",
+            errcat_codegen::model::document::IdentifiedBy::Message => "message",
         },
         error.wire.clone(),
     );

@@ -5,7 +5,7 @@ use super::phrases;
 use super::provenance;
 use super::tables::rule_words;
 use super::Page;
-use crate::load::document::{FieldRole, IdentifiedBy};
+use crate::model::document::{FieldRole, IdentifiedBy};
 use crate::model::Source;
 use errcat_vocab::Term;
 

@@ -22,7 +22,7 @@ mod tables;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::load::document::{FieldRole, IdentifiedBy, Inferred};
+use crate::model::document::{FieldRole, IdentifiedBy, Inferred};
 use crate::model::{Api, Error};
 use crate::write::Header;
 

@@ -4,7 +4,7 @@
 use super::markdown::{cell, code, code_cell, fenced, inline, table, url};
 use super::phrases;
 use super::Page;
-use crate::load::document::{FieldRole, IdentifiedBy};
+use crate::model::document::{FieldRole, IdentifiedBy};
 use errcat_vocab::Term;
 
 /// Title, intro, a short fact list and the contents.

@@ -2,7 +2,7 @@
 
 use errcat_vocab::Term;
 
-use crate::load::document::{EnvelopeFamily, FieldDoc, FieldRole};
+use crate::model::document::{EnvelopeFamily, FieldDoc, FieldRole};
 
 pub use crate::text::serde_name as name;
 

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::load::document::Inferred;
+use crate::model::document::Inferred;
 
 /// The keys of an `inferred:` map with their reasons, in a fixed order.
 pub fn entries(inferred: &Inferred) -> Vec<(&'static str, &str)> {

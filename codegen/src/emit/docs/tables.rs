@@ -7,7 +7,7 @@ use super::phrases;
 use super::provenance;
 use super::Page;
 use crate::emit::words::retry_words;
-use crate::load::document::RetryDoc;
+use crate::model::document::RetryDoc;
 use errcat_vocab::Term;
 
 /// A retry rule in words ([`retry_words`] already writes Markdown code spans), safe in a

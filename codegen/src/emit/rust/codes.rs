@@ -7,7 +7,7 @@ use super::lookup;
 use super::splice::{ListKind, Splices};
 use super::{docs, values};
 use crate::emit::words::retry_words;
-use crate::load::document::Context;
+use crate::model::document::Context;
 use crate::model::{Api, Error};
 
 fn variant_docs(api: &Api, error: &Error) -> TokenStream {
@@ -75,7 +75,7 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
 }
 
 /// The `#[deprecated]` note: the catalog's note, and the replacement's wire code.
-fn deprecation_note(api: &Api, deprecation: &crate::load::document::Deprecation) -> String {
+fn deprecation_note(api: &Api, deprecation: &crate::model::document::Deprecation) -> String {
     let mut note = deprecation
         .note
         .split_whitespace()

@@ -9,7 +9,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::docs;
-use crate::load::document::{FieldDoc, FieldKind, FieldRole, IdentifiedBy};
+use crate::model::document::{FieldDoc, FieldKind, FieldRole, IdentifiedBy};
 use crate::model::{naming, Api};
 
 struct Node<'a> {

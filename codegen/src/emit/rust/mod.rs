@@ -16,7 +16,7 @@ mod values;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::load::document::IdentifiedBy;
+use crate::model::document::IdentifiedBy;
 use crate::model::Api;
 use splice::{Formatting, Splices};
 

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::load::document::{BackoffDoc, RetryDoc, RetryKind};
+use crate::model::document::{BackoffDoc, RetryDoc, RetryKind};
 
 /// `Some("...")` or `None`.
 pub fn opt_str(value: Option<&str>) -> TokenStream {
