@@ -1,7 +1,25 @@
 //! The `errcat` command line. Exit codes: 0 success, 1 the catalog or `generated/` has
-//! problems (or a write failed, or `explain` knows no such code), 2 usage errors.
+//! problems (or a write failed, or `explain` knows no such code), 2 usage errors, 141 the
+//! reader of the output went away (see `output.rs`).
+
+// Shadow std's printing macros for every module below: see `output.rs`.
+macro_rules! println {
+    () => { $crate::output::write($crate::output::Stream::Out, format_args!(""), true) };
+    ($($arg:tt)*) => { $crate::output::write($crate::output::Stream::Out, format_args!($($arg)*), true) };
+}
+macro_rules! print {
+    ($($arg:tt)*) => { $crate::output::write($crate::output::Stream::Out, format_args!($($arg)*), false) };
+}
+macro_rules! eprintln {
+    () => { $crate::output::write($crate::output::Stream::Err, format_args!(""), true) };
+    ($($arg:tt)*) => { $crate::output::write($crate::output::Stream::Err, format_args!($($arg)*), true) };
+}
+macro_rules! eprint {
+    ($($arg:tt)*) => { $crate::output::write($crate::output::Stream::Err, format_args!($($arg)*), false) };
+}
 
 mod commands;
+mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
