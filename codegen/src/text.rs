@@ -23,6 +23,11 @@ pub fn serde_name<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
+/// `1 file`, `2 files`: a count with the noun that agrees with it.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Levenshtein distance in characters, for "did you mean" suggestions.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -135,7 +135,11 @@ fn io<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(std::io::Error) -
 /// Writes every file into `dir`, each atomically (temporary file, then rename), leaving
 /// files whose contents are already right untouched so their timestamps do not change.
 /// Every target is checked before anything is written, so a refusal writes nothing.
-pub fn write_all(dir: &Path, files: &Generated, overwrite: Overwrite) -> Result<(), WriteError> {
+pub fn write_all(
+    dir: &Path,
+    files: &Generated,
+    overwrite: Overwrite,
+) -> Result<Written, WriteError> {
     let mut to_write = Vec::new();
     for (name, contents) in files {
         let path = dir.join(name);
@@ -154,13 +158,26 @@ pub fn write_all(dir: &Path, files: &Generated, overwrite: Overwrite) -> Result<
         }
         to_write.push((path, contents));
     }
+    let written = Written {
+        written: to_write.len(),
+        unchanged: files.len() - to_write.len(),
+    };
     for (path, contents) in to_write {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io("create the folder", parent))?;
         }
         write_atomic(&path, contents.as_bytes())?;
     }
-    Ok(())
+    Ok(written)
+}
+
+/// What [`write_all`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Files created or replaced.
+    pub written: usize,
+    /// Files that already held exactly these contents, left untouched.
+    pub unchanged: usize,
 }
 
 /// Writes `contents` to a temporary file beside `path`, syncs it and renames it over

@@ -230,3 +230,33 @@ fn export_prints_the_normalized_catalog() {
         "the committed export is what `export` prints"
     );
 }
+
+/// `generate` says what it changed, not how many files the catalog makes, and counts agree
+/// with their nouns.
+#[test]
+fn generate_reports_written_and_unchanged_files() {
+    let dir = scratch();
+    let out = dir.path().join("fresh");
+    let first = errcat(dir.path(), &["generate", "--out", "fresh"]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    assert!(
+        text(&first.stdout).contains("fresh: 12 files written, 0 unchanged"),
+        "{}",
+        text(&first.stdout)
+    );
+    let zenhire = out.join("zenhire.rs");
+    let edited = std::fs::read_to_string(&zenhire).unwrap() + "// an old line\n";
+    std::fs::write(&zenhire, edited).unwrap();
+    let second = errcat(dir.path(), &["generate", "--out", "fresh"]);
+    assert!(
+        text(&second.stdout).contains("fresh: 1 file written, 11 unchanged"),
+        "{}",
+        text(&second.stdout)
+    );
+    let validate = errcat(dir.path(), &["validate"]);
+    let summary = text(&validate.stdout);
+    assert!(
+        summary.contains("ok: kallglot (catalog/kallglot.yaml): 36 errors, 9 types, 13 statuses, 7 close codes, 1 example\n"),
+        "{summary}"
+    );
+}

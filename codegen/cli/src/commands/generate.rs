@@ -4,13 +4,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use errcat_codegen::text;
 use errcat_codegen::write::{self, Drift, Overwrite};
 use errcat_codegen::{Artifact, Generated};
 
 use super::GENERATE_COMMAND;
 
-/// Writes `files` into `out` (refusing hand-written files) and returns whether it worked.
-fn write_files(out: &Path, files: &Generated) -> Result<(), ExitCode> {
+/// Writes `files` into `out` (refusing hand-written files) and says what it did.
+fn write_files(out: &Path, files: &Generated) -> Result<write::Written, ExitCode> {
     if let Err(error) = std::fs::create_dir_all(out) {
         eprintln!("error: cannot create {}: {error}", out.display());
         return Err(ExitCode::FAILURE);
@@ -29,12 +30,17 @@ pub fn generate(catalog: &[PathBuf], out: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Err(code) = write_files(out, &files) {
-        return code;
-    }
+    let written = match write_files(out, &files) {
+        Ok(written) => written,
+        Err(code) => return code,
+    };
+    let mut removed = 0;
     for stale in write::stale_files(out, &files) {
         match std::fs::remove_file(&stale) {
-            Ok(()) => println!("removed {} (its catalog is gone)", stale.display()),
+            Ok(()) => {
+                removed += 1;
+                println!("removed {} (its catalog is gone)", stale.display());
+            }
             // A concurrent run removed it first: the outcome is the same.
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
             Err(error) => {
@@ -43,8 +49,21 @@ pub fn generate(catalog: &[PathBuf], out: &Path) -> ExitCode {
             }
         }
     }
-    println!("generated {} files in {}", files.len(), out.display());
+    println!("{}", summary(out, written, removed));
     ExitCode::SUCCESS
+}
+
+/// `generated: 2 files written, 10 unchanged, 1 removed`: what changed, not how many
+/// files the catalog makes.
+fn summary(out: &Path, written: write::Written, removed: usize) -> String {
+    let mut parts = vec![
+        format!("{} written", text::count(written.written, "file", "files")),
+        format!("{} unchanged", written.unchanged),
+    ];
+    if removed > 0 {
+        parts.push(format!("{removed} removed"));
+    }
+    format!("{}: {}", out.display(), parts.join(", "))
 }
 
 pub fn check(catalog: &[PathBuf], out: &Path) -> ExitCode {
@@ -58,9 +77,9 @@ pub fn check(catalog: &[PathBuf], out: &Path) -> ExitCode {
     let drift = write::check(out, &files);
     if drift.is_empty() {
         println!(
-            "ok: {} is up to date ({} files)",
+            "ok: {} is up to date ({})",
             out.display(),
-            files.len()
+            text::count(files.len(), "file", "files")
         );
         return ExitCode::SUCCESS;
     }

@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use errcat_codegen::text::count;
+
 pub fn run(paths: &[PathBuf]) -> ExitCode {
     let catalog = match super::load(paths) {
         Ok(catalog) => catalog,
@@ -10,15 +12,18 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
     };
     for api in &catalog.apis {
         let doc = &api.doc;
+        let counts = [
+            count(api.errors.len(), "error", "errors"),
+            count(doc.types.len(), "type", "types"),
+            count(doc.statuses.len(), "status", "statuses"),
+            count(doc.websocket_close_codes.len(), "close code", "close codes"),
+            count(doc.examples.len(), "example", "examples"),
+        ];
         println!(
-            "ok: {} ({}): {} errors, {} types, {} statuses, {} close codes, {} examples",
+            "ok: {} ({}): {}",
             api.id(),
             api.source_path,
-            api.errors.len(),
-            doc.types.len(),
-            doc.statuses.len(),
-            doc.websocket_close_codes.len(),
-            doc.examples.len()
+            counts.join(", ")
         );
     }
     ExitCode::SUCCESS

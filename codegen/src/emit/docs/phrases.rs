@@ -39,10 +39,7 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
-/// `1 code`, `2 codes`.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+pub use crate::text::count;
 
 #[cfg(test)]
 mod tests {
