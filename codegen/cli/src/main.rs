@@ -148,6 +148,26 @@ fn exportable_artifact(name: &str) -> Result<errcat_codegen::Artifact, String> {
         .ok_or_else(|| format!("the formats are {}", exportable.join(", ")))
 }
 
+/// Finds the catalog the command reads (see `commands::project`); `new` creates one and
+/// `diff` names both sides, so they are left as given.
+fn enter_project(command: &Command) -> Result<(), ExitCode> {
+    use commands::project::{enter, is_default, DEFAULT_OUT};
+    match command {
+        Command::Validate { paths } | Command::Export { paths, .. } => {
+            enter(paths, is_default(paths))
+        }
+        Command::Generate { catalog, out } | Command::Check { catalog, out } => enter(
+            catalog,
+            is_default(catalog) && out == std::path::Path::new(DEFAULT_OUT),
+        ),
+        Command::Docs { catalog, .. } => enter(catalog, false),
+        Command::Explain { catalog, .. } | Command::List { catalog, .. } => {
+            enter(catalog, is_default(catalog))
+        }
+        Command::New { .. } | Command::Completions { .. } | Command::Diff { .. } => Ok(()),
+    }
+}
+
 /// How `explain` prints.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum OutputFormat {
@@ -159,6 +179,9 @@ pub(crate) enum OutputFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(code) = enter_project(&cli.command) {
+        return code;
+    }
     match cli.command {
         Command::Validate { paths } => commands::validate::run(&paths),
         Command::Generate { catalog, out } => commands::generate::generate(&catalog, &out),

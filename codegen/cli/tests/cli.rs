@@ -260,3 +260,36 @@ fn generate_reports_written_and_unchanged_files() {
         "{summary}"
     );
 }
+
+/// Without path arguments errcat finds the catalog in the nearest folder above, like
+/// cargo finds `Cargo.toml`; where there is none it says where it looked, with no line and
+/// column it does not have, and exits 2 (a usage error), as for a named path that is
+/// missing.
+#[test]
+fn the_catalog_is_found_from_a_subfolder_or_its_absence_said_plainly() {
+    let dir = scratch();
+    let deep = dir.path().join("src/deeper");
+    std::fs::create_dir_all(&deep).unwrap();
+    let check = errcat(&deep, &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    assert!(text(&check.stdout).contains("ok: generated is up to date"));
+    let validate = errcat(&deep, &["validate"]);
+    assert_eq!(
+        validate.status.code(),
+        Some(0),
+        "{}",
+        text(&validate.stderr)
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let lost = errcat(empty.path(), &["validate"]);
+    assert_eq!(lost.status.code(), Some(2));
+    let stderr = text(&lost.stderr);
+    assert!(stderr.contains("no `catalog/` folder in"), "{stderr}");
+    assert!(stderr.contains("or any folder above it"), "{stderr}");
+    assert!(!stderr.contains(":1:1"), "no invented position: {stderr}");
+
+    let named = errcat(dir.path(), &["validate", "no-such.yaml"]);
+    assert_eq!(named.status.code(), Some(2));
+    assert!(text(&named.stderr).contains("`no-such.yaml` does not exist"));
+}

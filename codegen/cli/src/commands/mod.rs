@@ -7,6 +7,7 @@ pub mod export;
 pub mod generate;
 pub mod list;
 pub mod new;
+pub mod project;
 pub mod validate;
 
 use std::path::PathBuf;
