@@ -221,7 +221,7 @@ impl Builder {
                 diagnostic::START,
                 1,
                 "no catalog files (`*.yaml`) were found here",
-                "add a `<api>.yaml` file (`cargo run --bin errcat -- new <api-id>` starts one), or pass the right path",
+                "add a `<api>.yaml` file (`errcat new <api-id>` starts one), or pass the right path",
             );
             return Err(Diagnostics(vec![diagnostic]));
         }

@@ -73,7 +73,7 @@ const TEMPLATE: &str = r#"# yaml-language-server: $schema=../generated/catalog.s
 #      delete its `inferred` line (keep a mark, with a reason, on anything the page does
 #      not state).
 #   2. Add one `errors` entry per code (or per message) the page documents.
-#   3. Run `cargo run --bin errcat -- validate`, then `generate`.
+#   3. Run `errcat validate`, then `errcat generate`.
 # catalog/README.md documents every field by example.
 
 api:

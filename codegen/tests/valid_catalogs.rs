@@ -1,5 +1,5 @@
 //! The real catalog (`catalog/*.yaml`) against the five public error pages it transcribes
-//! (`/work/shared/seeds/*.txt`). Every expected value below was read off the pages, not off
+//! (`../shared/seeds/*.txt` beside the repository). Every expected value below was read off the pages, not off
 //! the YAML: the codes and messages each page lists, the statuses it ties them to, its
 //! error types, retry advice and WebSocket close codes. Where a page states nothing (a
 //! status the page never gives, a retry rule it leaves open) the test says so and checks

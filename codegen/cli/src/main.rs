@@ -1,5 +1,6 @@
 //! The `errcat` command line. Exit codes: 0 success, 1 the catalog or `generated/` has
-//! problems (or a write failed, or `explain` knows no such code), 2 usage errors, 141 the
+//! problems (or a write failed, or `explain` names no single code: none or several), 2
+//! usage errors (a catalog path that does not exist), 141 the
 //! reader of the output went away (see `output.rs`).
 
 // Shadow std's printing macros for every module below: see `output.rs`.

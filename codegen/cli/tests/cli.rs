@@ -293,3 +293,25 @@ fn the_catalog_is_found_from_a_subfolder_or_its_absence_said_plainly() {
     assert_eq!(named.status.code(), Some(2));
     assert!(text(&named.stderr).contains("`no-such.yaml` does not exist"));
 }
+
+/// The hint to regenerate is the command that fits this run: the installed `errcat`
+/// outside errcat's own workspace, with the folders this command was given.
+#[test]
+fn the_regenerate_hint_fits_the_invocation() {
+    let dir = scratch();
+    let moved = dir.path().join("my out");
+    std::fs::rename(dir.path().join("generated"), &moved).unwrap();
+    std::fs::remove_file(moved.join("zenhire.rs")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(["check", "--out", "my out"])
+        .current_dir(dir.path())
+        .env_remove("CARGO_PKG_NAME")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("(1 file); run `errcat generate --out 'my out'` and commit the result"),
+        "{stderr}"
+    );
+}

@@ -12,8 +12,9 @@ fn json(out: &Output) -> serde_json::Value {
 
 #[test]
 fn a_code_of_several_apis_lists_the_matches() {
+    // Several matches name no single code: exit 1, as for an unknown code, with the list.
     let out = errcat(&repo(), &["explain", "invalid_api_key"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     for (api, wire) in [
         ("agenthuman", "invalid_api_key"),
@@ -29,7 +30,7 @@ fn a_code_of_several_apis_lists_the_matches() {
     assert!(stdout.contains("--api"), "tells how to pick one: {stdout}");
 
     let out = errcat(&repo(), &["explain", "invalid_api_key", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(1));
     let value = json(&out);
     let matches = value["matches"].as_array().unwrap();
     let apis: Vec<&str> = matches.iter().map(|m| m["api"].as_str().unwrap()).collect();

@@ -1,7 +1,7 @@
 //! The generated Markdown references (`generated/docs/<api>.md`) against the source
 //! pages: every code or message, every HTTP status and every WebSocket close code that a
 //! page states must appear in its reference. The expectations below are read off the
-//! pages in `/work/shared/seeds/*.txt`, independently of the catalog YAML.
+//! pages in `../shared/seeds/*.txt` beside the repository, independently of the catalog YAML.
 
 mod common;
 use common::{errcat, repo, scratch, text};

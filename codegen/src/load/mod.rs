@@ -186,7 +186,7 @@ pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
             Position { line: 1, column: 1 },
             1,
             "the catalog file is empty",
-            "start from `cargo run --bin errcat -- new <api-id>` or the example in catalog/README.md",
+            "start from `errcat new <api-id>` or the example in catalog/README.md",
         );
         loaded.diagnostics.push(diagnostic);
         return loaded;

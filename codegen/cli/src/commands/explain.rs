@@ -36,7 +36,9 @@ pub fn run(paths: &[PathBuf], query: &str, api: Option<&str>, format: OutputForm
                     "matches": entries.iter().map(summary_json).collect::<Vec<_>>(),
                 })),
             }
-            ExitCode::SUCCESS
+            // The candidates are listed, but no single code was named: as for an unknown
+            // one, a script must not take the output for an answer.
+            ExitCode::FAILURE
         }
         Lookup::Unknown(suggestions) => {
             match format {

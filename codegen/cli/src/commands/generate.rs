@@ -8,8 +8,6 @@ use errcat_codegen::text;
 use errcat_codegen::write::{self, Drift, Overwrite};
 use errcat_codegen::{Artifact, Generated};
 
-use super::GENERATE_COMMAND;
-
 /// Writes `files` into `out` (refusing hand-written files) and says what it did.
 fn write_files(out: &Path, files: &Generated) -> Result<write::Written, ExitCode> {
     if let Err(error) = std::fs::create_dir_all(out) {
@@ -102,10 +100,10 @@ pub fn check(catalog: &[PathBuf], out: &Path) -> ExitCode {
         }
     }
     eprintln!(
-        "error: {} differs from the catalog ({} file{}); run `{GENERATE_COMMAND}` and commit the result",
+        "error: {} differs from the catalog ({}); run `{}` and commit the result",
         out.display(),
-        drift.len(),
-        if drift.len() == 1 { "" } else { "s" }
+        text::count(drift.len(), "file", "files"),
+        super::generate_hint(catalog, out)
     );
     ExitCode::FAILURE
 }

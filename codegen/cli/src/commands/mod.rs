@@ -15,8 +15,48 @@ use std::process::ExitCode;
 
 use errcat_codegen::{Artifact, Builder, Catalog};
 
-/// The command that regenerates `generated/`, as named in every header.
+/// The command that regenerates `generated/`, as named in every header. Fixed, so that
+/// the output is the same however errcat is run; hints use [`generate_hint`].
 pub const GENERATE_COMMAND: &str = "cargo run --bin errcat -- generate";
+
+/// The command that regenerates this output folder, as the user would type it now:
+/// through `cargo run` when errcat runs from its own workspace (cargo sets
+/// `CARGO_PKG_NAME`), else the installed `errcat`, with the paths given to this command.
+pub fn generate_hint(catalog: &[PathBuf], out: &std::path::Path) -> String {
+    let mut command = if std::env::var("CARGO_PKG_NAME").is_ok_and(|name| name == "errcat-cli") {
+        "cargo run --bin errcat -- generate".to_owned()
+    } else {
+        "errcat generate".to_owned()
+    };
+    if !project::is_default(catalog) {
+        for path in catalog {
+            command.push_str(&format!(
+                " --catalog {}",
+                shell_word(&path.display().to_string())
+            ));
+        }
+    }
+    if out != std::path::Path::new(project::DEFAULT_OUT) {
+        command.push_str(&format!(
+            " --out {}",
+            shell_word(&out.display().to_string())
+        ));
+    }
+    command
+}
+
+/// `word` quoted for a POSIX shell when it needs quoting.
+fn shell_word(word: &str) -> String {
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:@%+,".contains(c))
+    {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
 
 /// Exit code 2: the command line itself is wrong.
 pub fn usage_error() -> ExitCode {
