@@ -274,7 +274,7 @@ pub mod kallglot {
         /// - HTTP status: 500 (inferred: the page ties no type to a status; server-side failures map to 500 Internal Server Error)
         /// - Type: `processing_error`
         /// - Category: `processing`
-        /// - Retry: Do not retry: fix the request first. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
+        /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
         /// - Docs: <https://developer.kallglot.com/errors#transcription_failed>
         TranscriptionFailed,
         /// Translation processing failed
@@ -283,7 +283,7 @@ pub mod kallglot {
         /// - HTTP status: 500 (inferred: the page ties no type to a status; server-side failures map to 500 Internal Server Error)
         /// - Type: `processing_error`
         /// - Category: `processing`
-        /// - Retry: Do not retry: fix the request first. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
+        /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
         /// - Docs: <https://developer.kallglot.com/errors#translation_failed>
         TranslationFailed,
         /// Recording generation failed
@@ -292,7 +292,7 @@ pub mod kallglot {
         /// - HTTP status: 500 (inferred: the page ties no type to a status; server-side failures map to 500 Internal Server Error)
         /// - Type: `processing_error`
         /// - Category: `processing`
-        /// - Retry: Do not retry: fix the request first. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
+        /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
         /// - Docs: <https://developer.kallglot.com/errors#recording_failed>
         RecordingFailed,
         /// Analysis processing failed
@@ -301,7 +301,7 @@ pub mod kallglot {
         /// - HTTP status: 500 (inferred: the page ties no type to a status; server-side failures map to 500 Internal Server Error)
         /// - Type: `processing_error`
         /// - Category: `processing`
-        /// - Retry: Do not retry: fix the request first. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
+        /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
         /// - Docs: <https://developer.kallglot.com/errors#analysis_failed>
         AnalysisFailed,
         /// Failed to connect to provider
@@ -310,7 +310,7 @@ pub mod kallglot {
         /// - HTTP status: 502 (inferred: the page ties no type to a status; status row 502 reads "Bad Gateway - Upstream service error")
         /// - Type: `provider_error`
         /// - Category: `upstream`
-        /// - Retry: Do not retry: fix the request first. (inferred: isRetryable() in the page's sample retries only provider\_timeout among provider\_error codes)
+        /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: isRetryable() in the page's sample retries only provider\_timeout among provider\_error codes)
         /// - Docs: <https://developer.kallglot.com/errors#provider_connection_failed>
         ProviderConnectionFailed,
         /// Call failed
@@ -319,7 +319,7 @@ pub mod kallglot {
         /// - HTTP status: 502 (inferred: the page ties no type to a status; status row 502 reads "Bad Gateway - Upstream service error")
         /// - Type: `provider_error`
         /// - Category: `upstream`
-        /// - Retry: Do not retry: fix the request first. (inferred: isRetryable() in the page's sample retries only provider\_timeout among provider\_error codes)
+        /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: isRetryable() in the page's sample retries only provider\_timeout among provider\_error codes)
         /// - Docs: <https://developer.kallglot.com/errors#provider_call_failed>
         ProviderCallFailed,
         /// Provider request timed out
@@ -1356,7 +1356,7 @@ pub mod kallglot {
         ///
         /// - Wire: `processing_error`
         /// - HTTP status: 500 (inferred: the page ties no type to a status; server-side failures map to 500 Internal Server Error)
-        /// - Retry: Do not retry: fix the request first. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
+        /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
         ProcessingError,
         /// Telephony provider error.
         ///

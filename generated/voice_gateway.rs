@@ -245,7 +245,7 @@ pub mod voice_gateway {
         /// - Wire: `Admin API not configured`
         /// - HTTP status: 503 (inferred: the section heading (status code) did not survive extraction; a server not ready to handle the request is 503 Service Unavailable)
         /// - Category: `unavailable`
-        /// - Retry: Do not retry: fix the request first. The page says: Server configuration issue. The administrator must set ADMIN\_API\_KEY. (inferred: an operator configuration issue: retrying cannot succeed until the administrator sets ADMIN\_API\_KEY, despite the page's 'Treat 5xx errors as transient')
+        /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. The page says: Server configuration issue. The administrator must set ADMIN\_API\_KEY. (inferred: an operator configuration issue: retrying cannot succeed until the administrator sets ADMIN\_API\_KEY, despite the page's 'Treat 5xx errors as transient')
         /// - Cause: The ADMIN\_API\_KEY environment variable is not set.
         /// - Fix: Server configuration issue. The administrator must set ADMIN\_API\_KEY.
         AdminApiNotConfigured,
@@ -254,7 +254,7 @@ pub mod voice_gateway {
         /// - Wire: `Recording not available`
         /// - HTTP status: 503 (inferred: the section heading (status code) did not survive extraction; a server not ready to handle the request is 503 Service Unavailable)
         /// - Category: `unavailable`
-        /// - Retry: Do not retry: fix the request first. The page says: Operator configuration issue. Contact the operator to enable the recording service. (inferred: an operator configuration issue: retrying cannot succeed until the operator enables recording, despite the page's 'Treat 5xx errors as transient')
+        /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. The page says: Operator configuration issue. Contact the operator to enable the recording service. (inferred: an operator configuration issue: retrying cannot succeed until the operator enables recording, despite the page's 'Treat 5xx errors as transient')
         /// - Cause: Recording is not enabled on this gateway.
         /// - Fix: Operator configuration issue. Contact the operator to enable the recording service.
         RecordingNotAvailable,

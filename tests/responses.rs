@@ -99,8 +99,8 @@ fn check_round_trip<C: CatalogCode>() {
         let body: serde_json::Value = serde_json::from_str(&response.body).unwrap();
         for field in C::SPEC.envelope.fields.iter().filter(|f| f.required) {
             let present = field
-                .path
-                .split('.')
+                .field_path()
+                .segments()
                 .try_fold(&body, |v, k| v.get(k))
                 .is_some();
             assert!(
@@ -122,6 +122,39 @@ fn check_round_trip<C: CatalogCode>() {
     }
 }
 
+/// What the docs, rustdoc and `explain` say to do (`emit::words`) agrees with what the
+/// runtime decides for the very response, for every code: "fix the request" exactly when
+/// the decision is `FixRequest`, "do not retry" exactly when the decision ends the retry.
+fn check_words_agree_with_decisions<C: CatalogCode>(api: &Api) {
+    for (&code, error) in C::ALL.iter().zip(&api.errors) {
+        let words = errcat_codegen::emit::words::retry_words(&error.retry, Some(error.status));
+        let response = code.response(&ResponseParts::default());
+        let parsed = ApiError::<C>::from_response(
+            response.status,
+            response.headers.clone(),
+            response.body.as_bytes(),
+        );
+        let decision = parsed.retry_decision(1, &exact(Idempotency::Idempotent));
+        let fix = words.contains("fix the request");
+        let stop = words.starts_with("Do not retry");
+        assert_eq!(
+            fix,
+            decision == RetryDecision::FixRequest,
+            "{}: the words say {words:?}, the runtime decides {decision:?}",
+            error.id()
+        );
+        assert_eq!(
+            stop,
+            matches!(
+                decision,
+                RetryDecision::FixRequest | RetryDecision::GiveUp(GiveUp::NotRetryable)
+            ),
+            "{}: the words say {words:?}, the runtime decides {decision:?}",
+            error.id()
+        );
+    }
+}
+
 macro_rules! per_api {
     ($($api:ident),*) => {$(
         mod $api {
@@ -133,6 +166,12 @@ macro_rules! per_api {
             #[test]
             fn every_code_survives_emit_then_parse() {
                 check_round_trip::<errcat::$api::ErrorCode>();
+            }
+            #[test]
+            fn the_words_agree_with_the_runtime() {
+                check_words_agree_with_decisions::<errcat::$api::ErrorCode>(&catalog_api(
+                    stringify!($api),
+                ));
             }
         }
     )*};

@@ -41,15 +41,28 @@ fn delay_source(rule: &RetryDoc) -> String {
     }
 }
 
-/// The retry rule in one sentence.
-pub fn retry_words(rule: &RetryDoc) -> String {
+/// What a client does under rule `never` for an error of `status`, in the runtime's
+/// terms: a 4xx is the request's fault (`RetryDecision::FixRequest`); any other status is
+/// not (`GiveUp(NotRetryable)`), so "fix the request" would send the reader the wrong way.
+/// `None`: a rule stated without a status (a type's), where both may apply.
+fn never_words(status: Option<u16>) -> &'static str {
+    match status {
+        Some(400..=499) => "Do not retry: fix the request first.",
+        Some(_) => "Do not retry: the same request fails the same way, and the fault is not in the request.",
+        None => "Do not retry.",
+    }
+}
+
+/// The retry rule of an error of `status` (`None` when the rule has no status of its
+/// own, such as a type's) in one sentence.
+pub fn retry_words(rule: &RetryDoc, status: Option<u16>) -> String {
     let then = rule
         .backoff
         .as_ref()
         .map(|b| format!(", then {} if it repeats", backoff_words(b)))
         .unwrap_or_default();
     match rule.rule {
-        RetryKind::Never => "Do not retry: fix the request first.".to_owned(),
+        RetryKind::Never => never_words(status).to_owned(),
         RetryKind::RetryAfter => format!("Retry after the delay in {}{then}.", delay_source(rule)),
         RetryKind::Backoff => format!(
             "Retry with {}.",

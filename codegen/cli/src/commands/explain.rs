@@ -232,7 +232,7 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
         format!(
             "{}: {} ({}){}",
             name(&error.retry.rule),
-            retry_words(&error.retry),
+            retry_words(&error.retry, Some(error.status)),
             retry_source(error),
             inferred_mark(&error.retry_inferred)
         ),
@@ -285,7 +285,10 @@ fn entry_json(catalog: &Catalog, entry: &Entry) -> Value {
     let doc = &error.doc;
     let mut retry = serde_json::to_value(&error.retry).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut retry {
-        map.insert("words".to_owned(), json!(retry_words(&error.retry)));
+        map.insert(
+            "words".to_owned(),
+            json!(retry_words(&error.retry, Some(error.status))),
+        );
         map.insert("source".to_owned(), json!(retry_source_name(error)));
         map.insert("inferred_reason".to_owned(), json!(error.retry_inferred));
     }

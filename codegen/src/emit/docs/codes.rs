@@ -151,7 +151,7 @@ fn error_section(page: &mut Page, index: usize) {
     let retry_marks = retry_marks(page, index);
     facts.push(format!(
         "- **Retry:** {}{from}{retry_marks}",
-        rule_words(&error.retry)
+        rule_words(&error.retry, Some(error.status))
     ));
     if let Some(advice) = &error.retry.advice {
         facts.push(format!("- **The page's advice:** \"{}\"", inline(advice)));

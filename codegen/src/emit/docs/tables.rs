@@ -12,13 +12,13 @@ use errcat_vocab::Term;
 
 /// A retry rule in words ([`retry_words`] already writes Markdown code spans), safe in a
 /// table cell.
-pub(super) fn rule_words(rule: &RetryDoc) -> String {
-    retry_words(rule).replace('|', "\\|")
+pub(super) fn rule_words(rule: &RetryDoc, status: Option<u16>) -> String {
+    retry_words(rule, status).replace('|', "\\|")
 }
 
 /// A retry rule in words with the page's advice, for a table cell.
-fn rule_cell(rule: &RetryDoc) -> String {
-    let mut text = rule_words(rule);
+fn rule_cell(rule: &RetryDoc, status: Option<u16>) -> String {
+    let mut text = rule_words(rule, status);
     if let Some(advice) = &rule.advice {
         text.push_str(&format!(" The page: \"{}\"", inline(advice)));
     }
@@ -90,7 +90,7 @@ pub(super) fn statuses(page: &mut Page) {
                 Some(rule) => {
                     let mut marks = page.marks(&row.inferred, &["retry"], &what);
                     marks.push_str(&rule_marks(page, rule, &what));
-                    format!("{}{marks}", rule_cell(rule))
+                    format!("{}{marks}", rule_cell(rule, Some(row.status)))
                 }
                 None => "—".to_owned(),
             };
@@ -177,7 +177,7 @@ pub(super) fn types(page: &mut Page) {
             Some(rule) => {
                 let mut marks = page.marks(&ty.inferred, &["retry"], &what);
                 marks.push_str(&rule_marks(page, rule, &what));
-                format!("{}{marks}", rule_cell(rule))
+                format!("{}{marks}", rule_cell(rule, ty.status))
             }
             None => "—".to_owned(),
         };
@@ -221,7 +221,7 @@ pub(super) fn retry(page: &mut Page) {
             page.error_link(i, true),
             error.status.to_string(),
             code_cell(&phrases::name(&error.retry.rule)),
-            format!("{}{marks}", rule_words(&error.retry)),
+            format!("{}{marks}", rule_words(&error.retry, Some(error.status))),
         ]);
     }
     page.push(table(&["Error", "Status", "Rule", "What to do"], &rows));

@@ -44,7 +44,10 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
         "- Category: {}",
         docs::code(&crate::text::serde_name(&error.category))
     ));
-    let mut retry = format!("- Retry: {}", docs::text(&retry_words(&error.retry)));
+    let mut retry = format!(
+        "- Retry: {}",
+        docs::text(&retry_words(&error.retry, Some(error.status)))
+    );
     if let Some(advice) = &error.retry.advice {
         retry.push_str(&format!(" The page says: {}", docs::text(advice)));
     }

@@ -41,7 +41,7 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
             }
         }
         if let Some(rule) = &t.retry {
-            let mut line = format!("- Retry: {}", docs::text(&retry_words(rule)));
+            let mut line = format!("- Retry: {}", docs::text(&retry_words(rule, t.status)));
             if let Some(advice) = &rule.advice {
                 line.push_str(&format!(" The page says: {}", docs::text(advice)));
             }
