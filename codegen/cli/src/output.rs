@@ -3,7 +3,7 @@
 //! std's `println!` and `eprintln!` panic when the stream is closed (`errcat export | head
 //! -1`: exit 101 and a panic message). The CLI's own `println!`, `print!`, `eprintln!` and
 //! `eprint!` (defined in `main.rs`, in scope for every command) write through
-//! [`write`] instead: when the reader has gone, errcat stops at once, prints nothing more
+//! [`write()`] instead: when the reader has gone, errcat stops at once, prints nothing more
 //! and exits with 141, the status of a Unix tool that a closed pipe stops (128 + SIGPIPE),
 //! so `set -o pipefail` scripts see it as they see `yes | head -1`.
 
