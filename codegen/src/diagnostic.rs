@@ -7,7 +7,21 @@ use crate::load::positions::{NodeSpan, Position, PositionIndex};
 /// Line 1, column 1: where problems of a whole file (or of none) are reported.
 pub const START: Position = Position { line: 1, column: 1 };
 
+/// A second place a problem involves, shown with the first: where an unclosed bracket
+/// opened, the way rustc shows an unclosed delimiter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Related {
+    /// Where.
+    pub position: Position,
+    /// What is there, e.g. "this `[` is never closed".
+    pub label: String,
+    /// The text of the line.
+    pub source_line: Option<String>,
+}
+
 /// One problem in a catalog file.
+#[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Short kebab-case name of the rule that was broken, e.g. `duplicate-id`.
@@ -24,6 +38,8 @@ pub struct Diagnostic {
     pub help: String,
     /// The text of the line, for the excerpt.
     pub source_line: Option<String>,
+    /// A second place the problem involves, if any.
+    pub related: Option<Related>,
 }
 
 impl Diagnostic {
@@ -36,26 +52,71 @@ impl Diagnostic {
     }
 }
 
+/// A source line as shown in an excerpt: at most 200 characters, tabs and control
+/// characters (a NUL byte) as spaces so the markers stay aligned.
+fn visible(line: &str) -> String {
+    line.chars()
+        .take(200)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 impl fmt::Display for Diagnostic {
     /// Renders like rustc: message, location, the line with a caret, then the fix.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error[{}]: {}", self.rule, self.message)?;
-        let gutter = self.position.line.to_string().len();
+        // A related place on the same line is not shown apart (it would repeat the line).
+        let related = self
+            .related
+            .as_ref()
+            .filter(|r| r.position.line != self.position.line);
+        let gutter = related
+            .map_or(self.position.line, |r| {
+                r.position.line.max(self.position.line)
+            })
+            .to_string()
+            .len();
         let pad = " ".repeat(gutter);
         writeln!(f, "{pad}--> {}", self.location())?;
-        if let Some(line) = &self.source_line {
-            let shown: String = line.chars().take(200).collect();
-            // Tabs and control characters (a NUL byte) would break the caret alignment.
-            let shown: String = shown
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            let column = self.position.column.saturating_sub(1);
-            let visible = shown.chars().count().saturating_sub(column).max(1);
-            let carets = "^".repeat(self.width.clamp(1, visible));
+        if self.source_line.is_some() || related.is_some() {
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{} | {}", self.position.line, shown.trim_end())?;
-            writeln!(f, "{pad} | {}{carets}", " ".repeat(column))?;
+        }
+        let excerpt = |f: &mut fmt::Formatter<'_>,
+                       line_number: usize,
+                       line: &str,
+                       column: usize,
+                       marker: String| {
+            let shown = visible(line);
+            writeln!(f, "{line_number:>gutter$} | {}", shown.trim_end())?;
+            writeln!(
+                f,
+                "{pad} | {}{marker}",
+                " ".repeat(column.saturating_sub(1))
+            )
+        };
+        let related_excerpt =
+            |f: &mut fmt::Formatter<'_>, related: &Related| match &related.source_line {
+                Some(line) => excerpt(
+                    f,
+                    related.position.line,
+                    line,
+                    related.position.column,
+                    format!("- {}", related.label),
+                ),
+                None => Ok(()),
+            };
+        if let Some(r) = related.filter(|r| r.position.line < self.position.line) {
+            related_excerpt(f, r)?;
+        }
+        if let Some(line) = &self.source_line {
+            let shown = visible(line);
+            let column = self.position.column.saturating_sub(1);
+            let visible_width = shown.chars().count().saturating_sub(column).max(1);
+            let carets = "^".repeat(self.width.clamp(1, visible_width));
+            excerpt(f, self.position.line, line, self.position.column, carets)?;
+        }
+        if let Some(r) = related.filter(|r| r.position.line > self.position.line) {
+            related_excerpt(f, r)?;
         }
         write!(f, "{pad} = help: {}", self.help)
     }
@@ -204,7 +265,23 @@ impl SourceFile {
             message: message.into(),
             help: help.into(),
             source_line: self.line(position.line),
+            related: None,
         }
+    }
+
+    /// `diagnostic` with a second place it involves, at `position` of this file.
+    pub fn with_related(
+        &self,
+        mut diagnostic: Diagnostic,
+        position: Position,
+        label: impl Into<String>,
+    ) -> Diagnostic {
+        diagnostic.related = Some(Related {
+            position,
+            label: label.into(),
+            source_line: self.line(position.line),
+        });
+        diagnostic
     }
 
     /// A diagnostic at the node at `path` (or its nearest ancestor that exists).

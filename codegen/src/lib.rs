@@ -19,7 +19,7 @@
 // engine, `#[doc(hidden)]` and not a stable API: errcat's own CLI, benchmarks and tests
 // reach into it, and it may change in any release. `tests/public_api.rs` fails when the
 // facade grows without its checked-in list being updated.
-pub use diagnostic::{Diagnostic, Diagnostics};
+pub use diagnostic::{Diagnostic, Diagnostics, Related};
 pub use emit::rust::lookup::LookupStrategy;
 pub use emit::Artifact;
 pub use load::positions::Position;

@@ -91,6 +91,7 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
     ("61-two-documents", &["yaml-syntax"]),
     ("62-number-key", &["unknown-field"]),
     ("63-retry-numbers-out-of-range", &["retry-out-of-range"]),
+    ("64-unclosed-flow-sequence", &["yaml-syntax"]),
 ];
 
 /// Where a diagnostic must point: cases that once pointed elsewhere (a block mapping
@@ -123,6 +124,8 @@ const EXPECTED_POSITIONS: &[(&str, Option<&str>, usize, usize)] = &[
     ("62-number-key", None, 16, 1),
     // Each parameter out of range at its own value: `factor` is on line 25.
     ("63-retry-numbers-out-of-range", Some("retry-out-of-range"), 25, 17),
+    // libyaml notices the open `[` of line 8 at the next key; both places are shown.
+    ("64-unclosed-flow-sequence", Some("yaml-syntax"), 9, 1),
 ];
 
 fn blessing() -> bool {

@@ -359,12 +359,19 @@ fn syntax_diagnostic(source: &SourceFile, error: &serde_yaml::Error) -> Diagnost
         None => (full.as_str(), None),
     };
     let (problem, problem_position) = split_location(problem);
+    // An unclosed `[` or `{`: libyaml notices at the next key; the fix is where it opened.
+    let mut opened: Option<Position> = None;
     let (mut message, mut position) = match context.map(split_location) {
         Some((context, context_position)) if context.contains("quoted scalar") => (
             format!("{problem}, while {context}"),
             context_position.or(problem_position),
         ),
-        Some((context, _)) => (format!("{problem}, while {context}"), problem_position),
+        Some((context, context_position)) => {
+            if context.contains("flow sequence") || context.contains("flow mapping") {
+                opened = context_position;
+            }
+            (format!("{problem}, while {context}"), problem_position)
+        }
         None => (problem, problem_position),
     };
     position = position.or(fallback);
@@ -409,6 +416,29 @@ fn syntax_diagnostic(source: &SourceFile, error: &serde_yaml::Error) -> Diagnost
             line: lines,
             column: source.line(lines).map_or(1, |l| l.chars().count() + 1),
         };
+    }
+    if let Some(opened) = opened.filter(|o| o.line < position.line) {
+        let bracket = source
+            .line(opened.line)
+            .and_then(|line| line.chars().nth(opened.column.saturating_sub(1)))
+            .filter(|c| matches!(c, '[' | '{'))
+            .unwrap_or('[');
+        let close = if bracket == '[' { ']' } else { '}' };
+        let diagnostic = source.at_position(
+            "yaml-syntax",
+            position,
+            1,
+            format!("invalid YAML: {message}"),
+            format!(
+                "close the `{bracket}` of line {} with `{close}` (or separate its items with `,`)",
+                opened.line
+            ),
+        );
+        return source.with_related(
+            diagnostic,
+            opened,
+            format!("this `{bracket}` is never closed"),
+        );
     }
     source.at_position(
         "yaml-syntax",

@@ -77,6 +77,7 @@ pub fn validate(files: Vec<LoadedFile>) -> Result<Catalog, Diagnostics> {
             help: "add a `<api>.yaml` file (see catalog/README.md), or pass the right path"
                 .to_owned(),
             source_line: None,
+            related: None,
         });
     }
     for file in files {
