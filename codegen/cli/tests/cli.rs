@@ -315,3 +315,15 @@ fn the_regenerate_hint_fits_the_invocation() {
         "{stderr}"
     );
 }
+
+/// `list` fits a wide terminal: long wire messages are cut with `…` (`explain` has them
+/// whole), so no line grows with the longest message of any API.
+#[test]
+fn list_lines_stay_narrow() {
+    let out = errcat(&repo(), &["list"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    let widest = stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 120, "a {widest}-column line in:\n{stdout}");
+    assert!(stdout.contains('…'), "the gateway's long messages are cut");
+}

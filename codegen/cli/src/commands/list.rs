@@ -20,20 +20,27 @@ pub fn run(paths: &[PathBuf], api: Option<&str>) -> ExitCode {
         .filter(|a| api.is_none_or(|id| a.id() == id))
     {
         for error in &a.errors {
-            let retry = match serde_json::to_value(error.retry.rule) {
-                Ok(serde_json::Value::String(rule)) => rule,
-                _ => String::new(),
-            };
             rows.push(vec![
                 a.id().to_owned(),
-                error.id().to_owned(),
-                error.wire.clone(),
+                cut(error.id(), 28),
+                cut(&error.wire, 28),
                 error.status.to_string(),
-                error.error_type().unwrap_or("-").to_owned(),
-                retry,
+                cut(error.error_type().unwrap_or("-"), 20),
+                error.retry.rule.as_str().to_owned(),
             ]);
         }
     }
     print!("{}", super::columns(&rows));
     ExitCode::SUCCESS
+}
+
+/// `text` cut to `width` characters with `…`, so that a wire message does not stretch
+/// every row (`explain` shows the whole entry).
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let kept: String = text.chars().take(width - 1).collect();
+        format!("{kept}…")
+    }
 }
