@@ -19,6 +19,7 @@ macro_rules! eprint {
     ($($arg:tt)*) => { $crate::output::write($crate::output::Stream::Err, format_args!($($arg)*), false) };
 }
 
+mod colour;
 mod commands;
 mod output;
 
@@ -34,6 +35,9 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "Error catalogs as the source of truth: validate, generate, check, explain and scaffold."
 )]
 pub(crate) struct Cli {
+    /// Colour diagnostics and diffs: `auto` on a terminal (unless `NO_COLOR` is set).
+    #[arg(long, global = true, value_enum, default_value_t = colour::ColorChoice::Auto)]
+    color: colour::ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -180,6 +184,7 @@ pub(crate) enum OutputFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    colour::init(cli.color);
     if let Err(code) = enter_project(&cli.command) {
         return code;
     }

@@ -24,6 +24,14 @@ pub const CLOSED_PIPE: i32 = 141;
 pub fn write(stream: Stream, args: std::fmt::Arguments<'_>, newline: bool) {
     let result = match stream {
         Stream::Out => write_to(&mut std::io::stdout().lock(), args, newline),
+        Stream::Err if crate::colour::enabled() => {
+            let painted = crate::colour::paint_lines(&args.to_string());
+            write_to(
+                &mut std::io::stderr().lock(),
+                format_args!("{painted}"),
+                newline,
+            )
+        }
         Stream::Err => write_to(&mut std::io::stderr().lock(), args, newline),
     };
     match result {

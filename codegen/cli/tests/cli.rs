@@ -327,3 +327,20 @@ fn list_lines_stay_narrow() {
     assert!(widest <= 120, "a {widest}-column line in:\n{stdout}");
     assert!(stdout.contains('…'), "the gateway's long messages are cut");
 }
+
+/// `--color always` paints diagnostics; piped output (as here) is plain by default, and
+/// `--color never` is plain anywhere.
+#[test]
+fn colour_follows_the_color_flag() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("catalog/broken.yaml"), "api: [\n").unwrap();
+    let escape = "\u{1b}[";
+    let always = errcat(dir.path(), &["--color", "always", "validate"]);
+    assert_eq!(always.status.code(), Some(1));
+    assert!(text(&always.stderr).contains(escape), "{}", text(&always.stderr));
+    for args in [&["validate"][..], &["validate", "--color", "never"][..]] {
+        let plain = errcat(dir.path(), args);
+        assert!(text(&plain.stderr).contains("error[yaml-syntax]"));
+        assert!(!text(&plain.stderr).contains(escape), "{args:?}");
+    }
+}
