@@ -337,7 +337,11 @@ fn colour_follows_the_color_flag() {
     let escape = "\u{1b}[";
     let always = errcat(dir.path(), &["--color", "always", "validate"]);
     assert_eq!(always.status.code(), Some(1));
-    assert!(text(&always.stderr).contains(escape), "{}", text(&always.stderr));
+    assert!(
+        text(&always.stderr).contains(escape),
+        "{}",
+        text(&always.stderr)
+    );
     for args in [&["validate"][..], &["validate", "--color", "never"][..]] {
         let plain = errcat(dir.path(), args);
         assert!(text(&plain.stderr).contains("error[yaml-syntax]"));
