@@ -268,7 +268,13 @@ fn references_open_with_the_generated_header_and_mark_inferred_facts() {
             page.api
         );
         // Every API's catalog infers something, so every page has daggers and the list.
-        assert!(doc.contains("[†1](#inferred-facts)"), "{}", page.api);
+        // Each dagger links to its own entry of the list, which carries that anchor.
+        assert!(doc.contains("[†1](#inferred-fact-1)"), "{}", page.api);
+        assert!(
+            doc.contains("1. <a id=\"inferred-fact-1\"></a>"),
+            "{}",
+            page.api
+        );
         assert!(!section(&doc, "Inferred facts").is_empty(), "{}", page.api);
     }
     // Kallglot's statuses are all inferred: the status table says so next to the codes.
@@ -281,7 +287,7 @@ fn references_open_with_the_generated_header_and_mark_inferred_facts() {
         row.contains("[`invalid_api_key`](#invalid_api_key)"),
         "{row}"
     );
-    assert!(row.contains("(#inferred-facts)"), "{row}");
+    assert!(row.contains("(#inferred-fact-"), "{row}");
 }
 
 #[test]

@@ -217,10 +217,9 @@ impl Page<'_> {
                 numbers.push(n);
             }
         }
-        let target = self.link("section:inferred");
         numbers
             .iter()
-            .map(|n| format!(" [†{n}]({target})"))
+            .map(|n| format!(" [†{n}](#{})", fact_anchor(*n)))
             .collect()
     }
 
@@ -288,7 +287,13 @@ impl Page<'_> {
     }
 }
 
-/// The numbered list every dagger points into.
+/// The anchor of entry `n` of the inferred-facts list, which its daggers link to. The
+/// `inferred-fact-` prefix keeps it apart from heading anchors, which never carry it.
+fn fact_anchor(n: usize) -> String {
+    format!("inferred-fact-{n}")
+}
+
+/// The numbered list every dagger points into, each entry with its own anchor.
 fn inferred_facts(page: &mut Page) {
     if page.notes.facts.is_empty() {
         page.push("Every fact on this page is stated by the source page.");
@@ -296,7 +301,7 @@ fn inferred_facts(page: &mut Page) {
     }
     page.push(
         "These facts are not stated by the source page: errcat's catalog supplies them, \
-         each with the reason below. A dagger †N elsewhere on this page points at entry N.",
+         each with the reason below. A dagger †N elsewhere on this page links to entry N.",
     );
     let items: Vec<String> = page
         .notes
@@ -305,8 +310,9 @@ fn inferred_facts(page: &mut Page) {
         .enumerate()
         .map(|(i, fact)| {
             format!(
-                "{}. {} (Applies to: {}.)",
+                "{}. <a id=\"{}\"></a>{} (Applies to: {}.)",
                 i + 1,
+                fact_anchor(i + 1),
                 inline(&fact.reason),
                 fact.subjects.join("; ")
             )

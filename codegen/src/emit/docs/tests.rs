@@ -65,7 +65,8 @@ fn every_inferred_fact_is_listed_with_its_reason_and_marked() {
         let listed = facts.lines().filter(|l| l.contains(". ")).count();
         for n in 1..=listed.min(all.len()) {
             assert!(
-                text.contains(&format!("[†{n}](#inferred-facts)")),
+                text.contains(&format!("[†{n}](#inferred-fact-{n})"))
+                    && text.contains(&format!("{n}. <a id=\"inferred-fact-{n}\"></a>")),
                 "{}: fact {n} is never marked",
                 api.id()
             );
@@ -88,7 +89,7 @@ fn pages_are_deterministic_and_start_with_the_generated_header() {
 }
 
 #[test]
-fn every_link_points_at_a_heading() {
+fn every_link_points_at_a_heading_or_an_anchor() {
     for api in &catalog().apis {
         let text = page(api);
         let mut slugger = super::markdown::Slugger::default();
@@ -105,12 +106,21 @@ fn every_link_points_at_a_heading() {
                 let plain = heading.trim_start_matches('#').trim().replace('`', "");
                 anchors.insert(slugger.slug(&plain));
             }
+            // The inferred-facts entries carry explicit anchors for their daggers.
+            for (at, _) in line.match_indices("<a id=\"") {
+                let id: String = line[at + 7..].chars().take_while(|c| *c != '"').collect();
+                assert!(
+                    anchors.insert(id.clone()),
+                    "{}: the anchor {id} twice",
+                    api.id()
+                );
+            }
         }
         for (at, _) in text.match_indices("](#") {
             let target: String = text[at + 3..].chars().take_while(|c| *c != ')').collect();
             assert!(
                 anchors.contains(&target),
-                "{}: link to #{target} has no heading",
+                "{}: link to #{target} has no heading or anchor",
                 api.id()
             );
         }
