@@ -41,6 +41,13 @@ pub(crate) struct Scope<'a> {
     pub rust: rust::RustOptions,
 }
 
+impl Scope<'_> {
+    /// The catalog's APIs whose own files are wanted.
+    pub fn apis<'s, 'c: 's>(&'s self, catalog: &'c Catalog) -> impl Iterator<Item = &'c Api> + 's {
+        catalog.apis.iter().filter(|api| (self.wanted)(api))
+    }
+}
+
 /// One row of the artifact table.
 pub(crate) struct Row {
     /// The name on the command line (`errcat export --format <name>`).

@@ -35,10 +35,8 @@ pub(crate) const ARTIFACT: crate::emit::Row = crate::emit::Row {
     exportable: false,
     folder: "docs/",
     emit: |catalog, scope| {
-        catalog
-            .apis
-            .iter()
-            .filter(|api| (scope.wanted)(api))
+        scope
+            .apis(catalog)
             .map(|api| {
                 (
                     format!("docs/{}.md", api.id()),

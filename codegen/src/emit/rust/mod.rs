@@ -87,10 +87,8 @@ pub(crate) const ARTIFACT: crate::emit::Row = crate::emit::Row {
     exportable: false,
     folder: "",
     emit: |catalog, scope| {
-        catalog
-            .apis
-            .iter()
-            .filter(|api| (scope.wanted)(api))
+        scope
+            .apis(catalog)
             .map(|api| {
                 let code = emit_api_with(api, scope.rust);
                 (
