@@ -46,9 +46,11 @@ pub(crate) struct Cli {
 enum Command {
     /// Check catalog files and print a summary per API, or every problem found.
     Validate {
-        /// Catalog files or folders.
-        #[arg(default_value = "catalog")]
+        /// Catalog files or folders (the same as `--catalog`).
         paths: Vec<PathBuf>,
+        /// Catalog folder or files, as every command takes them.
+        #[arg(long)]
+        catalog: Vec<PathBuf>,
     },
     /// Regenerate the output folder from the catalog (atomic; never touches hand-written files).
     Generate {
@@ -74,9 +76,11 @@ enum Command {
         /// `schema`, the JSON Schema of the catalog format).
         #[arg(long, default_value = "json", value_parser = exportable_artifact)]
         format: errcat_codegen::Artifact,
-        /// Catalog folder or files.
-        #[arg(default_value = "catalog")]
+        /// Catalog files or folders (the same as `--catalog`).
         paths: Vec<PathBuf>,
+        /// Catalog folder or files, as every command takes them.
+        #[arg(long)]
+        catalog: Vec<PathBuf>,
     },
     /// Write the Markdown error reference of every API (`<api>.md`) into a folder.
     Docs {
@@ -153,13 +157,24 @@ fn exportable_artifact(name: &str) -> Result<errcat_codegen::Artifact, String> {
         .ok_or_else(|| format!("the formats are {}", exportable.join(", ")))
 }
 
+/// The catalog paths of `validate` and `export`: positional and `--catalog` together,
+/// `catalog` when neither is given.
+fn catalog_paths(mut paths: Vec<PathBuf>, catalog: Vec<PathBuf>) -> Vec<PathBuf> {
+    paths.extend(catalog);
+    if paths.is_empty() {
+        paths.push(PathBuf::from(commands::project::DEFAULT_CATALOG));
+    }
+    paths
+}
+
 /// Finds the catalog the command reads (see `commands::project`); `new` creates one and
 /// `diff` names both sides, so they are left as given.
 fn enter_project(command: &Command) -> Result<(), ExitCode> {
     use commands::project::{enter, is_default, DEFAULT_OUT};
     match command {
-        Command::Validate { paths } | Command::Export { paths, .. } => {
-            enter(paths, is_default(paths))
+        Command::Validate { paths, catalog } | Command::Export { paths, catalog, .. } => {
+            let paths = catalog_paths(paths.clone(), catalog.clone());
+            enter(&paths, is_default(&paths))
         }
         Command::Generate { catalog, out } | Command::Check { catalog, out } => enter(
             catalog,
@@ -189,10 +204,16 @@ fn main() -> ExitCode {
         return code;
     }
     match cli.command {
-        Command::Validate { paths } => commands::validate::run(&paths),
+        Command::Validate { paths, catalog } => {
+            commands::validate::run(&catalog_paths(paths, catalog))
+        }
         Command::Generate { catalog, out } => commands::generate::generate(&catalog, &out),
         Command::Check { catalog, out } => commands::generate::check(&catalog, &out),
-        Command::Export { format, paths } => commands::export::run(&paths, format),
+        Command::Export {
+            format,
+            paths,
+            catalog,
+        } => commands::export::run(&catalog_paths(paths, catalog), format),
         Command::Docs { out, catalog, api } => {
             commands::generate::docs(&catalog, &out, api.as_deref())
         }

@@ -348,3 +348,32 @@ fn colour_follows_the_color_flag() {
         assert!(!text(&plain.stderr).contains(escape), "{args:?}");
     }
 }
+
+/// `--catalog` works for every command that reads a catalog; `validate` and `export` also
+/// take the paths positionally.
+#[test]
+fn every_command_takes_catalog_paths_with_the_same_flag() {
+    let one = "catalog/zenhire.yaml";
+    for args in [
+        &["validate", "--catalog", one][..],
+        &["validate", one][..],
+        &["list", "--catalog", one][..],
+    ] {
+        let out = errcat(&repo(), args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains("zenhire"), "{args:?}: {stdout}");
+        assert!(
+            !stdout.contains("kallglot"),
+            "{args:?} read one file: {stdout}"
+        );
+    }
+    let export = errcat(&repo(), &["export", "--catalog", one]);
+    let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(json["apis"].as_array().map(Vec::len), Some(1));
+}
