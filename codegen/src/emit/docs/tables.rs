@@ -65,6 +65,33 @@ fn status_marks_of(page: &mut Page, indices: &[usize]) -> String {
     page.mark(reasons)
 }
 
+/// The codes sent at one status, each linked, with the daggers of their inferred statuses:
+/// after the list when every code shares them, else after the code each belongs to, so
+/// a dagger never leaves open which code it is about.
+fn codes_with_marks(page: &mut Page, indices: &[usize], in_table: bool) -> String {
+    if indices.is_empty() {
+        return "—".to_owned();
+    }
+    let marks: Vec<String> = indices
+        .iter()
+        .map(|&i| status_marks_of(page, &[i]))
+        .collect();
+    let links: Vec<String> = indices
+        .iter()
+        .map(|&i| page.error_link(i, in_table))
+        .collect();
+    if marks.iter().all(|m| *m == marks[0]) {
+        format!("{}{}", links.join(", "), marks[0])
+    } else {
+        links
+            .iter()
+            .zip(&marks)
+            .map(|(link, marks)| format!("{link}{marks}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// The documented HTTP status table, with the codes sent at each status.
 pub(super) fn statuses(page: &mut Page) {
     let api = page.api;
@@ -95,8 +122,7 @@ pub(super) fn statuses(page: &mut Page) {
                 None => "—".to_owned(),
             };
             let indices = page.errors_with_status(row.status);
-            let mut codes = links(page, &indices);
-            codes.push_str(&status_marks_of(page, &indices));
+            let codes = codes_with_marks(page, &indices, true);
             rows.push(vec![
                 format!("{}{status_marks}", row.status),
                 format!("{}{name_marks}", cell(&row.name)),
@@ -126,10 +152,10 @@ pub(super) fn statuses(page: &mut Page) {
             .iter()
             .map(|&status| {
                 let indices = page.errors_with_status(status);
-                let links: Vec<String> =
-                    indices.iter().map(|&i| page.error_link(i, false)).collect();
-                let marks = status_marks_of(page, &indices);
-                format!("- **{status}**: {}{marks}", links.join(", "))
+                format!(
+                    "- **{status}**: {}",
+                    codes_with_marks(page, &indices, false)
+                )
             })
             .collect();
         page.push("Errors with a status that is not a row of the page's table:");

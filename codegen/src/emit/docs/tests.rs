@@ -163,3 +163,31 @@ fn kallglot_codes_keep_their_doc_url_anchors() {
     assert!(text.contains("| `authentication_error` | 401 Unauthorized [†"));
     assert!(text.contains("Do not retry: fix the request first."));
 }
+
+/// In the status table, codes whose statuses are inferred for different reasons each
+/// carry their own dagger: Kallglot's 500 row mixes the processing errors (one reason)
+/// with `internal_error` (another).
+#[test]
+fn status_daggers_say_which_code_they_belong_to() {
+    let catalog = catalog();
+    let kallglot = catalog.apis.iter().find(|a| a.id() == "kallglot").unwrap();
+    let text = page(kallglot);
+    let row = text.lines().find(|l| l.starts_with("| 500 |")).unwrap();
+    let codes = row
+        .trim_end_matches(" |")
+        .rsplit(" | ")
+        .next()
+        .unwrap_or_default();
+    let listed = codes.split("), [").count();
+    assert!(listed >= 5, "the row lists Kallglot's 500 codes: {row}");
+    for code in codes.split("), [") {
+        assert!(
+            code.contains("[†"),
+            "a code without its own dagger in: {row}"
+        );
+    }
+    assert!(
+        row.contains("[`internal_error`](#internal_error) [†"),
+        "{row}"
+    );
+}
