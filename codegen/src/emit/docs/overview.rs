@@ -184,9 +184,19 @@ pub(super) fn envelope(page: &mut Page) {
         let type_marks = page.marks(&field.inferred, &["type"], &what);
         let required_marks = page.marks(&field.inferred, &["required"], &what);
         let description_marks = page.marks(&field.inferred, &["description"], &what);
+        // The constant, unless the page's own description already opens with it
+        // ("false on every error response"), which would say it twice.
+        let said = |constant: &serde_json::Value| {
+            field.description.as_deref().is_some_and(|text| {
+                text.trim_start()
+                    .to_lowercase()
+                    .starts_with(&constant.to_string().to_lowercase())
+            })
+        };
         let mut description = field
             .constant
             .as_ref()
+            .filter(|c| !said(c))
             .map(|c| format!("Always {}.", code_cell(&c.to_string())))
             .unwrap_or_default();
         if let Some(text) = &field.description {

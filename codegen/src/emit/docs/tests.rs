@@ -191,3 +191,21 @@ fn status_daggers_say_which_code_they_belong_to() {
         "{row}"
     );
 }
+
+/// A constant the page's description already states is not said twice.
+#[test]
+fn a_constant_is_said_once() {
+    let catalog = catalog();
+    let gateway = catalog
+        .apis
+        .iter()
+        .find(|a| a.id() == "voice_gateway")
+        .unwrap();
+    let text = page(gateway);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("| `success` |"))
+        .unwrap();
+    assert!(!row.contains("Always `false`"), "{row}");
+    assert!(row.contains("false on every error response"), "{row}");
+}
