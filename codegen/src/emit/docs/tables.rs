@@ -99,11 +99,16 @@ pub(super) fn statuses(page: &mut Page) {
     if doc.statuses.is_empty() {
         page.push("The page has no HTTP status table.");
     } else {
-        page.push(
+        // A Retry column of dashes only says nothing: it is shown when some row has a rule.
+        let with_retry = doc.statuses.iter().any(|row| row.retry.is_some());
+        page.push(if with_retry {
             "The page's HTTP status table, success rows included, with the errors sent at \
              each status. The retry rule of a row applies to errors of that status that have \
-             no rule of their own.",
-        );
+             no rule of their own."
+        } else {
+            "The page's HTTP status table, success rows included, with the errors sent at \
+             each status. No row states a retry rule."
+        });
         let mut rows = Vec::new();
         let mut statuses: Vec<_> = doc.statuses.iter().collect();
         statuses.sort_by_key(|s| s.status);
@@ -123,21 +128,26 @@ pub(super) fn statuses(page: &mut Page) {
             };
             let indices = page.errors_with_status(row.status);
             let codes = codes_with_marks(page, &indices, true);
-            rows.push(vec![
+            let mut cells = vec![
                 format!("{}{status_marks}", row.status),
                 format!("{}{name_marks}", cell(&row.name)),
                 format!(
                     "{}{description_marks}",
                     cell(row.description.as_deref().unwrap_or(""))
                 ),
-                retry,
-                codes,
-            ]);
+            ];
+            if with_retry {
+                cells.push(retry);
+            }
+            cells.push(codes);
+            rows.push(cells);
         }
-        page.push(table(
-            &["Status", "Name", "Description", "Retry", "Errors"],
-            &rows,
-        ));
+        let headers: &[&str] = if with_retry {
+            &["Status", "Name", "Description", "Retry", "Errors"]
+        } else {
+            &["Status", "Name", "Description", "Errors"]
+        };
+        page.push(table(headers, &rows));
     }
     let mut outside: Vec<u16> = api
         .errors
