@@ -256,7 +256,7 @@ impl<C: CatalogCode> ApiError<C> {
         let attempt = attempt.max(1);
         let (then, not_processed) = match rule {
             RetryRule::Never => {
-                return if (400..500).contains(&self.status) {
+                return if crate::RetryKind::never_means_fix_the_request(self.status) {
                     RetryDecision::FixRequest
                 } else {
                     RetryDecision::GiveUp(GiveUp::NotRetryable)

@@ -4,15 +4,6 @@
 use crate::model::document::Document;
 use crate::write::Header;
 
-/// The row of [`super::Artifact::Schema`].
-pub(crate) const ARTIFACT: super::Row = super::Row {
-    name: "schema",
-    header_start: super::SCHEMA_HEADER_START,
-    exportable: true,
-    folder: "",
-    emit: |_, scope| vec![("catalog.schema.json".to_owned(), schema(&scope.header))],
-};
-
 /// `catalog.schema.json`.
 pub fn schema(header: &Header) -> String {
     let mut schema = serde_json::to_value(schemars::schema_for!(Document))

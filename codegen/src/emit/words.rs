@@ -47,7 +47,9 @@ fn delay_source(rule: &RetryDoc) -> String {
 /// `None`: a rule stated without a status (a type's), where both may apply.
 fn never_words(status: Option<u16>) -> &'static str {
     match status {
-        Some(400..=499) => "Do not retry: fix the request first.",
+        Some(status) if RetryKind::never_means_fix_the_request(status) => {
+            "Do not retry: fix the request first."
+        }
         Some(_) => "Do not retry: the same request fails the same way, and the fault is not in the request.",
         None => "Do not retry.",
     }

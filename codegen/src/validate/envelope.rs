@@ -8,7 +8,6 @@ use errcat_vocab::FieldPath;
 
 use crate::model::document::{FieldKind, FieldRole, IdentifiedBy};
 use crate::model::naming;
-use crate::text::serde_name;
 
 /// Roles that at most one field may carry.
 const SINGLE_ROLES: &[FieldRole] = &[
@@ -25,8 +24,8 @@ fn check_role_types(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (i, field) in ctx.doc.envelope.fields.iter().enumerate() {
         let Some(role) = field.role else { continue };
         if !role.kinds().contains(&field.ty) {
-            let role_name = serde_name(&role);
-            let type_name = serde_name(&field.ty);
+            let role_name = role.as_str();
+            let type_name = field.ty.as_str();
             out.push(ctx.at(
                 "role-type",
                 &format!("envelope.fields[{i}].type"),

@@ -41,4 +41,11 @@ impl RetryKind {
             RetryKind::RetryAfter | RetryKind::Backoff | RetryKind::PollAgain | RetryKind::Wait
         )
     }
+
+    /// Whether an error of `status` under rule [`RetryKind::Never`] is the request's own
+    /// fault, to be fixed before sending again (a 4xx), rather than a failure the client
+    /// can only give up on. The runtime's decision and the generated words both ask this.
+    pub const fn never_means_fix_the_request(status: u16) -> bool {
+        matches!(status, 400..=499)
+    }
 }

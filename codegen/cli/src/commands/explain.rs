@@ -219,7 +219,7 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
             .unwrap_or_default();
         row("type", format!("{ty}{description}"));
     }
-    row("category", name(&error.category));
+    row("category", error.category.as_str().to_owned());
     row(
         "reported in",
         errcat_vocab::Term::phrase(error.context()).to_owned(),
@@ -231,7 +231,7 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
         "retry",
         format!(
             "{}: {} ({}){}",
-            name(&error.retry.rule),
+            error.retry.rule.as_str(),
             retry_words(&error.retry, Some(error.status)),
             retry_source(error),
             inferred_mark(&error.retry_inferred)
@@ -321,7 +321,7 @@ fn entry_json(catalog: &Catalog, entry: &Entry) -> Value {
         "status_inferred": error.status_inferred,
         "type": error.error_type(),
         "type_description": error.error_type().and_then(|t| api.error_type(t)).map(|t| &t.description),
-        "category": name(&error.category),
+        "category": error.category.as_str(),
         "context": name(&error.context()),
         "description": doc.description,
         "message": doc.message,

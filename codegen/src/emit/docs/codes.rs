@@ -1,7 +1,6 @@
 //! A section per error, and the page's example bodies.
 
 use super::markdown::{block, code, fenced, inline, url};
-use super::phrases;
 use super::provenance;
 use super::tables::rule_words;
 use super::Page;
@@ -129,7 +128,7 @@ fn error_section(page: &mut Page, index: usize) {
     let category_marks = page.marks(inferred, &["category"], &subject);
     facts.push(format!(
         "- **Category:** {}{category_marks}",
-        code(&phrases::name(&error.category))
+        code(error.category.as_str())
     ));
     let context_marks = page.marks(inferred, &["context"], &subject);
     facts.push(format!(

@@ -256,7 +256,7 @@ pub(super) fn retry(page: &mut Page) {
         rows.push(vec![
             page.error_link(i, true),
             error.status.to_string(),
-            code_cell(&phrases::name(&error.retry.rule)),
+            code_cell(error.retry.rule.as_str()),
             format!("{}{marks}", rule_words(&error.retry, Some(error.status))),
         ]);
     }

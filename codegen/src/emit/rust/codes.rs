@@ -42,7 +42,7 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
     }
     facts.push(format!(
         "- Category: {}",
-        docs::code(&crate::text::serde_name(&error.category))
+        docs::code(error.category.as_str())
     ));
     let mut retry = format!(
         "- Retry: {}",
