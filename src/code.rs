@@ -12,8 +12,12 @@ use crate::{Category, Context, RetryRule};
 pub struct CodeInfo {
     /// Stable snake_case id.
     pub id: &'static str,
-    /// What the API sends: the code string, or the exact message.
+    /// What the API sends: the code string (an integer code as its digits), or the
+    /// exact message.
     pub wire: &'static str,
+    /// The finer code this entry is for, where the API pairs codes with sub-codes; `None`
+    /// for the code's general entry.
+    pub sub_code: Option<&'static str>,
     /// The HTTP status.
     pub status: u16,
     /// Why the status is inferred, when the page does not state it.
@@ -52,6 +56,7 @@ impl CodeInfo {
     pub const BASE: CodeInfo = CodeInfo {
         id: "",
         wire: "",
+        sub_code: None,
         status: 500,
         status_inferred: None,
         error_type: None,
@@ -81,6 +86,17 @@ pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {
     fn from_wire(wire: &str) -> Option<Self>;
     /// The catalog's row for this code.
     fn info(self) -> &'static CodeInfo;
+    /// The code for a wire identifier and the sub-code sent with it: the entry for the
+    /// pair when the catalog has one, else the code's general entry.
+    fn from_wire_and_sub_code(wire: &str, sub_code: Option<&str>) -> Option<Self> {
+        let paired = sub_code.and_then(|sub| {
+            Self::ALL
+                .iter()
+                .copied()
+                .find(|c| c.info().sub_code == Some(sub) && c.info().wire == wire)
+        });
+        paired.or_else(|| Self::from_wire(wire))
+    }
     /// The wire identifier.
     fn as_str(self) -> &'static str {
         self.info().wire

@@ -23,6 +23,7 @@ extern crate self as errcat;
 
 mod code;
 mod decision;
+mod duration;
 pub mod headers;
 #[cfg(feature = "http")]
 mod http_compat;
@@ -35,14 +36,14 @@ mod spec;
 pub use code::{CatalogCode, CodeInfo, UnknownCode, WireCode};
 pub use decision::{run, GiveUp, Idempotency, Jitter, RetryBudget, RetryDecision, RetryPolicy};
 pub use report::ErrorReport;
-pub use response::{ApiError, BodyShape, MAX_BODY_BYTES, MAX_HEADERS, MAX_RAW_BYTES};
+pub use response::{ApiError, BodyShape, ErrorItem, MAX_BODY_BYTES, MAX_HEADERS, MAX_RAW_BYTES};
 pub use retry::{Backoff, DelaySource, RetryRule, WaitWindow};
 pub use server::{build_response, ErrorResponse, ResponseParts};
 pub use spec::{ApiSpec, EnvelopeSpec, FieldSpec, HeaderSpec, StatusInfo};
 // The vocabulary errcat-codegen writes catalogs in; defined once, in errcat-vocab.
 pub use errcat_vocab::{
     Category, CloseAction, Context, EnvelopeFamily, FieldKind, FieldPath, FieldRole, HeaderFormat,
-    HeaderRole, IdentifiedBy, PathError, RetryKind,
+    HeaderRole, IdentifiedBy, PathError, RetryKind, Step,
 };
 
 /// Support for generated code; not a stable API.

@@ -40,8 +40,14 @@ pub struct ApiError<C> {
     /// The HTTP status.
     pub status: u16,
     /// The error's code: from the code field, or for message-identified APIs from the
-    /// message and status. `None` when the body names none.
+    /// message and status. `None` when the body names none. For a list of errors, the
+    /// first error's.
     pub code: Option<WireCode<C>>,
+    /// The finer code under the code, as sent, where the API has them.
+    pub sub_code: Option<String>,
+    /// Every error of the body, in order: one per element of a list of errors, else one.
+    /// The first is the primary error, whose facts the other fields hold.
+    pub errors: Vec<ErrorItem<C>>,
     /// The human-readable message.
     pub message: Option<String>,
     /// A list of messages (e.g. validation errors), where the API sends one.
@@ -58,7 +64,8 @@ pub struct ApiError<C> {
     pub timestamp: Option<String>,
     /// Free-form details.
     pub details: Option<Value>,
-    /// A delay in seconds from the body (`retryAfterSeconds`, `retry_after`, ...).
+    /// A delay in seconds from the body (`retryAfterSeconds`, `retry_after`, ...): the
+    /// field the code's rule names, else the first delay field present.
     pub body_retry_after: Option<f64>,
     /// Response headers (names lower-cased), bounded by [`MAX_HEADERS`].
     pub headers: Vec<(String, String)>,
@@ -78,28 +85,87 @@ fn lossy_prefix(bytes: &[u8], limit: usize) -> String {
     String::from_utf8_lossy(&bytes[..end]).into_owned()
 }
 
-/// The value at a dotted path.
+/// The value at a path (for `[]`, in the first element that has it).
 pub(crate) fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
-    crate::FieldPath::new_unchecked(path)
-        .segments()
-        .try_fold(value, |v, key| v.as_object()?.get(key))
+    crate::FieldPath::new_unchecked(path).find_in(value)
 }
 
-fn string_at(body: &Value, path: &str) -> Option<String> {
-    match value_at(body, path)? {
+/// Text of a string, or of a number (integer codes are compared as their text).
+fn text_of(value: &Value) -> Option<String> {
+    match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
 
-fn seconds_at(body: &Value, path: &str) -> Option<f64> {
-    let seconds = match value_at(body, path)? {
-        Value::Number(n) => n.as_f64()?,
-        Value::String(s) => s.trim().parse().ok()?,
+/// A delay field's value in seconds: a number (of seconds, or of milliseconds for the
+/// `retry_after_ms` role), numeric text, or a duration string (`30s`, `1.5s`, `PT30S`).
+fn seconds_of(value: &Value, role: Option<FieldRole>) -> Option<f64> {
+    let scale = if role == Some(FieldRole::RetryAfterMs) {
+        0.001
+    } else {
+        1.0
+    };
+    let seconds = match value {
+        Value::Number(n) => n.as_f64()? * scale,
+        Value::String(s) => match s.trim().parse::<f64>() {
+            Ok(n) => n * scale,
+            Err(_) => crate::duration::parse_seconds(s)?,
+        },
         _ => return None,
     };
     (seconds.is_finite() && seconds >= 0.0).then_some(seconds)
+}
+
+/// One error of a body. A body with a list of errors has one per element; any other
+/// body has exactly one.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ErrorItem<C> {
+    /// Its code, classified together with its sub-code where the API has them.
+    pub code: Option<WireCode<C>>,
+    /// The finer code under the code, as sent.
+    pub sub_code: Option<String>,
+    /// Its message.
+    pub message: Option<String>,
+    /// Its error type, as sent.
+    pub error_type: Option<String>,
+    /// The parameter at fault.
+    pub param: Option<String>,
+}
+
+impl<C: CatalogCode> ErrorItem<C> {
+    /// The documented code, if the item named one the catalog knows.
+    pub fn known_code(&self) -> Option<C> {
+        self.code.as_ref().and_then(WireCode::known)
+    }
+}
+
+/// Where a body's fields are read: the whole body, and for a list of errors the element
+/// of the list being read.
+struct Scope<'v> {
+    body: &'v Value,
+    /// The path of the error list (`errors`, or the root) and the element being read.
+    element: Option<(crate::FieldPath<'static>, &'v Value)>,
+}
+
+impl<'v> Scope<'v> {
+    fn value(&self, path: crate::FieldPath<'static>) -> Option<&'v Value> {
+        if let Some((list, element)) = self.element {
+            if let Some((prefix, rest)) = path.split_at_each() {
+                if prefix == list {
+                    return rest.find_in(element);
+                }
+            }
+        }
+        path.find_in(self.body)
+    }
+
+    fn text(&self, spec: &crate::EnvelopeSpec, role: FieldRole) -> Option<String> {
+        spec.fields_with(role)
+            .find_map(|f| self.value(f.field_path()).and_then(text_of))
+    }
 }
 
 impl<C: CatalogCode> ApiError<C> {
@@ -129,6 +195,8 @@ impl<C: CatalogCode> ApiError<C> {
         let mut error = ApiError {
             status,
             code: None,
+            sub_code: None,
+            errors: Vec::new(),
             message: None,
             messages: Vec::new(),
             error_type: None,
@@ -184,45 +252,29 @@ impl<C: CatalogCode> ApiError<C> {
         Self::from_response(status, headers, &bytes)
     }
 
-    /// Fills the fields from a JSON body; false when it is not the documented envelope.
-    fn read_envelope(&mut self, json: &Value) -> bool {
-        let envelope = &C::SPEC.envelope;
-        if !json.is_object() {
-            return false;
-        }
-        let first = |role| {
-            envelope
-                .fields_with(role)
-                .find_map(|f| string_at(json, f.path))
+    /// The path of the list of errors: the array the identifying field goes through.
+    fn error_list() -> Option<crate::FieldPath<'static>> {
+        let role = match C::SPEC.identified_by {
+            IdentifiedBy::Code => FieldRole::Code,
+            IdentifiedBy::Message => FieldRole::Message,
         };
-        self.message = first(FieldRole::Message);
-        self.error_type = first(FieldRole::Type);
-        self.param = first(FieldRole::Param);
-        self.request_id = first(FieldRole::RequestId);
-        self.doc_url = first(FieldRole::DocUrl);
-        self.timestamp = first(FieldRole::Timestamp);
-        self.details = envelope
-            .fields_with(FieldRole::Details)
-            .find_map(|f| value_at(json, f.path).filter(|v| !v.is_null()).cloned());
-        self.body_retry_after = envelope
-            .fields_with(FieldRole::RetryAfter)
-            .find_map(|f| seconds_at(json, f.path));
-        self.messages = envelope
-            .fields_with(FieldRole::Messages)
-            .find_map(|f| value_at(json, f.path)?.as_array().cloned())
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .collect();
-        self.code = match C::SPEC.identified_by {
-            IdentifiedBy::Code => envelope
-                .fields_with(FieldRole::Code)
-                .find_map(|f| match value_at(json, f.path)? {
-                    Value::String(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .map(|code| WireCode::from_wire(&code)),
-            IdentifiedBy::Message => self.message.as_deref().map(|message| {
+        let field = C::SPEC.envelope.field(role)?;
+        field.field_path().split_at_each().map(|(list, _)| list)
+    }
+
+    /// One error, read in `scope`, and classified.
+    fn read_item(&self, scope: &Scope<'_>) -> ErrorItem<C> {
+        let spec = &C::SPEC.envelope;
+        let message = scope.text(spec, FieldRole::Message);
+        let sub_code = scope.text(spec, FieldRole::SubCode);
+        let code = match C::SPEC.identified_by {
+            IdentifiedBy::Code => scope.text(spec, FieldRole::Code).map(|code| {
+                match C::from_wire_and_sub_code(&code, sub_code.as_deref()) {
+                    Some(known) => WireCode::Known(known),
+                    None => WireCode::Unknown(crate::UnknownCode::new(&code)),
+                }
+            }),
+            IdentifiedBy::Message => message.as_deref().map(|message| {
                 // A message names a code only together with its documented status.
                 match C::from_wire(message) {
                     Some(code) if code.http_status() == self.status => WireCode::Known(code),
@@ -230,20 +282,96 @@ impl<C: CatalogCode> ApiError<C> {
                 }
             }),
         };
+        ErrorItem {
+            code,
+            sub_code,
+            message,
+            error_type: scope.text(spec, FieldRole::Type),
+            param: scope.text(spec, FieldRole::Param),
+        }
+    }
+
+    /// Fills the fields from a JSON body; false when it is not the documented envelope.
+    fn read_envelope(&mut self, json: &Value) -> bool {
+        let envelope = &C::SPEC.envelope;
+        let list = Self::error_list();
+        let root_is_list = list.is_some_and(crate::FieldPath::is_root);
+        if !(json.is_object() || root_is_list && json.is_array()) {
+            return false;
+        }
+        let body = Scope {
+            body: json,
+            element: None,
+        };
+        self.errors = match list.and_then(|list| list.elements_in(json).map(|e| (list, e))) {
+            Some((list, elements)) => elements
+                .iter()
+                .map(|element| {
+                    self.read_item(&Scope {
+                        body: json,
+                        element: Some((list, element)),
+                    })
+                })
+                .collect(),
+            None => vec![self.read_item(&body)],
+        };
+        // The primary error is the first; body-level fields fill what it lacks.
+        let primary = self.errors.first().cloned();
+        let primary = primary.as_ref();
+        self.code = primary.and_then(|e| e.code.clone());
+        self.sub_code = primary.and_then(|e| e.sub_code.clone());
+        self.message = primary.and_then(|e| e.message.clone());
+        self.error_type = primary.and_then(|e| e.error_type.clone());
+        self.param = primary.and_then(|e| e.param.clone());
+        self.request_id = body.text(envelope, FieldRole::RequestId);
+        self.doc_url = body.text(envelope, FieldRole::DocUrl);
+        self.timestamp = body.text(envelope, FieldRole::Timestamp);
+        self.details = envelope
+            .fields_with(FieldRole::Details)
+            .find_map(|f| value_at(json, f.path).filter(|v| !v.is_null()).cloned());
+        // The delay: the body field the code's rule names, else any delay field.
+        let named = crate::decision::delay_source(&self.retry_rule()).and_then(|d| d.body_field);
+        let delay_fields = envelope.fields.iter().filter(|f| {
+            matches!(
+                f.role,
+                Some(FieldRole::RetryAfter | FieldRole::RetryAfterMs)
+            )
+        });
+        let role_of = |path: &str| {
+            envelope
+                .fields
+                .iter()
+                .find(|f| f.path == path)
+                .and_then(|f| f.role)
+        };
+        self.body_retry_after = named
+            .and_then(|path| seconds_of(value_at(json, path)?, role_of(path)))
+            .or_else(|| {
+                delay_fields
+                    .clone()
+                    .find_map(|f| seconds_of(value_at(json, f.path)?, f.role))
+            });
+        self.messages = envelope
+            .fields_with(FieldRole::Messages)
+            .find_map(|f| value_at(json, f.path)?.as_array().cloned())
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect();
         let identified = self.code.is_some() || self.message.is_some() || !self.messages.is_empty();
-        // Required fields of the wrong JSON type also mean "not the documented shape".
+        // Fields of the wrong JSON type also mean "not the documented shape".
         let types_match = envelope
             .fields
             .iter()
             .all(|field| match value_at(json, field.path) {
                 None | Some(Value::Null) => true,
                 Some(value) => match field.kind {
-                    FieldKind::String => value.is_string(),
+                    FieldKind::String | FieldKind::Duration => value.is_string(),
                     FieldKind::Integer => value.is_i64() || value.is_u64(),
                     FieldKind::Number => value.is_number(),
                     FieldKind::Boolean => value.is_boolean(),
                     FieldKind::Object => value.is_object(),
-                    FieldKind::StringArray => value.is_array(),
+                    FieldKind::StringArray | FieldKind::Array => value.is_array(),
                 },
             });
         identified && types_match
@@ -294,12 +422,6 @@ impl<C: CatalogCode> ApiError<C> {
     pub fn server_delay(&self, now: SystemTime) -> Option<Duration> {
         let rule = self.retry_rule();
         let delay = crate::decision::delay_source(&rule);
-        if let Some(path) = delay.and_then(|d| d.body_field) {
-            // The rule names the body field; read it even if it is nested in details.
-            if let Some(seconds) = self.raw_seconds_at(path) {
-                return Some(Duration::from_secs_f64(seconds.min(1e12)));
-            }
-        }
         if let Some(seconds) = self.body_retry_after {
             return Some(Duration::from_secs_f64(seconds.min(1e12)));
         }
@@ -349,22 +471,6 @@ impl<C: CatalogCode> ApiError<C> {
                 .unwrap_or_else(|| value.trim().parse::<u64>().is_ok_and(|n| n > 1_000_000_000));
             crate::headers::parse_reset(value, as_timestamp, now)
         })
-    }
-
-    /// A body field in seconds, read again from the details or the documented paths.
-    fn raw_seconds_at(&self, path: &str) -> Option<f64> {
-        // Only the documented retry-after fields were read; re-derive the named one from
-        // what was kept (it is one of them, or inside `details`).
-        let in_spec = C::SPEC
-            .envelope
-            .fields_with(FieldRole::RetryAfter)
-            .any(|f| f.path == path);
-        if in_spec {
-            return self.body_retry_after;
-        }
-        let details = self.details.as_ref()?;
-        let tail = path.rsplit_once("details.").map(|(_, t)| t)?;
-        seconds_at(details, tail)
     }
 }
 

@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::{Map, Value};
 
-use crate::{CatalogCode, FieldKind, FieldRole, IdentifiedBy, RetryRule};
+use crate::{CatalogCode, FieldKind, FieldRole, IdentifiedBy, RetryRule, Step};
 
 /// The request-specific parts of an error response. Everything is optional: what the
 /// envelope requires and the caller leaves out is filled from the catalog (the code's
@@ -40,24 +40,74 @@ pub struct ErrorResponse {
     pub body: String,
 }
 
-fn set_path(root: &mut Map<String, Value>, path: &str, value: Value) {
-    let mut segments = crate::FieldPath::new_unchecked(path).segments().peekable();
+/// Writes `value` at `path`, making the objects and arrays on the way: `[]` and `[0]`
+/// write into the first element, `[N]` into the N-th (earlier ones left empty objects),
+/// `[key=value]` into the element with that member (added when missing).
+fn set_path(root: &mut Value, path: &str, value: Value) {
+    let steps: Vec<Step<'_>> = crate::FieldPath::new_unchecked(path).steps().collect();
     let mut current = root;
-    while let Some(segment) = segments.next() {
-        if segments.peek().is_none() {
-            current.insert(segment.to_owned(), value);
-            return;
-        }
-        let entry = current
-            .entry(segment.to_owned())
-            .or_insert_with(|| Value::Object(Map::new()));
-        if !entry.is_object() {
-            *entry = Value::Object(Map::new());
-        }
-        current = match entry {
-            Value::Object(map) => map,
-            _ => return,
+    for step in steps {
+        current = match step {
+            Step::Key(key) => {
+                if !current.is_object() {
+                    *current = Value::Object(Map::new());
+                }
+                let Value::Object(map) = current else { return };
+                map.entry(key.to_owned()).or_insert(Value::Null)
+            }
+            Step::Each | Step::Index(_) => {
+                let index = match step {
+                    Step::Index(index) => index.min(1024),
+                    _ => 0,
+                };
+                let array = array_at(current);
+                while array.len() <= index {
+                    array.push(Value::Object(Map::new()));
+                }
+                &mut array[index]
+            }
+            Step::Where { key, value: wanted } => {
+                let array = array_at(current);
+                let at = array
+                    .iter()
+                    .position(|e| e.get(key).and_then(Value::as_str) == Some(wanted));
+                let at = at.unwrap_or_else(|| {
+                    let mut element = Map::new();
+                    element.insert(key.to_owned(), Value::from(wanted));
+                    array.push(Value::Object(element));
+                    array.len() - 1
+                });
+                &mut array[at]
+            }
         };
+    }
+    *current = value;
+}
+
+fn array_at(value: &mut Value) -> &mut Vec<Value> {
+    if !value.is_array() {
+        *value = Value::Array(Vec::new());
+    }
+    match value {
+        Value::Array(array) => array,
+        _ => unreachable!("just made an array"),
+    }
+}
+
+/// A code as the field's type wants it: an integer field gets a JSON number.
+fn code_value(text: &str, kind: FieldKind) -> Value {
+    match (kind, text.parse::<i64>()) {
+        (FieldKind::Integer, Ok(n)) => Value::from(n),
+        _ => Value::from(text),
+    }
+}
+
+/// A delay as the field's type and role want it.
+fn delay_value(delay: Duration, field: &crate::FieldSpec) -> Value {
+    match (field.role, field.kind) {
+        (Some(FieldRole::RetryAfterMs), _) => Value::from(delay.as_millis() as u64),
+        (_, FieldKind::Duration) => Value::from(format!("{}s", delay.as_secs())),
+        _ => Value::from(delay.as_secs()),
     }
 }
 
@@ -77,13 +127,14 @@ pub fn build_response<C: CatalogCode>(code: C, parts: &ResponseParts) -> ErrorRe
     let rule = code.retry();
     let delay = announced_delay(&rule, parts);
     let delay_source = crate::decision::delay_source(&rule);
-    let mut body = Map::new();
+    let mut body = Value::Null;
     for field in spec.envelope.fields {
         let value: Option<Value> = if let Some(constant) = field.constant {
             serde_json::from_str(constant).ok()
         } else {
             match field.role {
-                Some(FieldRole::Code) => Some(Value::from(info.wire)),
+                Some(FieldRole::Code) => Some(code_value(info.wire, field.kind)),
+                Some(FieldRole::SubCode) => info.sub_code.map(|sub| code_value(sub, field.kind)),
                 Some(FieldRole::Message) => Some(Value::from(match spec.identified_by {
                     IdentifiedBy::Message => info.wire.to_owned(),
                     IdentifiedBy::Code => parts
@@ -102,12 +153,12 @@ pub fn build_response<C: CatalogCode>(code: C, parts: &ResponseParts) -> ErrorRe
                         crate::headers::rfc3339(SystemTime::now())
                     })))
                 }
-                Some(FieldRole::RetryAfter) => {
+                Some(FieldRole::RetryAfter | FieldRole::RetryAfterMs) => {
                     // Only the body field the rule names, or any when the rule names none.
                     let named = delay_source.and_then(|d| d.body_field);
                     delay
                         .filter(|_| named.is_none_or(|path| path == field.path))
-                        .map(|d| Value::from(d.as_secs()))
+                        .map(|d| delay_value(d, field))
                 }
                 Some(FieldRole::Messages) => {
                     (!parts.messages.is_empty()).then(|| Value::from(parts.messages.clone()))
@@ -124,7 +175,7 @@ pub fn build_response<C: CatalogCode>(code: C, parts: &ResponseParts) -> ErrorRe
             None if field.required => {
                 let empty = match field.kind {
                     FieldKind::Object => Value::Object(Map::new()),
-                    FieldKind::StringArray => Value::Array(Vec::new()),
+                    FieldKind::StringArray | FieldKind::Array => Value::Array(Vec::new()),
                     _ => Value::Null,
                 };
                 set_path(&mut body, field.path, empty);
@@ -148,6 +199,10 @@ pub fn build_response<C: CatalogCode>(code: C, parts: &ResponseParts) -> ErrorRe
     ErrorResponse {
         status: info.status,
         headers,
-        body: Value::Object(body).to_string(),
+        body: match body {
+            Value::Null => Value::Object(Map::new()),
+            body => body,
+        }
+        .to_string(),
     }
 }

@@ -98,11 +98,7 @@ fn check_round_trip<C: CatalogCode>() {
         assert_eq!(parsed.category(), code.category());
         let body: serde_json::Value = serde_json::from_str(&response.body).unwrap();
         for field in C::SPEC.envelope.fields.iter().filter(|f| f.required) {
-            let present = field
-                .field_path()
-                .segments()
-                .try_fold(&body, |v, k| v.get(k))
-                .is_some();
+            let present = field.field_path().find_in(&body).is_some();
             assert!(
                 present,
                 "{:?}: required field `{}` missing in {}",

@@ -331,6 +331,12 @@ impl CatalogSpec {
                 Some("retry_after"),
             ),
         };
+        // The same fields make a flat object when the code, not the message, identifies.
+        let family = if family == "bare_string" && !self.by_message {
+            "flat_object"
+        } else {
+            family
+        };
         push(&mut lines, format!("  family: {family}"));
         push(&mut lines, "  fields:".to_owned());
         for (path, ty, role) in &fields {

@@ -290,14 +290,14 @@ fn field_shape(field: &FieldDoc) -> String {
 
 fn compare_envelope(c: &mut Collector, old: &Api, new: &Api) {
     let (o, n) = (&old.doc.envelope, &new.doc.envelope);
-    if o.family != n.family {
+    if old.family() != new.family() {
         c.breaking(
             BreakKind::Envelope,
             "envelope".to_owned(),
             "envelope",
             "envelope family changed",
-            name(&o.family),
-            name(&n.family),
+            name(&old.family()),
+            name(&new.family()),
         );
     }
     if old.doc.api.identified_by != new.doc.api.identified_by {

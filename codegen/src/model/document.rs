@@ -140,13 +140,15 @@ pub struct ApiInfo {
     pub inferred: Inferred,
 }
 
-/// The error body: its family and every documented field.
+/// The error body: every documented field, and optionally the family they make.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Envelope {
-    /// Which of the known shapes this is.
-    pub family: EnvelopeFamily,
+    /// Which of the known shapes this is. It follows from the fields; when given, the
+    /// validator checks that it agrees with them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<EnvelopeFamily>,
     /// The media type of error bodies.
     #[serde(default = "default_content_type")]
     pub content_type: String,
@@ -172,7 +174,9 @@ fn default_content_type() -> String {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FieldDoc {
-    /// Dotted JSON path from the body's root, e.g. `error.code`.
+    /// Path from the body's root: `error.code`, `errors[].code` (each element of a list),
+    /// `errors[0].code`, `[].errorCode` (a body that is a list), or
+    /// `details[@type=...].retryDelay` (the element whose `@type` is that text).
     pub path: String,
     /// The JSON type of the value.
     #[serde(rename = "type")]
@@ -315,10 +319,25 @@ pub struct ErrorTypeDoc {
 pub struct ErrorDoc {
     /// Stable snake_case id; becomes the Rust variant name.
     pub id: String,
-    /// What the API sends: the code string, or the exact message for message-identified APIs
-    /// (defaults to `id`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What the API sends: the code string (or integer), or the exact message for
+    /// message-identified APIs (defaults to `id`).
+    #[serde(
+        default,
+        deserialize_with = "text_or_integer",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<TextOrInteger>"))]
     pub wire: Option<String>,
+    /// The finer code this entry is for, sent in the envelope's `sub_code` field; two
+    /// entries may share a wire code when their sub-codes differ, and the entry without
+    /// one is the code's general entry.
+    #[serde(
+        default,
+        deserialize_with = "text_or_integer",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<TextOrInteger>"))]
+    pub sub_code: Option<String>,
     /// HTTP status (defaults to the type's status).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
@@ -357,6 +376,29 @@ pub struct ErrorDoc {
     pub inferred: Inferred,
 }
 
+/// A wire identifier as a catalog may write it: text, or an integer for APIs whose codes
+/// are numbers. Kept as text in the model (`50035`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum TextOrInteger {
+    /// A code or message.
+    Text(String),
+    /// An integer code.
+    Integer(i64),
+}
+
+fn text_or_integer<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Ok(
+        Option::<TextOrInteger>::deserialize(deserializer)?.map(|value| match value {
+            TextOrInteger::Text(text) => text,
+            TextOrInteger::Integer(n) => n.to_string(),
+        }),
+    )
+}
+
 /// A retry rule as data.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -370,7 +412,7 @@ pub struct RetryDoc {
     /// Response header that carries the delay, e.g. `Retry-After`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<String>,
-    /// Envelope field (dotted path) that carries the delay in seconds.
+    /// Envelope field (its path) that carries the delay.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_field: Option<String>,
     /// Exponential backoff; with `retry_after`, `wait` or `poll_again`: what follows the

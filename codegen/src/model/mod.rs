@@ -11,7 +11,8 @@ pub mod document;
 pub mod naming;
 
 use crate::model::document::{
-    Category, Context, Document, ErrorDoc, ErrorTypeDoc, IdentifiedBy, RetryDoc, RetryKind,
+    Category, Context, Document, EnvelopeFamily, ErrorDoc, ErrorTypeDoc, FieldRole, IdentifiedBy,
+    RetryDoc, RetryKind,
 };
 
 /// Every API of a catalog, sorted by id.
@@ -52,10 +53,58 @@ impl Api {
         self.doc.api.identified_by
     }
 
+    /// The envelope family the fields make (the validator has checked that a stated
+    /// family agrees).
+    pub fn family(&self) -> EnvelopeFamily {
+        family_of(&self.doc)
+    }
+
     /// The type with this id.
     pub fn error_type(&self, id: &str) -> Option<&ErrorTypeDoc> {
         self.doc.types.iter().find(|t| t.id == id)
     }
+}
+
+/// The family a document's fields make: from the field errors are identified by (the
+/// stated family when there is none, which the validator reports).
+pub(crate) fn family_of(doc: &Document) -> EnvelopeFamily {
+    let identifier = match doc.api.identified_by {
+        IdentifiedBy::Code => FieldRole::Code,
+        IdentifiedBy::Message => FieldRole::Message,
+    };
+    let field = doc
+        .envelope
+        .fields
+        .iter()
+        .find(|f| f.role == Some(identifier));
+    let success_flag = doc
+        .envelope
+        .fields
+        .iter()
+        .any(|f| f.role == Some(FieldRole::Success));
+    match field.and_then(|f| errcat_vocab::FieldPath::parse(&f.path).ok()) {
+        Some(path) => EnvelopeFamily::of_fields(path, doc.api.identified_by, success_flag),
+        None => doc.envelope.family.unwrap_or(EnvelopeFamily::NestedObject),
+    }
+}
+
+/// The entry a wire code and the sub-code sent with it name, as the runtime classifies
+/// them: the pair's entry, else the code's general entry (the one without a sub-code),
+/// else the first entry with the code.
+pub fn classify<'a>(
+    errors: &'a [ErrorDoc],
+    wire: &str,
+    sub_code: Option<&str>,
+) -> Option<&'a ErrorDoc> {
+    let with_wire = || {
+        errors
+            .iter()
+            .filter(move |e| e.wire.as_deref().unwrap_or(&e.id) == wire)
+    };
+    sub_code
+        .and_then(|sub| with_wire().find(|e| e.sub_code.as_deref() == Some(sub)))
+        .or_else(|| with_wire().find(|e| e.sub_code.is_none()))
+        .or_else(|| with_wire().next())
 }
 
 /// Where a resolved value came from.

@@ -53,6 +53,38 @@ pub fn struct_name(path: &[&str]) -> String {
     }
 }
 
+/// One member on a path: its key and, when the member is an array, the element the path
+/// takes (`errors[]`: `errors` and `Each`). A body that is an array starts with a
+/// component whose key is empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Component<'a> {
+    /// The object key (empty for the body itself).
+    pub key: &'a str,
+    /// The array selector after the key, if any.
+    pub element: Option<errcat_vocab::Step<'a>>,
+}
+
+/// The members a path walks through, or `None` when a key is followed by more than one
+/// selector (`a[][0]`, an array of arrays, which no envelope struct models).
+pub fn components(path: errcat_vocab::FieldPath<'_>) -> Option<Vec<Component<'_>>> {
+    use errcat_vocab::Step;
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for step in path.steps() {
+        match step {
+            Step::Key(key) => out.push(Component { key, element: None }),
+            selector => match out.last_mut() {
+                Some(last) if last.element.is_none() => last.element = Some(selector),
+                None => out.push(Component {
+                    key: "",
+                    element: Some(selector),
+                }),
+                Some(_) => return None,
+            },
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

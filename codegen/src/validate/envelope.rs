@@ -12,6 +12,7 @@ use crate::model::naming;
 /// Roles that at most one field may carry.
 const SINGLE_ROLES: &[FieldRole] = &[
     FieldRole::Code,
+    FieldRole::SubCode,
     FieldRole::Message,
     FieldRole::Type,
     FieldRole::Param,
@@ -31,7 +32,7 @@ fn check_role_types(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 &format!("envelope.fields[{i}].type"),
                 Anchor::Value,
                 format!("a field with role `{role_name}` cannot have type `{type_name}`"),
-                "codes, messages, types, params, URLs, ids and timestamps are `string`; `retry_after` is `integer` or `number`; `success` is `boolean`; `messages` is `string_array`; `details` is `object`",
+                "codes and sub-codes are `string` or `integer`; messages, types, params, URLs, ids and timestamps are `string`; `retry_after` is `integer`, `number` or `duration`; `retry_after_ms` is `integer` or `number`; `success` is `boolean`; `messages` is `string_array`; `details` is `object` or `array`",
             ));
         }
     }
@@ -49,17 +50,20 @@ fn check_rust_names(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let mut members: BTreeMap<(String, String), &str> = BTreeMap::new();
     let mut structs: BTreeMap<String, String> = BTreeMap::new();
     for (i, field) in fields.iter().enumerate() {
-        let Ok(path) = FieldPath::parse(&field.path) else {
+        let Some(components) = FieldPath::parse(&field.path)
+            .ok()
+            .and_then(naming::components)
+        else {
             continue;
         };
-        let segments: Vec<&str> = path.segments().collect();
-        for depth in 0..segments.len() {
-            let parent = segments[..depth].join(".");
+        let keys: Vec<&str> = components.iter().map(|c| c.key).collect();
+        for depth in 0..keys.len() {
+            let parent = keys[..depth].join(".");
             // Members of a free-form object are read by path, not given Rust names.
             if depth > 0 && declared_object(&parent) {
                 break;
             }
-            let key = segments[depth];
+            let key = keys[depth];
             let (name, _) = naming::field_name(key);
             match members.get(&(parent.clone(), name.clone())) {
                 Some(first) if *first != key => out.push(ctx.at(
@@ -74,9 +78,9 @@ fn check_rust_names(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     members.insert((parent.clone(), name), key);
                 }
             }
-            if depth + 1 < segments.len() {
-                let object_path = segments[..=depth].join(".");
-                let name = naming::struct_name(&segments[..=depth]);
+            if depth + 1 < keys.len() {
+                let object_path = keys[..=depth].join(".");
+                let name = naming::struct_name(&keys[..=depth]);
                 match structs.get(&name) {
                     Some(first) if *first != object_path => out.push(ctx.at(
                         "rust-name-collision",
@@ -95,6 +99,59 @@ fn check_rust_names(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Paths the envelope structs can model: one selector per key, ending in a key, and at
+/// most one list of errors.
+fn check_selectors(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (i, field) in ctx.doc.envelope.fields.iter().enumerate() {
+        let Ok(path) = FieldPath::parse(&field.path) else {
+            continue;
+        };
+        let at = format!("envelope.fields[{i}].path");
+        if naming::components(path).is_none() {
+            out.push(ctx.at(
+                "nested-list-path",
+                &at,
+                Anchor::Value,
+                format!("`{path}` selects an element of an element (`[..][..]`); errcat models lists of objects, not lists of lists"),
+                "select one element per key, e.g. `errors[].code`",
+            ));
+        } else if !matches!(path.steps().last(), Some(errcat_vocab::Step::Key(_))) {
+            out.push(ctx.at(
+                "path-ends-in-selector",
+                &at,
+                Anchor::Value,
+                format!("`{path}` ends in an array selector, so it names an element rather than a member"),
+                "name the member inside the element (`errors[].message`), or declare the list itself (`errors`, `type: string_array`)",
+            ));
+        }
+    }
+}
+
+/// The stated family must be the one the fields make, so the docs never describe one
+/// shape with another's words.
+fn check_family(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let Some(stated) = ctx.doc.envelope.family else {
+        return;
+    };
+    let derived = crate::model::family_of(ctx.doc);
+    if stated != derived {
+        out.push(ctx.at(
+            "family-mismatch",
+            "envelope.family",
+            Anchor::Value,
+            format!(
+                "the envelope says `family: {}`, but its fields make {}",
+                stated.as_str(),
+                errcat_vocab::Term::phrase(derived)
+            ),
+            format!(
+                "write `family: {}`, or leave `family` out: errcat derives it from the fields",
+                derived.as_str()
+            ),
+        ));
+    }
+}
+
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let fields = &ctx.doc.envelope.fields;
     let mut paths: BTreeMap<&str, usize> = BTreeMap::new();
@@ -106,8 +163,8 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 "bad-field-path",
                 &at,
                 Anchor::Value,
-                format!("`{}` is not a dotted JSON path: {problem}", field.path),
-                "write the path from the body's root with dots, e.g. `error.code`",
+                format!("`{}` is not a field path: {problem}", field.path),
+                "write the path from the body's root with dots, e.g. `error.code`; `errors[].code` for each element of a list, `[].code` for a body that is a list",
             ));
             continue;
         }
@@ -140,11 +197,11 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if let Some(constant) = &field.constant {
             let matches = match field.ty {
                 FieldKind::Boolean => constant.is_boolean(),
-                FieldKind::String => constant.is_string(),
+                FieldKind::String | FieldKind::Duration => constant.is_string(),
                 FieldKind::Integer => constant.is_i64() || constant.is_u64(),
                 FieldKind::Number => constant.is_number(),
                 FieldKind::Object => constant.is_object(),
-                FieldKind::StringArray => constant.is_array(),
+                FieldKind::StringArray | FieldKind::Array => constant.is_array(),
             };
             if !matches {
                 out.push(ctx.at(
@@ -164,7 +221,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .and_then(FieldPath::parent);
         if let Some(parent) = parent {
             if let Some(&p) = paths.get(parent.as_str()) {
-                if fields[p].ty != FieldKind::Object {
+                if !matches!(fields[p].ty, FieldKind::Object | FieldKind::Array) {
                     out.push(ctx.at(
                         "field-under-scalar",
                         &format!("envelope.fields[{i}].path"),
@@ -181,6 +238,8 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     check_role_types(ctx, out);
     check_rust_names(ctx, out);
+    check_selectors(ctx, out);
+    check_family(ctx, out);
     let (needed, what) = match ctx.doc.api.identified_by {
         IdentifiedBy::Code => (FieldRole::Code, "code"),
         IdentifiedBy::Message => (FieldRole::Message, "message"),

@@ -5,14 +5,26 @@ use crate::diagnostic::{Anchor, Diagnostic};
 use crate::load::positions::Position;
 use crate::model::document::{FieldRole, IdentifiedBy};
 
-/// The value at a dotted path of a JSON body.
+/// The value at a path of a JSON body, as the runtime reads the primary error: through
+/// a list of errors, in its first element.
 pub(crate) fn json_at<'v>(
     body: &'v serde_json::Value,
     path: &str,
 ) -> Option<&'v serde_json::Value> {
-    errcat_vocab::FieldPath::new_unchecked(path)
-        .segments()
-        .try_fold(body, |value, key| value.get(key))
+    let path = errcat_vocab::FieldPath::new_unchecked(path);
+    match path.split_at_each() {
+        Some((list, rest)) => rest.find_in(list.elements_in(body)?.first()?),
+        None => path.find_in(body),
+    }
+}
+
+/// A code's text: a string, or an integer code's digits.
+fn text_of(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -27,6 +39,12 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .iter()
         .find(|f| f.role == Some(role))
         .map(|f| f.path.as_str());
+    let sub_code_path = doc
+        .envelope
+        .fields
+        .iter()
+        .find(|f| f.role == Some(FieldRole::SubCode))
+        .map(|f| f.path.as_str());
     for (i, example) in doc.examples.iter().enumerate() {
         let body_path = format!("examples[{i}].body");
         let body: serde_json::Value = match serde_json::from_str(&example.body) {
@@ -37,12 +55,13 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         };
         let Some(id_path) = id_path else { continue };
-        let named = json_at(&body, id_path).and_then(|v| v.as_str());
-        let known = named.and_then(|wire| {
-            doc.errors
-                .iter()
-                .find(|e| e.wire.as_deref().unwrap_or(&e.id) == wire)
-        });
+        let named = json_at(&body, id_path).and_then(text_of);
+        let sub_code = sub_code_path
+            .and_then(|path| json_at(&body, path))
+            .and_then(text_of);
+        let named = named.as_deref();
+        let known =
+            named.and_then(|wire| crate::model::classify(&doc.errors, wire, sub_code.as_deref()));
         match (named, known) {
             (Some(wire), None) => out.push(ctx.at(
                 "example-unknown-code",

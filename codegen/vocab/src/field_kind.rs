@@ -15,6 +15,10 @@ vocabulary! {
         Object = "object" => "object",
         /// A JSON array of strings.
         StringArray = "string_array" => "array of strings",
+        /// A JSON array whose elements the page leaves open (or describes by path).
+        Array = "array" => "array",
+        /// A duration as text: `30s`, `1.5s`, `250ms` or ISO 8601 `PT30S`.
+        Duration = "duration" => "duration string",
     }
 }
 
@@ -29,6 +33,8 @@ impl FieldKind {
             FieldKind::Boolean => "bool",
             FieldKind::Object => "serde_json::Map<String, serde_json::Value>",
             FieldKind::StringArray => "Vec<String>",
+            FieldKind::Array => "Vec<serde_json::Value>",
+            FieldKind::Duration => "String",
         }
     }
 }

@@ -1,16 +1,38 @@
-//! Dotted paths into an error body, parsed once.
+//! Paths into an error body, parsed once.
 
 use core::fmt;
 
-/// A dotted path from the root of a JSON error body to one field, e.g. `error.code`.
+/// A path from the root of an error body to one field: `error.code`, `errors[].code`,
+/// `[].errorCode` (a body that is an array), `errors[0].code` (a fixed element), or
+/// `details[@type=type.googleapis.com/google.rpc.RetryInfo].retryDelay` (the element whose
+/// `@type` member is that text).
 ///
 /// Catalogs write paths as text; the generator parses each once with
 /// [`FieldPath::parse`], and generated code hands the runtime paths that already passed.
-/// Every consumer walks a path through [`FieldPath::segments`], so the syntax (and its
-/// coming extensions, such as array indexes) lives here alone.
+/// Every consumer walks a path through [`FieldPath::steps`], so the syntax lives here
+/// alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FieldPath<'a> {
     text: &'a str,
+}
+
+/// One step of a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step<'a> {
+    /// An object member, by key (for XML bodies, an element or `@attribute`).
+    Key(&'a str),
+    /// `[]`: each element of an array. Reading takes the first element that has the
+    /// rest of the path; the array the code field goes through is the list of errors.
+    Each,
+    /// `[N]`: the element at index `N`.
+    Index(usize),
+    /// `[key=value]`: the element whose member `key` is the string `value`.
+    Where {
+        /// The discriminator's key, e.g. `@type`.
+        key: &'a str,
+        /// The text it must have.
+        value: &'a str,
+    },
 }
 
 /// Why a text is not a field path.
@@ -21,8 +43,10 @@ pub enum PathError {
     Empty,
     /// Two dots in a row, or a dot at either end.
     EmptySegment,
-    /// A character other than ASCII letters, digits, `_` and `-` in a segment.
+    /// A character a key may not have.
     Character(char),
+    /// A `[` with no `]`, or a selector that is neither `[]`, `[N]` nor `[key=value]`.
+    Selector,
 }
 
 impl fmt::Display for PathError {
@@ -34,34 +58,119 @@ impl fmt::Display for PathError {
             }
             PathError::Character(c) => write!(
                 f,
-                "the path has the character {c:?}; segments take ASCII letters, digits, `_` and `-`"
+                "the path has the character {c:?}; keys take ASCII letters, digits, `_`, `-`, `@`, `$` and `:`"
+            ),
+            PathError::Selector => f.write_str(
+                "an array selector is `[]` (each element), `[N]` (one index) or `[key=value]` (the element whose key has that value), closed by `]`",
             ),
         }
     }
 }
 
+fn is_key_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '@' | '$' | ':')
+}
+
+/// The steps of `text` from the start, each with the text after it; `Err` at the first
+/// malformed step.
+#[derive(Clone)]
+struct Scanner<'a> {
+    rest: &'a str,
+    /// Whether the next key needs a `.` before it.
+    after_step: bool,
+}
+
+impl<'a> Iterator for Scanner<'a> {
+    type Item = Result<Step<'a>, PathError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        if let Some(inner) = self.rest.strip_prefix('[') {
+            let Some(end) = inner.find(']') else {
+                self.rest = "";
+                return Some(Err(PathError::Selector));
+            };
+            let selector = &inner[..end];
+            self.rest = &inner[end + 1..];
+            self.after_step = true;
+            let step = if selector.is_empty() {
+                Ok(Step::Each)
+            } else if let Ok(index) = selector.parse::<usize>() {
+                Ok(Step::Index(index))
+            } else {
+                match selector.split_once('=') {
+                    Some((key, value))
+                        if !key.is_empty() && !value.is_empty() && key.chars().all(is_key_char) =>
+                    {
+                        Ok(Step::Where { key, value })
+                    }
+                    _ => Err(PathError::Selector),
+                }
+            };
+            if step.is_err() {
+                self.rest = "";
+            }
+            return Some(step);
+        }
+        if self.after_step {
+            match self.rest.strip_prefix('.') {
+                Some(rest) => self.rest = rest,
+                None => {
+                    let c = self.rest.chars().next().unwrap_or('.');
+                    self.rest = "";
+                    return Some(Err(PathError::Character(c)));
+                }
+            }
+        }
+        let end = self.rest.find(['.', '[']).unwrap_or(self.rest.len());
+        let key = &self.rest[..end];
+        if key.is_empty() {
+            self.rest = "";
+            return Some(Err(PathError::EmptySegment));
+        }
+        if let Some(c) = key.chars().find(|c| !is_key_char(*c)) {
+            self.rest = "";
+            return Some(Err(PathError::Character(c)));
+        }
+        self.rest = &self.rest[end..];
+        self.after_step = true;
+        if self.rest == "." {
+            self.rest = "";
+            return Some(Err(PathError::EmptySegment));
+        }
+        Some(Ok(Step::Key(key)))
+    }
+}
+
 impl<'a> FieldPath<'a> {
+    /// The body itself (no steps).
+    pub const ROOT: FieldPath<'static> = FieldPath { text: "" };
+
     /// Parses a catalog's path.
     pub fn parse(text: &'a str) -> Result<FieldPath<'a>, PathError> {
         if text.is_empty() {
             return Err(PathError::Empty);
         }
-        for segment in text.split('.') {
-            if segment.is_empty() {
-                return Err(PathError::EmptySegment);
-            }
-            if let Some(c) = segment
-                .chars()
-                .find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))
-            {
-                return Err(PathError::Character(c));
-            }
+        if text.starts_with('.') {
+            return Err(PathError::EmptySegment);
+        }
+        for step in Self::scan(text) {
+            step?;
         }
         Ok(FieldPath { text })
     }
 
+    fn scan(text: &'a str) -> Scanner<'a> {
+        Scanner {
+            rest: text,
+            after_step: false,
+        }
+    }
+
     /// A path known to be valid: generated code holds only paths the generator parsed.
-    /// An invalid text is not unsafe, it just finds nothing.
+    /// An invalid text is not unsafe, it just finds nothing past its first bad step.
     pub const fn new_unchecked(text: &'a str) -> FieldPath<'a> {
         FieldPath { text }
     }
@@ -71,26 +180,75 @@ impl<'a> FieldPath<'a> {
         self.text
     }
 
-    /// The object keys from the root, in order.
-    pub fn segments(self) -> impl DoubleEndedIterator<Item = &'a str> + Clone {
-        self.text.split('.')
+    /// Whether this is the body itself.
+    pub const fn is_root(self) -> bool {
+        self.text.is_empty()
     }
 
-    /// How many keys deep the field is (`error.code`: 2).
+    /// The steps from the root, in order.
+    pub fn steps(self) -> impl Iterator<Item = Step<'a>> + Clone {
+        Self::scan(self.text).map_while(Result::ok)
+    }
+
+    /// Whether any step selects array elements.
+    pub fn has_selector(self) -> bool {
+        self.steps().any(|s| !matches!(s, Step::Key(_)))
+    }
+
+    /// How many steps deep the field is (`error.code`: 2, `errors[].code`: 3).
     pub fn depth(self) -> usize {
-        self.segments().count()
+        self.steps().count()
     }
 
-    /// The path of the object that holds the field, or `None` at the root.
+    /// The path of whatever holds the field (`errors[].code`: `errors[]`), or `None` at
+    /// the root.
     pub fn parent(self) -> Option<FieldPath<'a>> {
-        self.text
-            .rsplit_once('.')
-            .map(|(parent, _)| FieldPath { text: parent })
+        let steps = self.depth();
+        if steps == 0 {
+            return None;
+        }
+        let mut scanner = Self::scan(self.text);
+        for _ in 0..steps - 1 {
+            scanner.next();
+        }
+        let consumed = self.text.len() - scanner.rest.len();
+        Some(FieldPath {
+            text: &self.text[..consumed],
+        })
     }
 
-    /// The field's own key (`error.code`: `code`).
+    /// The last key of the path (`error.code`: `code`; `errors[]`: `errors`).
     pub fn key(self) -> &'a str {
-        self.text.rsplit('.').next().unwrap_or(self.text)
+        self.steps()
+            .filter_map(|s| match s {
+                Step::Key(k) => Some(k),
+                _ => None,
+            })
+            .last()
+            .unwrap_or("")
+    }
+
+    /// Splits at the first `[]`: the path to the array and the path inside each element
+    /// (`errors[].extensions.code`: `errors` and `extensions.code`; `[].errorCode`: the
+    /// root and `errorCode`). `None` when the path has no `[]`.
+    pub fn split_at_each(self) -> Option<(FieldPath<'a>, FieldPath<'a>)> {
+        let mut scanner = Self::scan(self.text);
+        loop {
+            let before = self.text.len() - scanner.rest.len();
+            match scanner.next()? {
+                Ok(Step::Each) => {
+                    let rest = scanner.rest.strip_prefix('.').unwrap_or(scanner.rest);
+                    return Some((
+                        FieldPath {
+                            text: &self.text[..before],
+                        },
+                        FieldPath { text: rest },
+                    ));
+                }
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
     }
 }
 
@@ -102,19 +260,78 @@ impl fmt::Display for FieldPath<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{FieldPath, PathError};
+    use super::{FieldPath, PathError, Step};
+
+    fn steps(text: &str) -> Vec<Step<'_>> {
+        FieldPath::parse(text).unwrap().steps().collect()
+    }
 
     #[test]
-    fn paths_parse_into_segments() {
+    fn paths_parse_into_steps() {
         let path = FieldPath::parse("error.details.retry_after").unwrap();
         assert_eq!(
-            path.segments().collect::<Vec<_>>(),
-            ["error", "details", "retry_after"]
+            steps("error.details.retry_after"),
+            [
+                Step::Key("error"),
+                Step::Key("details"),
+                Step::Key("retry_after")
+            ]
         );
         assert_eq!(path.depth(), 3);
         assert_eq!(path.key(), "retry_after");
         assert_eq!(path.parent().unwrap().as_str(), "error.details");
-        assert_eq!(FieldPath::parse("error").unwrap().parent(), None);
+        assert_eq!(
+            FieldPath::parse("error").unwrap().parent().unwrap(),
+            FieldPath::ROOT
+        );
+    }
+
+    #[test]
+    fn selectors_index_take_each_or_pick_by_discriminator() {
+        assert_eq!(
+            steps("errors[].extensions.code"),
+            [
+                Step::Key("errors"),
+                Step::Each,
+                Step::Key("extensions"),
+                Step::Key("code")
+            ]
+        );
+        assert_eq!(steps("[].errorCode"), [Step::Each, Step::Key("errorCode")]);
+        assert_eq!(
+            steps("errors[0].code"),
+            [Step::Key("errors"), Step::Index(0), Step::Key("code")]
+        );
+        assert_eq!(
+            steps("details[@type=type.googleapis.com/google.rpc.RetryInfo].retryDelay"),
+            [
+                Step::Key("details"),
+                Step::Where {
+                    key: "@type",
+                    value: "type.googleapis.com/google.rpc.RetryInfo"
+                },
+                Step::Key("retryDelay")
+            ]
+        );
+        assert_eq!(
+            steps("a[][2]"),
+            [Step::Key("a"), Step::Each, Step::Index(2)]
+        );
+        let path = FieldPath::parse("errors[].code").unwrap();
+        assert_eq!(path.parent().unwrap().as_str(), "errors[]");
+        assert_eq!(path.key(), "code");
+        let (list, item) = path.split_at_each().unwrap();
+        assert_eq!((list.as_str(), item.as_str()), ("errors", "code"));
+        let (list, item) = FieldPath::parse("[].errorCode")
+            .unwrap()
+            .split_at_each()
+            .unwrap();
+        assert!(list.is_root());
+        assert_eq!(item.as_str(), "errorCode");
+        assert_eq!(
+            FieldPath::parse("error.code").unwrap().split_at_each(),
+            None
+        );
     }
 
     #[test]
@@ -125,10 +342,105 @@ mod tests {
             Err(PathError::EmptySegment)
         );
         assert_eq!(FieldPath::parse(".code"), Err(PathError::EmptySegment));
+        assert_eq!(FieldPath::parse("code."), Err(PathError::EmptySegment));
         assert_eq!(
             FieldPath::parse("error.c de"),
             Err(PathError::Character(' '))
         );
-        assert_eq!(FieldPath::parse("error[0]"), Err(PathError::Character('[')));
+        assert_eq!(FieldPath::parse("errors[0"), Err(PathError::Selector));
+        assert_eq!(FieldPath::parse("errors[x]"), Err(PathError::Selector));
+        assert_eq!(FieldPath::parse("errors[=x]"), Err(PathError::Selector));
+        assert_eq!(
+            FieldPath::parse("errors[]code"),
+            Err(PathError::Character('c'))
+        );
+    }
+}
+
+/// Walking a path through a JSON value (feature `json`). XML bodies are read into the
+/// same tree, with element names by their local part, so a key written with a namespace
+/// prefix (`env:Body`) also finds its local name (`Body`).
+#[cfg(feature = "json")]
+mod json {
+    use super::{FieldPath, Step};
+    use serde_json::Value;
+
+    fn member<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+        let object = value.as_object()?;
+        object.get(key).or_else(|| {
+            let (_, local) = key.split_once(':')?;
+            object.get(local)
+        })
+    }
+
+    fn walk<'v>(value: &'v Value, steps: &[Step<'_>]) -> Option<&'v Value> {
+        let Some((step, rest)) = steps.split_first() else {
+            return Some(value);
+        };
+        match *step {
+            Step::Key(key) => walk(member(value, key)?, rest),
+            Step::Index(index) => walk(value.as_array()?.get(index)?, rest),
+            Step::Each => value.as_array()?.iter().find_map(|e| walk(e, rest)),
+            Step::Where { key, value: wanted } => value
+                .as_array()?
+                .iter()
+                .filter(|e| member(e, key).and_then(Value::as_str) == Some(wanted))
+                .find_map(|e| walk(e, rest)),
+        }
+    }
+
+    impl FieldPath<'_> {
+        /// The first value the path reaches in `body`: `[]` takes the first element that
+        /// has the rest of the path, `[key=value]` the first element with that member.
+        pub fn find_in(self, body: &Value) -> Option<&Value> {
+            let steps: Vec<Step<'_>> = self.steps().collect();
+            walk(body, &steps)
+        }
+
+        /// The elements of the array this path names (the root when it is empty).
+        pub fn elements_in(self, body: &Value) -> Option<&[Value]> {
+            self.find_in(body)?.as_array().map(Vec::as_slice)
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use crate::FieldPath;
+        use serde_json::json;
+
+        #[test]
+        fn paths_find_values_through_arrays_and_discriminators() {
+            let body = json!({
+                "errors": [{"title": "no code"}, {"code": "A", "meta": {"n": 1}}],
+                "details": [
+                    {"@type": "x/ErrorInfo", "reason": "R"},
+                    {"@type": "x/RetryInfo", "retryDelay": "30s"}
+                ]
+            });
+            let find = |p: &str| FieldPath::parse(p).unwrap().find_in(&body).cloned();
+            assert_eq!(find("errors[].code"), Some(json!("A")));
+            assert_eq!(find("errors[0].title"), Some(json!("no code")));
+            assert_eq!(find("errors[1].meta.n"), Some(json!(1)));
+            assert_eq!(find("errors[2].code"), None);
+            assert_eq!(
+                find("details[@type=x/RetryInfo].retryDelay"),
+                Some(json!("30s"))
+            );
+            assert_eq!(find("details[@type=x/Nope].retryDelay"), None);
+            let top = json!([{"errorCode": "E"}]);
+            assert_eq!(
+                FieldPath::parse("[].errorCode").unwrap().find_in(&top),
+                Some(&json!("E"))
+            );
+            assert_eq!(FieldPath::ROOT.elements_in(&top).map(<[_]>::len), Some(1));
+            let xml_like =
+                json!({"Envelope": {"Body": {"Fault": {"Code": {"Value": "env:Sender"}}}}});
+            assert_eq!(
+                FieldPath::parse("env:Envelope.env:Body.env:Fault.env:Code.env:Value")
+                    .unwrap()
+                    .find_in(&xml_like),
+                Some(&json!("env:Sender"))
+            );
+        }
     }
 }

@@ -8,6 +8,8 @@ vocabulary! {
     pub enum FieldRole {
         /// The machine-readable error code.
         Code = "code" => "error code",
+        /// A finer code under the error code (a decline code, an inner error's code).
+        SubCode = "sub_code" => "finer error code",
         /// The human-readable message.
         Message = "message" => "message",
         /// The error type (category) name.
@@ -22,8 +24,10 @@ vocabulary! {
         Details = "details" => "details",
         /// When the error happened.
         Timestamp = "timestamp" => "timestamp",
-        /// Seconds to wait before retrying.
+        /// Seconds to wait before retrying (a number, or a duration string).
         RetryAfter = "retry_after" => "seconds to wait",
+        /// Milliseconds to wait before retrying.
+        RetryAfterMs = "retry_after_ms" => "milliseconds to wait",
         /// The `success: false` flag.
         Success = "success" => "success flag",
         /// A list of messages (e.g. validation errors).
@@ -32,21 +36,22 @@ vocabulary! {
 }
 
 impl FieldRole {
-    /// The JSON types a field with this role may have: errcat reads codes, messages and
-    /// the like as text, a delay as a number.
+    /// The JSON types a field with this role may have: errcat reads codes as text or
+    /// integers, messages and the like as text, a delay as a number or duration string.
     pub const fn kinds(self) -> &'static [FieldKind] {
         match self {
-            FieldRole::Code
-            | FieldRole::Message
+            FieldRole::Code | FieldRole::SubCode => &[FieldKind::String, FieldKind::Integer],
+            FieldRole::Message
             | FieldRole::Type
             | FieldRole::Param
             | FieldRole::DocUrl
             | FieldRole::RequestId
             | FieldRole::Timestamp => &[FieldKind::String],
-            FieldRole::RetryAfter => &[FieldKind::Integer, FieldKind::Number],
+            FieldRole::RetryAfter => &[FieldKind::Integer, FieldKind::Number, FieldKind::Duration],
+            FieldRole::RetryAfterMs => &[FieldKind::Integer, FieldKind::Number],
             FieldRole::Success => &[FieldKind::Boolean],
             FieldRole::Messages => &[FieldKind::StringArray],
-            FieldRole::Details => &[FieldKind::Object],
+            FieldRole::Details => &[FieldKind::Object, FieldKind::Array],
         }
     }
 }

@@ -32,7 +32,7 @@ pub use close_action::CloseAction;
 pub use context::Context;
 pub use envelope_family::EnvelopeFamily;
 pub use field_kind::FieldKind;
-pub use field_path::{FieldPath, PathError};
+pub use field_path::{FieldPath, PathError, Step};
 pub use field_role::FieldRole;
 pub use header_format::HeaderFormat;
 pub use header_role::HeaderRole;

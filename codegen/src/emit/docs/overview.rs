@@ -173,7 +173,7 @@ pub(super) fn envelope(page: &mut Page) {
     );
     page.push(format!(
         "- **Shape:** {}{rest}\n- **Media type:** {}{other}",
-        phrases::family(envelope.family),
+        phrases::family(page.api.family()),
         code(&envelope.content_type),
     ));
     let mut rows = Vec::new();

@@ -110,6 +110,7 @@ fn info_row(error: &Error) -> TokenStream {
         values::retry(&error.retry).unwrap_or_else(|| quote! { ::errcat::RetryRule::Never });
     let description = &doc.description;
     let optional = [
+        ("sub_code", doc.sub_code.as_deref()),
         ("status_inferred", error.status_inferred.as_deref()),
         ("error_type", error.error_type()),
         ("retry_advice", error.retry.advice.as_deref()),
@@ -142,7 +143,34 @@ fn info_row(error: &Error) -> TokenStream {
     }
 }
 
-/// The `ErrorCode` enum, its table and impls.
+/// The wire codes to look up, and, when some entries share one (sub-codes), the index of
+/// the variant each distinct code stands for.
+fn distinct_wires(api: &Api) -> (Vec<&str>, Option<Vec<usize>>) {
+    let wires: Vec<&str> = api.errors.iter().map(|e| e.wire.as_str()).collect();
+    if api.errors.iter().all(|e| e.doc.sub_code.is_none()) {
+        // Wires are unique then (the validator checks): the common, fast case.
+        return (wires, None);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut distinct = Vec::new();
+    let mut targets = Vec::new();
+    for (i, wire) in wires.iter().enumerate() {
+        if !seen.insert(*wire) {
+            continue;
+        }
+        // The general entry (no sub-code), else the first with this wire.
+        let chosen = api
+            .errors
+            .iter()
+            .position(|e| e.wire == *wire && e.doc.sub_code.is_none())
+            .unwrap_or(i);
+        distinct.push(*wire);
+        targets.push(chosen);
+    }
+    let shared = distinct.len() < wires.len();
+    (distinct, shared.then_some(targets))
+}
+
 /// How codes relate to types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Typing {
@@ -197,8 +225,21 @@ pub fn emit<'a>(
         let variant = variant(&errors[i]);
         quote! { ErrorCode::#variant }
     });
-    let wires: Vec<&str> = api.errors.iter().map(|e| e.wire.as_str()).collect();
+    // A wire code shared by entries with different sub-codes is looked up once, to the
+    // entry `model::classify` picks for it alone (the runtime pairs sub-codes itself).
+    let (wires, targets) = distinct_wires(api);
     let lookup = lookup::lookup_spliced(wires, strategy, splices);
+    let lookup = match targets {
+        None => lookup,
+        Some(targets) => quote! {
+            {
+                /// The variant each distinct wire code stands for.
+                const TARGETS: &[usize] = &[ #( #targets ),* ];
+                let distinct: Option<usize> = #lookup;
+                distinct.map(|k| TARGETS[k])
+            }
+        },
+    };
     let inline = lookup::inline_from_wire(strategy, count).then(|| quote! { #[inline] });
     let enum_doc = docs::attrs(&[
         format!("The documented errors of {}.", docs::text(name)),

@@ -10,31 +10,54 @@ use quote::quote;
 
 use super::docs;
 use crate::model::document::{FieldDoc, FieldKind, FieldRole, IdentifiedBy};
-use crate::model::{naming, Api};
+use crate::model::naming::{self, Component};
+use crate::model::Api;
+use errcat_vocab::Step;
 
 struct Node<'a> {
     key: String,
     field: Option<&'a FieldDoc>,
     children: Vec<Node<'a>>,
+    /// The member is a list of elements (`errors[]`, `details[@type=...]`): its Rust type
+    /// is a `Vec` of the struct its children make.
+    list: bool,
+    /// A discriminator key of its elements (`@type`): a text member no field declares.
+    discriminator: bool,
 }
 
 impl<'a> Node<'a> {
-    fn insert(&mut self, segments: &[&str], field: &'a FieldDoc) {
-        let Some((first, rest)) = segments.split_first() else {
-            return;
-        };
-        let index = match self.children.iter().position(|c| c.key == *first) {
+    fn new(key: &str) -> Node<'a> {
+        Node {
+            key: key.to_owned(),
+            field: None,
+            children: Vec::new(),
+            list: false,
+            discriminator: false,
+        }
+    }
+
+    fn child(&mut self, key: &str) -> &mut Node<'a> {
+        let index = match self.children.iter().position(|c| c.key == key) {
             Some(i) => i,
             None => {
-                self.children.push(Node {
-                    key: (*first).to_owned(),
-                    field: None,
-                    children: Vec::new(),
-                });
+                self.children.push(Node::new(key));
                 self.children.len() - 1
             }
         };
-        let child = &mut self.children[index];
+        &mut self.children[index]
+    }
+
+    fn insert(&mut self, components: &[Component<'_>], field: &'a FieldDoc) {
+        let Some((first, rest)) = components.split_first() else {
+            return;
+        };
+        let child = self.child(first.key);
+        if let Some(step) = first.element {
+            child.list = true;
+            if let Step::Where { key, .. } = step {
+                child.child(key).discriminator = true;
+            }
+        }
         if rest.is_empty() {
             child.field = Some(field);
         } else {
@@ -50,6 +73,7 @@ impl<'a> Node<'a> {
     fn required(&self) -> bool {
         match self.field {
             Some(field) => field.required,
+            None if self.discriminator => false,
             None => self.children.iter().any(Node::required),
         }
     }
@@ -58,8 +82,9 @@ impl<'a> Node<'a> {
         self.field.is_some_and(|f| f.nullable)
     }
 
+    /// Read as `Option`: a list is an empty `Vec` when absent instead.
     fn optional(&self) -> bool {
-        !self.required() || self.nullable()
+        !self.list && (!self.required() || self.nullable())
     }
 }
 
@@ -135,12 +160,20 @@ fn emit_struct(
         let ident = field_ident(&child.key);
         let ty = if child.is_struct() {
             let nested = struct_ident(&child_path);
-            let nested_doc = docs::attrs(&[format!(
-                "The {} object of the error body.",
-                docs::code(&dotted)
-            )]);
+            let what = if child.list {
+                "An element of the {} list of the error body."
+            } else {
+                "The {} object of the error body."
+            };
+            let nested_doc = docs::attrs(&[what.replace("{}", &docs::code(&dotted))]);
             emit_struct(child, &child_path, &nested, nested_doc, out);
-            quote! { #nested }
+            if child.list {
+                quote! { Vec<#nested> }
+            } else {
+                quote! { #nested }
+            }
+        } else if child.discriminator && child.field.is_none() {
+            quote! { String }
         } else {
             match child.field {
                 Some(field) => leaf_type(field),
@@ -158,7 +191,9 @@ fn emit_struct(
         } else {
             TokenStream::new()
         };
-        let presence = if !child.required() {
+        let presence = if child.list && child.is_struct() && !child.required() {
+            quote! { #[serde(default, skip_serializing_if = "Vec::is_empty")] }
+        } else if !child.required() {
             quote! { #[serde(default, skip_serializing_if = "Option::is_none")] }
         } else if child.nullable() {
             quote! { #[serde(default)] }
@@ -207,6 +242,15 @@ impl Access {
         }
     }
 
+    /// `Option<&T>` of a field.
+    fn as_ref(&self) -> TokenStream {
+        match self {
+            Access::Required(place) => quote! { Some(&#place) },
+            Access::OptionalPlace(place) => quote! { #place.as_ref() },
+            Access::Optional(option) => quote! { #option },
+        }
+    }
+
     /// `Option<T>` of a field, cloned.
     fn cloned(&self) -> TokenStream {
         match self {
@@ -217,30 +261,60 @@ impl Access {
     }
 }
 
+/// The element of a list a path step takes, as a method chain on a `Vec`.
+fn select(step: Step<'_>) -> TokenStream {
+    match step {
+        Step::Index(index) => quote! { get(#index) },
+        Step::Where { key, value } => {
+            let ident = field_ident(key);
+            quote! { iter().find(|e| e.#ident.as_deref() == Some(#value)) }
+        }
+        // `[]` in an accessor: the first error of the list, the primary one.
+        Step::Each | Step::Key(_) => quote! { first() },
+    }
+}
+
 /// How to reach the field at `path` from `self`, or `None` when the path leaves the
 /// generated structs (into a free-form object).
 fn accessor(root: &Node, path: &str) -> Option<Access> {
     let mut access = Access::Required(quote! { self });
     let mut node = root;
-    for segment in errcat_vocab::FieldPath::new_unchecked(path).segments() {
+    for component in naming::components(errcat_vocab::FieldPath::new_unchecked(path))? {
         if !node.is_struct() && !std::ptr::eq(node, root) {
             return None;
         }
-        let child = node.children.iter().find(|c| c.key == segment)?;
-        let ident = field_ident(segment);
-        access = match (access, child.optional()) {
-            (Access::Required(place), false) => Access::Required(quote! { #place.#ident }),
-            (Access::Required(place), true) => Access::OptionalPlace(quote! { #place.#ident }),
-            (Access::OptionalPlace(place), false) => {
+        let key = if component.key.is_empty() {
+            ROOT_LIST
+        } else {
+            component.key
+        };
+        let child = node.children.iter().find(|c| c.key == key)?;
+        let ident = field_ident(key);
+        access = match (access, component.element) {
+            (access, Some(step)) => {
+                let select = select(step);
+                Access::Optional(match access {
+                    Access::Required(place) => quote! { #place.#ident.#select },
+                    Access::OptionalPlace(place) => {
+                        quote! { #place.as_ref().and_then(|v| v.#ident.#select) }
+                    }
+                    Access::Optional(option) => quote! { #option.and_then(|v| v.#ident.#select) },
+                })
+            }
+            (Access::Required(place), None) if !child.optional() => {
+                Access::Required(quote! { #place.#ident })
+            }
+            (Access::Required(place), None) => Access::OptionalPlace(quote! { #place.#ident }),
+            (Access::OptionalPlace(place), None) if !child.optional() => {
                 Access::Optional(quote! { #place.as_ref().map(|v| &v.#ident) })
             }
-            (Access::OptionalPlace(place), true) => {
+            (Access::OptionalPlace(place), None) => {
                 Access::Optional(quote! { #place.as_ref().and_then(|v| v.#ident.as_ref()) })
             }
-            (Access::Optional(option), false) => {
+            (Access::Optional(option), None) if !child.optional() => {
                 Access::Optional(quote! { #option.map(|v| &v.#ident) })
             }
-            (Access::Optional(option), true) => {
+            (Access::Optional(option), None) => {
                 Access::Optional(quote! { #option.and_then(|v| v.#ident.as_ref()) })
             }
         };
@@ -249,21 +323,30 @@ fn accessor(root: &Node, path: &str) -> Option<Access> {
     Some(access)
 }
 
+/// The Rust field that holds a body which is itself a list of errors.
+const ROOT_LIST: &str = "errors";
+
 /// The envelope structs and their accessors.
 pub fn emit(api: &Api) -> TokenStream {
     let envelope = &api.doc.envelope;
-    let mut root = Node {
-        key: String::new(),
-        field: None,
-        children: Vec::new(),
-    };
+    let mut root = Node::new("");
     for field in &envelope.fields {
-        let segments: Vec<&str> = errcat_vocab::FieldPath::new_unchecked(&field.path)
-            .segments()
-            .collect();
-        root.insert(&segments, field);
+        let path = errcat_vocab::FieldPath::new_unchecked(&field.path);
+        // The validator refuses paths the structs cannot model.
+        let Some(mut components) = naming::components(path) else {
+            continue;
+        };
+        if let Some(first) = components.first_mut().filter(|c| c.key.is_empty()) {
+            first.key = ROOT_LIST;
+        }
+        root.insert(&components, field);
     }
-    let family = errcat_vocab::Term::phrase(envelope.family);
+    let root_is_list = root
+        .children
+        .first()
+        .is_some_and(|c| c.list && c.key == ROOT_LIST)
+        && root.children.len() == 1;
+    let family = errcat_vocab::Term::phrase(api.family());
     let mut paragraphs = vec![format!(
         "The error body {} sends: {family}.",
         docs::text(&api.doc.api.name)
@@ -279,7 +362,25 @@ pub fn emit(api: &Api) -> TokenStream {
     }
     let name = Ident::new("ErrorEnvelope", Span::call_site());
     let mut structs = Vec::new();
-    emit_struct(&root, &[], &name, docs::attrs(&paragraphs), &mut structs);
+    if root_is_list {
+        // The body is the list itself: one transparent field, no room for extra members.
+        let list = &root.children[0];
+        let item = struct_ident(&[ROOT_LIST]);
+        let item_doc = docs::attrs(&["One error of the list the body is.".to_owned()]);
+        emit_struct(list, &[ROOT_LIST], &item, item_doc, &mut structs);
+        let doc = docs::attrs(&paragraphs);
+        structs.push(quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[serde(crate = "::errcat::__private::serde", transparent)]
+            pub struct #name {
+                /// The errors, in the order sent.
+                pub errors: Vec<#item>,
+            }
+        });
+    } else {
+        emit_struct(&root, &[], &name, docs::attrs(&paragraphs), &mut structs);
+    }
 
     let role_path = |role: FieldRole| {
         envelope
@@ -310,9 +411,20 @@ pub fn emit(api: &Api) -> TokenStream {
         }
     });
     let wire_code = match api.doc.api.identified_by {
-        IdentifiedBy::Code => role_path(FieldRole::Code)
-            .and_then(|p| accessor(&root, p))
-            .map(|access| access.cloned()),
+        IdentifiedBy::Code => {
+            let code = envelope
+                .fields
+                .iter()
+                .find(|f| f.role == Some(FieldRole::Code));
+            code.and_then(|f| Some((f, accessor(&root, &f.path)?)))
+                .map(|(field, access)| match field.ty {
+                    FieldKind::String => access.cloned(),
+                    _ => {
+                        let value = access.as_ref();
+                        quote! { #value.map(|n| WireCode::from_wire(&n.to_string())) }
+                    }
+                })
+        }
         IdentifiedBy::Message => {
             message.map(|_| quote! { self.message().map(WireCode::from_wire) })
         }

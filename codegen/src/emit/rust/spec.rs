@@ -51,7 +51,7 @@ pub fn emit(api: &Api) -> TokenStream {
     let id = api.id();
     let name = &doc.api.name;
     let identified_by = values::term(doc.api.identified_by);
-    let family = values::term(doc.envelope.family);
+    let family = values::term(api.family());
     let content_type = &doc.envelope.content_type;
     quote! {
         /// The documented HTTP status table, success rows included.
