@@ -41,6 +41,7 @@ pub use retry::{Backoff, DelaySource, RetryRule, WaitWindow};
 pub use server::{build_response, ErrorResponse, ResponseParts};
 pub use spec::{ApiSpec, EnvelopeSpec, FieldSpec, HeaderSpec, StatusInfo};
 // The vocabulary errcat-codegen writes catalogs in; defined once, in errcat-vocab.
+pub use errcat_vocab::is_xml_media_type;
 pub use errcat_vocab::{
     Category, CloseAction, Context, EnvelopeFamily, FieldKind, FieldPath, FieldRole, HeaderFormat,
     HeaderRole, IdentifiedBy, PathError, RetryKind, Step,
@@ -52,6 +53,11 @@ pub mod __private {
     pub use crate::code::deserialize_known;
     pub use serde;
     pub use serde_json;
+
+    /// Named by the generated module of an API with XML error bodies: it exists only
+    /// with the `xml` feature, so such a module does not build without it.
+    #[cfg(feature = "xml")]
+    pub const XML_FEATURE_ENABLED: () = ();
 }
 
 #[cfg(feature = "agenthuman")]

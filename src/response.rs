@@ -27,7 +27,8 @@ pub enum BodyShape {
     Empty,
     /// JSON, but not the documented envelope.
     UndocumentedJson,
-    /// Not JSON (an HTML page from a proxy, plain text, invalid UTF-8 ...).
+    /// Not in the envelope's format: not JSON (an HTML page from a proxy, plain text,
+    /// invalid UTF-8 ...), or for an XML API not well-formed XML.
     NotJson,
     /// Larger than [`MAX_BODY_BYTES`]; not parsed.
     TooLarge,
@@ -219,8 +220,9 @@ impl<C: CatalogCode> ApiError<C> {
             error.raw_body = Some(lossy_prefix(body, MAX_RAW_BYTES));
             return error;
         }
-        // serde_json limits nesting to 128 levels, so deep documents fail cleanly.
-        let json: Value = match parse_tolerantly(body) {
+        // serde_json limits nesting to 128 levels, so deep documents fail cleanly (the
+        // XML reader refuses them the same way).
+        let json: Value = match parse_body::<C>(body) {
             Some(json) => json,
             None => {
                 error.shape = BodyShape::NotJson;
@@ -488,6 +490,19 @@ impl<C: CatalogCode> fmt::Display for ApiError<C> {
 }
 
 impl<C: CatalogCode> std::error::Error for ApiError<C> {}
+
+/// Parses a body in the envelope's format: XML for an XML media type, else JSON. An XML
+/// API's bodies without the `xml` feature are kept raw (and the generated module of such
+/// an API asks for the feature).
+fn parse_body<C: CatalogCode>(body: &[u8]) -> Option<Value> {
+    if crate::is_xml_media_type(C::SPEC.envelope.content_type) {
+        #[cfg(feature = "xml")]
+        return errcat_vocab::xml::read(body);
+        #[cfg(not(feature = "xml"))]
+        return None;
+    }
+    parse_tolerantly(body)
+}
 
 /// Parses a JSON body, tolerating what real servers send around valid JSON: a UTF-8
 /// byte-order mark before it, and numbers too large for an `f64` (`1e400`) anywhere in

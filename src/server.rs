@@ -36,7 +36,7 @@ pub struct ErrorResponse {
     pub status: u16,
     /// Headers, `Content-Type` first.
     pub headers: Vec<(String, String)>,
-    /// The JSON body.
+    /// The body: JSON, or XML for an API whose envelope has an XML media type.
     pub body: String,
 }
 
@@ -92,6 +92,20 @@ fn array_at(value: &mut Value) -> &mut Vec<Value> {
         Value::Array(array) => array,
         _ => unreachable!("just made an array"),
     }
+}
+
+/// The body in the envelope's format: XML for an XML media type, else JSON.
+fn serialize(body: Value, content_type: &str) -> String {
+    let body = match body {
+        Value::Null => Value::Object(Map::new()),
+        body => body,
+    };
+    #[cfg(feature = "xml")]
+    if crate::is_xml_media_type(content_type) {
+        return errcat_vocab::xml::write(&body);
+    }
+    let _ = content_type;
+    body.to_string()
 }
 
 /// A code as the field's type wants it: an integer field gets a JSON number.
@@ -199,10 +213,6 @@ pub fn build_response<C: CatalogCode>(code: C, parts: &ResponseParts) -> ErrorRe
     ErrorResponse {
         status: info.status,
         headers,
-        body: match body {
-            Value::Null => Value::Object(Map::new()),
-            body => body,
-        }
-        .to_string(),
+        body: serialize(body, spec.envelope.content_type),
     }
 }

@@ -45,13 +45,30 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .iter()
         .find(|f| f.role == Some(FieldRole::SubCode))
         .map(|f| f.path.as_str());
+    let xml = errcat_vocab::is_xml_media_type(&doc.envelope.content_type);
     for (i, example) in doc.examples.iter().enumerate() {
         let body_path = format!("examples[{i}].body");
-        let body: serde_json::Value = match serde_json::from_str(&example.body) {
-            Ok(body) => body,
-            Err(error) => {
-                out.push(json_error(ctx, &body_path, &error));
-                continue;
+        let body: serde_json::Value = if xml {
+            match errcat_vocab::xml::read(example.body.as_bytes()) {
+                Some(body) => body,
+                None => {
+                    out.push(ctx.at(
+                        "invalid-xml",
+                        &body_path,
+                        Anchor::Value,
+                        "the example body is not well-formed XML with one document element",
+                        "write the body exactly as the API sends it",
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            match serde_json::from_str(&example.body) {
+                Ok(body) => body,
+                Err(error) => {
+                    out.push(json_error(ctx, &body_path, &error));
+                    continue;
+                }
             }
         };
         let Some(id_path) = id_path else { continue };

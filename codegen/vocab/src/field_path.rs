@@ -368,8 +368,18 @@ mod json {
     fn member<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
         let object = value.as_object()?;
         object.get(key).or_else(|| {
-            let (_, local) = key.split_once(':')?;
-            object.get(local)
+            // XML names are read by their local part: `env:Body` is `Body`, and the
+            // attribute `@xml:lang` is `@lang`.
+            let (attribute, name) = match key.strip_prefix('@') {
+                Some(name) => (true, name),
+                None => (false, key),
+            };
+            let (_, local) = name.split_once(':')?;
+            if attribute {
+                object.get(&format!("@{local}"))
+            } else {
+                object.get(local)
+            }
         })
     }
 

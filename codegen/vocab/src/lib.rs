@@ -26,6 +26,8 @@ mod header_format;
 mod header_role;
 mod identified_by;
 mod retry_kind;
+#[cfg(feature = "xml")]
+pub mod xml;
 
 pub use category::Category;
 pub use close_action::CloseAction;
@@ -39,3 +41,13 @@ pub use header_role::HeaderRole;
 pub use identified_by::IdentifiedBy;
 pub use retry_kind::RetryKind;
 pub use term::Term;
+
+/// Whether bodies of this media type are XML (`application/xml`, `text/xml`,
+/// `application/soap+xml`, ...): the type, before any parameter, is `xml` or ends in
+/// `+xml`.
+pub fn is_xml_media_type(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    let subtype = essence.rsplit('/').next().unwrap_or("");
+    essence.contains('/')
+        && (subtype.eq_ignore_ascii_case("xml") || subtype.to_ascii_lowercase().ends_with("+xml"))
+}

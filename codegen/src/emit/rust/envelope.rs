@@ -276,7 +276,7 @@ fn select(step: Step<'_>) -> TokenStream {
 
 /// How to reach the field at `path` from `self`, or `None` when the path leaves the
 /// generated structs (into a free-form object).
-fn accessor(root: &Node, path: &str) -> Option<Access> {
+fn accessor(root: &Node, path: &str, xml: bool) -> Option<Access> {
     let mut access = Access::Required(quote! { self });
     let mut node = root;
     for component in naming::components(errcat_vocab::FieldPath::new_unchecked(path))? {
@@ -286,7 +286,7 @@ fn accessor(root: &Node, path: &str) -> Option<Access> {
         let key = if component.key.is_empty() {
             ROOT_LIST
         } else {
-            component.key
+            struct_key(component.key, xml)
         };
         let child = node.children.iter().find(|c| c.key == key)?;
         let ident = field_ident(key);
@@ -323,12 +323,22 @@ fn accessor(root: &Node, path: &str) -> Option<Access> {
     Some(access)
 }
 
+/// The member name a path key has in the tree a body is read into: for XML bodies an
+/// element's local name (`env:Body` is `Body`).
+fn struct_key(key: &str, xml: bool) -> &str {
+    match key.split_once(':') {
+        Some((_, local)) if xml && !key.starts_with('@') => local,
+        _ => key,
+    }
+}
+
 /// The Rust field that holds a body which is itself a list of errors.
 const ROOT_LIST: &str = "errors";
 
 /// The envelope structs and their accessors.
 pub fn emit(api: &Api) -> TokenStream {
     let envelope = &api.doc.envelope;
+    let xml = errcat_vocab::is_xml_media_type(&envelope.content_type);
     let mut root = Node::new("");
     for field in &envelope.fields {
         let path = errcat_vocab::FieldPath::new_unchecked(&field.path);
@@ -336,6 +346,15 @@ pub fn emit(api: &Api) -> TokenStream {
         let Some(mut components) = naming::components(path) else {
             continue;
         };
+        if xml {
+            // Namespace declarations are written from the catalog, never read.
+            if components.iter().any(|c| c.key.starts_with("@xmlns")) {
+                continue;
+            }
+            for component in &mut components {
+                component.key = struct_key(component.key, true);
+            }
+        }
         if let Some(first) = components.first_mut().filter(|c| c.key.is_empty()) {
             first.key = ROOT_LIST;
         }
@@ -389,9 +408,9 @@ pub fn emit(api: &Api) -> TokenStream {
             .find(|f| f.role == Some(role))
             .map(|f| f.path.as_str())
     };
-    let message = role_path(FieldRole::Message).and_then(|p| accessor(&root, p));
+    let message = role_path(FieldRole::Message).and_then(|p| accessor(&root, p, xml));
     let type_fn = role_path(FieldRole::Type)
-        .and_then(|p| accessor(&root, p))
+        .and_then(|p| accessor(&root, p, xml))
         .map(|access| {
             let body = access.as_str();
             quote! {
@@ -416,7 +435,7 @@ pub fn emit(api: &Api) -> TokenStream {
                 .fields
                 .iter()
                 .find(|f| f.role == Some(FieldRole::Code));
-            code.and_then(|f| Some((f, accessor(&root, &f.path)?)))
+            code.and_then(|f| Some((f, accessor(&root, &f.path, xml)?)))
                 .map(|(field, access)| match field.ty {
                     FieldKind::String => access.cloned(),
                     _ => {

@@ -53,7 +53,16 @@ pub fn emit(api: &Api) -> TokenStream {
     let identified_by = values::term(doc.api.identified_by);
     let family = values::term(api.family());
     let content_type = &doc.envelope.content_type;
+    let xml = errcat_vocab::is_xml_media_type(content_type).then(|| {
+        quote! {
+            /// Reading and writing this API's XML bodies needs errcat's `xml` feature;
+            /// without it, this line does not build.
+            const _: () = ::errcat::__private::XML_FEATURE_ENABLED;
+        }
+    });
     quote! {
+        #xml
+
         /// The documented HTTP status table, success rows included.
         pub const STATUSES: &[::errcat::StatusInfo] = &[ #( #rows ),* ];
 
