@@ -24,7 +24,7 @@ macro_rules! corpus_apis {
     };
 }
 
-corpus_apis!(azure_storage, discord, jsonapi, oauth2);
+corpus_apis!(azure_storage, discord, jsonapi, oauth2, salesforce, soap12);
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
 
