@@ -92,6 +92,18 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
     ("62-number-key", &["unknown-field"]),
     ("63-retry-numbers-out-of-range", &["retry-out-of-range"]),
     ("64-unclosed-flow-sequence", &["yaml-syntax"]),
+    (
+        "65-real-world-shapes",
+        &[
+            "family-mismatch",
+            "nested-list-path",
+            "path-ends-in-selector",
+            "bad-field-path",
+            "wire-not-integer",
+            "sub-code-without-field",
+            "invalid-xml",
+        ],
+    ),
 ];
 
 /// Where a diagnostic must point: cases that once pointed elsewhere (a block mapping

@@ -90,6 +90,7 @@ fn every_breaking_class_is_caught() {
         (&[("    - { path: error.request_id, type: string, role: request_id }\n", "")], BreakKind::Envelope, "error.request_id"),
         (&[("{ path: error.message, type: string, role: message, required: true }", "{ path: error.message, type: string, role: message }")], BreakKind::Envelope, "error.message"),
         (&[("action: reconnect_with_new_token", "action: stop")], BreakKind::CloseCode, "4001"),
+        (&[("    - { path: error.request_id, type: string, role: request_id }\n", "    - { path: error.request_id, type: string, role: request_id }\n    - { path: error.sub, type: string, role: sub_code }\n"), ("  - id: old_code\n", "  - id: old_code\n    sub_code: x\n")], BreakKind::Wire, "old_code"),
         (&[("websocket_close_codes:\n  - { code: 4001, id: token_expired, reason: Token Expired, description: Expired., action: reconnect_with_new_token }\n", "")], BreakKind::CloseCode, "4001"),
         (&[("  - { id: server_error, description: Server errors., status: 500 }\n", ""), ("  - id: internal\n    type: server_error\n", "  - id: internal\n    status: 500\n")], BreakKind::Type, "server_error"),
     ];

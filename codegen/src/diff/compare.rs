@@ -119,6 +119,22 @@ fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
             new.wire.clone(),
         );
     }
+    if old.doc.sub_code != new.doc.sub_code {
+        c.breaking(
+            BreakKind::Wire,
+            subject.clone(),
+            id,
+            "sub-code changed",
+            old.doc
+                .sub_code
+                .clone()
+                .unwrap_or_else(|| "(none)".to_owned()),
+            new.doc
+                .sub_code
+                .clone()
+                .unwrap_or_else(|| "(none)".to_owned()),
+        );
+    }
     if old.status != new.status {
         c.breaking(
             BreakKind::Status,

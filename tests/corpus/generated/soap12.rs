@@ -63,6 +63,7 @@ pub mod soap12 {
         /// Sender Timeout
         ///
         /// - Wire: `env:Sender`
+        /// - Sub-code: `m:MessageTimeout`
         /// - HTTP status: 400
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)

@@ -185,6 +185,9 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
         },
         error.wire.clone(),
     );
+    if let Some(sub_code) = &doc.sub_code {
+        row("sub-code", sub_code.clone());
+    }
     row(
         "id",
         format!(
@@ -315,6 +318,7 @@ fn entry_json(catalog: &Catalog, entry: &Entry) -> Value {
         "matched_by": matched_by(entry.matched_by),
         "id": error.id(),
         "wire": error.wire,
+        "sub_code": doc.sub_code,
         "rust": format!("{}::ErrorCode::{}", api.id(), error.variant),
         "status": error.status,
         "status_name": status_name(api, error.status),

@@ -86,6 +86,13 @@ fn error_section(page: &mut Page, index: usize) {
             code(page.field_with(FieldRole::Message).unwrap_or("error"))
         ),
     });
+    if let Some(sub_code) = &error.doc.sub_code {
+        facts.push(format!(
+            "- **Sub-code:** {}, sent in {}",
+            code(sub_code),
+            code(page.field_with(FieldRole::SubCode).unwrap_or("sub_code"))
+        ));
+    }
     let other_marks = page.other_marks(
         inferred,
         &[

@@ -13,6 +13,9 @@ use crate::model::{Api, Error};
 fn variant_docs(api: &Api, error: &Error) -> TokenStream {
     let doc = &error.doc;
     let mut facts = vec![format!("- Wire: {}", docs::code(&error.wire))];
+    if let Some(sub_code) = &doc.sub_code {
+        facts.push(format!("- Sub-code: {}", docs::code(sub_code)));
+    }
     let status = match &error.status_inferred {
         Some(reason) => format!(
             "- HTTP status: {} (inferred: {})",
