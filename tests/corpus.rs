@@ -24,7 +24,15 @@ macro_rules! corpus_apis {
     };
 }
 
-corpus_apis!(azure_storage, discord, jsonapi, oauth2, salesforce, soap12);
+corpus_apis!(
+    azure_storage,
+    discord,
+    jsonapi,
+    oauth2,
+    paypal,
+    salesforce,
+    soap12
+);
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
 
@@ -57,7 +65,9 @@ fn check<C: CatalogCode>(api: &Api) -> Vec<String> {
                 error.code
             ));
         }
-        if error.shape != BodyShape::Documented {
+        // A body that names a documented error must be read as the envelope; one that
+        // names none may be another format the page shows (PayPal's identity errors).
+        if example.expect.is_some() && error.shape != BodyShape::Documented {
             failures.push(format!(
                 "{}: example `{}` read as {:?}, not the documented envelope",
                 api.id(),
