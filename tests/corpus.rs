@@ -31,7 +31,8 @@ corpus_apis!(
     oauth2,
     paypal,
     salesforce,
-    soap12
+    soap12,
+    square,
 );
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");

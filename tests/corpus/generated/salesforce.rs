@@ -3,7 +3,7 @@
 
 /// Errors of the Salesforce REST API API.
 ///
-/// Either when an error occurs or when a response is successful, the response header contains an HTTP code, and the response body usually contains: the HTTP response code; the message accompanying the HTTP response code; the field or object where the error occurred (if the response returns information about an error).
+/// Either when an error occurs or when a response is successful, the response header contains an HTTP code, and the response body usually contains: The HTTP response code; The message accompanying the HTTP response code; The field or object where the error occurred (if the response returns information about an error).
 ///
 /// - Source page: <https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm>
 /// - Errors are identified by their code field.
