@@ -17,7 +17,11 @@ macro_rules! corpus_apis {
 
         fn check_api(api: &Api) -> Option<Vec<String>> {
             match api.id() {
-                $( stringify!($id) => Some(check::<$id::ErrorCode>(api)), )*
+                $( stringify!($id) => Some({
+                    let mut failures = check::<$id::ErrorCode>(api);
+                    failures.extend(check_envelope::<$id::ErrorEnvelope>(api));
+                    failures
+                }), )*
                 _ => None,
             }
         }
@@ -92,6 +96,50 @@ fn check<C: CatalogCode>(api: &Api) -> Vec<String> {
                 back.code,
                 response.body
             ));
+        }
+    }
+    failures
+}
+
+/// Every example that names an error deserializes into the generated envelope type (an
+/// XML body through the tree the runtime reads it into) and serializes back to the same
+/// tree, so the structs model real bodies, lists included.
+fn check_envelope<E>(api: &Api) -> Vec<String>
+where
+    E: serde::de::DeserializeOwned + serde::Serialize,
+{
+    let xml = errcat::is_xml_media_type(&api.doc.envelope.content_type);
+    let mut failures = Vec::new();
+    for example in api.doc.examples.iter().filter(|e| e.expect.is_some()) {
+        let tree = if xml {
+            errcat_vocab::xml::read(example.body.as_bytes())
+        } else {
+            serde_json::from_str(&example.body).ok()
+        };
+        let Some(tree) = tree else {
+            failures.push(format!(
+                "{}: example `{}` does not parse",
+                api.id(),
+                example.name
+            ));
+            continue;
+        };
+        match serde_json::from_value::<E>(tree.clone()) {
+            Ok(envelope) => {
+                let back = serde_json::to_value(&envelope).expect("envelopes serialize");
+                if back != tree {
+                    failures.push(format!(
+                        "{}: example `{}` does not round-trip through ErrorEnvelope: {back}",
+                        api.id(),
+                        example.name
+                    ));
+                }
+            }
+            Err(error) => failures.push(format!(
+                "{}: example `{}` does not deserialize into ErrorEnvelope: {error}",
+                api.id(),
+                example.name
+            )),
         }
     }
     failures

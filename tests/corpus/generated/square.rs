@@ -4710,7 +4710,7 @@ pub mod square {
     /// An error response of this API, read by [`errcat::ApiError::from_response`].
     pub type ApiError = ::errcat::ApiError<ErrorCode>;
 
-    /// One error of the list the body is.
+    /// An element of the `errors` list of the error body.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorsBody {
@@ -4741,10 +4741,15 @@ pub mod square {
     ///
     /// Error responses include an errors array with an Error object for each error that occurred while processing the request. If multiple errors are returned, the status code matches the first one. Depending on how the request is processed, it's possible to receive a subsequent error response after fixing and retrying a request.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-    #[serde(crate = "::errcat::__private::serde", transparent)]
+    #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorEnvelope {
-        /// The errors, in the order sent.
+        /// Error responses include an errors array with an Error object for each error that occurred while processing the request.
+        ///
+        /// Always present.
         pub errors: Vec<ErrorsBody>,
+        /// Members the catalog does not document, kept as they were sent.
+        #[serde(flatten)]
+        pub extra: serde_json::Map<String, serde_json::Value>,
     }
 
     impl ErrorEnvelope {

@@ -360,11 +360,10 @@ pub fn emit(api: &Api) -> TokenStream {
         }
         root.insert(&components, field);
     }
-    let root_is_list = root
-        .children
-        .first()
-        .is_some_and(|c| c.list && c.key == ROOT_LIST)
-        && root.children.len() == 1;
+    // A body that is a list: its paths start with a selector (`[].errorCode`); the
+    // validator's family rule keeps other keys out of such a body.
+    let root_is_list =
+        envelope.fields.iter().any(|f| f.path.starts_with('[')) && root.children.len() == 1;
     let family = errcat_vocab::Term::phrase(api.family());
     let mut paragraphs = vec![format!(
         "The error body {} sends: {family}.",
