@@ -32,6 +32,7 @@ corpus_apis!(
     azure_storage,
     discord,
     jsonapi,
+    msgraph,
     oauth2,
     paypal,
     salesforce,

@@ -109,6 +109,41 @@ pub mod azure_storage {
         /// - Category: `internal`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Please retry the request. (inferred: the message says to retry; it states no schedule, so errcat's backoff is used)
         InternalError,
+        /// The value provided for one of the HTTP headers was not in the correct format.
+        ///
+        /// - Wire: `InvalidHeaderValue`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidHeaderValue,
+        /// The HTTP verb specified was not recognized by the server.
+        ///
+        /// - Wire: `InvalidHttpVerb`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidHttpVerb,
+        /// One of the request inputs is not valid.
+        ///
+        /// - Wire: `InvalidInput`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidInput,
+        /// The MD5 value specified in the request is invalid. The MD5 value must be 128 bits and Base64-encoded.
+        ///
+        /// - Wire: `InvalidMd5`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidMd5,
+        /// The specified metadata is invalid. It includes characters that are not permitted.
+        ///
+        /// - Wire: `InvalidMetadata`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidMetadata,
         /// An invalid value was specified for one of the query parameters in the request URI.
         ///
         /// - Wire: `InvalidQueryParameterValue`
@@ -116,10 +151,193 @@ pub mod azure_storage {
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
         InvalidQueryParameterValue,
+        /// The range specified is invalid for the current size of the resource.
+        ///
+        /// - Wire: `InvalidRange`
+        /// - HTTP status: 416
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 416)
+        InvalidRange,
+        /// The specified resource name contains invalid characters.
+        ///
+        /// - Wire: `InvalidResourceName`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidResourceName,
+        /// The requested URI does not represent any resource on the server.
+        ///
+        /// - Wire: `InvalidUri`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidUri,
+        /// The specified XML is not syntactically valid.
+        ///
+        /// - Wire: `InvalidXmlDocument`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidXmlDocument,
+        /// The value provided for one of the XML nodes in the request body was not in the correct format.
+        ///
+        /// - Wire: `InvalidXmlNodeValue`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidXmlNodeValue,
+        /// The MD5 value specified in the request did not match the MD5 value calculated by the server.
+        ///
+        /// - Wire: `Md5Mismatch`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        Md5Mismatch,
+        /// The size of the specified metadata exceeds the maximum size permitted.
+        ///
+        /// - Wire: `MetadataTooLarge`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MetadataTooLarge,
+        /// The Content-Length header was not specified.
+        ///
+        /// - Wire: `MissingContentLengthHeader`
+        /// - HTTP status: 411
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 411)
+        MissingContentLengthHeader,
+        /// A required query parameter was not specified for this request.
+        ///
+        /// - Wire: `MissingRequiredQueryParameter`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MissingRequiredQueryParameter,
+        /// A required HTTP header was not specified.
+        ///
+        /// - Wire: `MissingRequiredHeader`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MissingRequiredHeader,
+        /// A required XML node was not specified in the request body.
+        ///
+        /// - Wire: `MissingRequiredXmlNode`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MissingRequiredXmlNode,
+        /// Multiple condition headers are not supported.
+        ///
+        /// - Wire: `MultipleConditionHeadersNotSupported`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MultipleConditionHeadersNotSupported,
+        /// The operation could not be completed within the permitted time.
+        ///
+        /// - Wire: `OperationTimedOut`
+        /// - HTTP status: 500
+        /// - Category: `internal`
+        /// - Retry: Retry with exponential backoff (the page gives no schedule). (inferred: the page states no retry rule for it; errcat's default for status 500)
+        OperationTimedOut,
+        /// One of the request inputs is out of range.
+        ///
+        /// - Wire: `OutOfRangeInput`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        OutOfRangeInput,
+        /// A query parameter specified in the request URI is outside the permissible range.
+        ///
+        /// - Wire: `OutOfRangeQueryParameterValue`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        OutOfRangeQueryParameterValue,
+        /// The size of the request body exceeds the maximum size permitted.
+        ///
+        /// - Wire: `RequestBodyTooLarge`
+        /// - HTTP status: 413
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 413)
+        RequestBodyTooLarge,
+        /// The specified resource type does not match the type of the existing resource.
+        ///
+        /// - Wire: `ResourceTypeMismatch`
+        /// - HTTP status: 409
+        /// - Category: `conflict`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 409)
+        ResourceTypeMismatch,
+        /// The url in the request could not be parsed.
+        ///
+        /// - Wire: `RequestUrlFailedToParse`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        RequestUrlFailedToParse,
+        /// The specified resource already exists.
+        ///
+        /// - Wire: `ResourceAlreadyExists`
+        /// - HTTP status: 409
+        /// - Category: `conflict`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 409)
+        ResourceAlreadyExists,
+        /// The specified resource does not exist.
+        ///
+        /// - Wire: `ResourceNotFound`
+        /// - HTTP status: 404
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        ResourceNotFound,
+        /// The server is currently unable to receive requests. Please retry your request.
+        ///
+        /// - Wire: `ServerBusy`
+        /// - HTTP status: 503
+        /// - Category: `unavailable`
+        /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Please retry your request. (inferred: the message says to retry; the scalability-targets page recommends an exponential backoff policy for 503s but gives no schedule)
+        ServerBusy,
+        /// One of the HTTP headers specified in the request is not supported.
+        ///
+        /// - Wire: `UnsupportedHeader`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        UnsupportedHeader,
+        /// One of the XML nodes specified in the request body is not supported.
+        ///
+        /// - Wire: `UnsupportedXmlNode`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        UnsupportedXmlNode,
+        /// One of the query parameters specified in the request URI is not supported.
+        ///
+        /// - Wire: `UnsupportedQueryParameter`
+        /// - HTTP status: 400
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        UnsupportedQueryParameter,
+        /// The resource doesn't support the specified HTTP verb.
+        ///
+        /// - Wire: `UnsupportedHttpVerb`
+        /// - HTTP status: 405
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 405)
+        UnsupportedHttpVerb,
+        /// Unauthorized signed resource type
+        ///
+        /// - Wire: `AuthorizationResourceTypeMismatch`
+        /// - HTTP status: 403
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 403)
+        /// - Example message: `This request is not authorized to perform this operation using this resource type.`
+        AuthorizationResourceTypeMismatch,
     }
 
     /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
-    static VARIANT_NAMES: [&str; 13] = [
+    static VARIANT_NAMES: [&str; 44] = [
         "NoAuthenticationInformation",
         "InvalidAuthenticationInfo",
         "AccountAlreadyExists",
@@ -132,7 +350,38 @@ pub mod azure_storage {
         "EmptyMetadataKey",
         "InsufficientAccountPermissions",
         "InternalError",
+        "InvalidHeaderValue",
+        "InvalidHttpVerb",
+        "InvalidInput",
+        "InvalidMd5",
+        "InvalidMetadata",
         "InvalidQueryParameterValue",
+        "InvalidRange",
+        "InvalidResourceName",
+        "InvalidUri",
+        "InvalidXmlDocument",
+        "InvalidXmlNodeValue",
+        "Md5Mismatch",
+        "MetadataTooLarge",
+        "MissingContentLengthHeader",
+        "MissingRequiredQueryParameter",
+        "MissingRequiredHeader",
+        "MissingRequiredXmlNode",
+        "MultipleConditionHeadersNotSupported",
+        "OperationTimedOut",
+        "OutOfRangeInput",
+        "OutOfRangeQueryParameterValue",
+        "RequestBodyTooLarge",
+        "ResourceTypeMismatch",
+        "RequestUrlFailedToParse",
+        "ResourceAlreadyExists",
+        "ResourceNotFound",
+        "ServerBusy",
+        "UnsupportedHeader",
+        "UnsupportedXmlNode",
+        "UnsupportedQueryParameter",
+        "UnsupportedHttpVerb",
+        "AuthorizationResourceTypeMismatch",
     ];
 
     impl ::core::fmt::Debug for ErrorCode {
@@ -142,7 +391,7 @@ pub mod azure_storage {
     }
 
     /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
-    static CODE_INFO: [::errcat::CodeInfo; 13] = [
+    static CODE_INFO: [::errcat::CodeInfo; 44] = [
         ::errcat::CodeInfo {
             id: "no_authentication_information",
             wire: "NoAuthenticationInformation",
@@ -294,6 +543,66 @@ pub mod azure_storage {
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
+            id: "invalid_header_value",
+            wire: "InvalidHeaderValue",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The value provided for one of the HTTP headers was not in the correct format.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_http_verb",
+            wire: "InvalidHttpVerb",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The HTTP verb specified was not recognized by the server.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_input",
+            wire: "InvalidInput",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "One of the request inputs is not valid.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_md5",
+            wire: "InvalidMd5",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The MD5 value specified in the request is invalid. The MD5 value must be 128 bits and Base64-encoded.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_metadata",
+            wire: "InvalidMetadata",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The specified metadata is invalid. It includes characters that are not permitted.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
             id: "invalid_query_parameter_value",
             wire: "InvalidQueryParameterValue",
             status: 400,
@@ -302,6 +611,332 @@ pub mod azure_storage {
             description: "An invalid value was specified for one of the query parameters in the request URI.",
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_range",
+            wire: "InvalidRange",
+            status: 416,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The range specified is invalid for the current size of the resource.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 416",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_resource_name",
+            wire: "InvalidResourceName",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The specified resource name contains invalid characters.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_uri",
+            wire: "InvalidUri",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The requested URI does not represent any resource on the server.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_xml_document",
+            wire: "InvalidXmlDocument",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The specified XML is not syntactically valid.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_xml_node_value",
+            wire: "InvalidXmlNodeValue",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The value provided for one of the XML nodes in the request body was not in the correct format.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "md5_mismatch",
+            wire: "Md5Mismatch",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The MD5 value specified in the request did not match the MD5 value calculated by the server.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "metadata_too_large",
+            wire: "MetadataTooLarge",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The size of the specified metadata exceeds the maximum size permitted.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "missing_content_length_header",
+            wire: "MissingContentLengthHeader",
+            status: 411,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The Content-Length header was not specified.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 411",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "missing_required_query_parameter",
+            wire: "MissingRequiredQueryParameter",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "A required query parameter was not specified for this request.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "missing_required_header",
+            wire: "MissingRequiredHeader",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "A required HTTP header was not specified.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "missing_required_xml_node",
+            wire: "MissingRequiredXmlNode",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "A required XML node was not specified in the request body.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "multiple_condition_headers_not_supported",
+            wire: "MultipleConditionHeadersNotSupported",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Multiple condition headers are not supported.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "operation_timed_out",
+            wire: "OperationTimedOut",
+            status: 500,
+            category: ::errcat::Category::Internal,
+            retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            description: "The operation could not be completed within the permitted time.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 500",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "out_of_range_input",
+            wire: "OutOfRangeInput",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "One of the request inputs is out of range.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "out_of_range_query_parameter_value",
+            wire: "OutOfRangeQueryParameterValue",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "A query parameter specified in the request URI is outside the permissible range.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "request_body_too_large",
+            wire: "RequestBodyTooLarge",
+            status: 413,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The size of the request body exceeds the maximum size permitted.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 413",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "resource_type_mismatch",
+            wire: "ResourceTypeMismatch",
+            status: 409,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "The specified resource type does not match the type of the existing resource.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 409",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "request_url_failed_to_parse",
+            wire: "RequestUrlFailedToParse",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The url in the request could not be parsed.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "resource_already_exists",
+            wire: "ResourceAlreadyExists",
+            status: 409,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "The specified resource already exists.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 409",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "resource_not_found",
+            wire: "ResourceNotFound",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "The specified resource does not exist.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "server_busy",
+            wire: "ServerBusy",
+            status: 503,
+            category: ::errcat::Category::Unavailable,
+            retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            description: "The server is currently unable to receive requests. Please retry your request.",
+            retry_advice: Some("Please retry your request."),
+            retry_inferred: Some(
+                "the message says to retry; the scalability-targets page recommends an exponential backoff policy for 503s but gives no schedule",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unsupported_header",
+            wire: "UnsupportedHeader",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "One of the HTTP headers specified in the request is not supported.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unsupported_xml_node",
+            wire: "UnsupportedXmlNode",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "One of the XML nodes specified in the request body is not supported.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unsupported_query_parameter",
+            wire: "UnsupportedQueryParameter",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "One of the query parameters specified in the request URI is not supported.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unsupported_http_verb",
+            wire: "UnsupportedHttpVerb",
+            status: 405,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The resource doesn't support the specified HTTP verb.",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 405",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "authorization_resource_type_mismatch",
+            wire: "AuthorizationResourceTypeMismatch",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unauthorized signed resource type",
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 403",
+            ),
+            message: Some(
+                "This request is not authorized to perform this operation using this resource type.",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -323,7 +958,38 @@ pub mod azure_storage {
             ErrorCode::EmptyMetadataKey,
             ErrorCode::InsufficientAccountPermissions,
             ErrorCode::InternalError,
+            ErrorCode::InvalidHeaderValue,
+            ErrorCode::InvalidHttpVerb,
+            ErrorCode::InvalidInput,
+            ErrorCode::InvalidMd5,
+            ErrorCode::InvalidMetadata,
             ErrorCode::InvalidQueryParameterValue,
+            ErrorCode::InvalidRange,
+            ErrorCode::InvalidResourceName,
+            ErrorCode::InvalidUri,
+            ErrorCode::InvalidXmlDocument,
+            ErrorCode::InvalidXmlNodeValue,
+            ErrorCode::Md5Mismatch,
+            ErrorCode::MetadataTooLarge,
+            ErrorCode::MissingContentLengthHeader,
+            ErrorCode::MissingRequiredQueryParameter,
+            ErrorCode::MissingRequiredHeader,
+            ErrorCode::MissingRequiredXmlNode,
+            ErrorCode::MultipleConditionHeadersNotSupported,
+            ErrorCode::OperationTimedOut,
+            ErrorCode::OutOfRangeInput,
+            ErrorCode::OutOfRangeQueryParameterValue,
+            ErrorCode::RequestBodyTooLarge,
+            ErrorCode::ResourceTypeMismatch,
+            ErrorCode::RequestUrlFailedToParse,
+            ErrorCode::ResourceAlreadyExists,
+            ErrorCode::ResourceNotFound,
+            ErrorCode::ServerBusy,
+            ErrorCode::UnsupportedHeader,
+            ErrorCode::UnsupportedXmlNode,
+            ErrorCode::UnsupportedQueryParameter,
+            ErrorCode::UnsupportedHttpVerb,
+            ErrorCode::AuthorizationResourceTypeMismatch,
         ];
 
         /// Everything the catalog says about this code.
@@ -333,21 +999,79 @@ pub mod azure_storage {
 
         /// The code for a wire identifier, if the catalog documents it.
         pub fn from_wire(wire: &str) -> Option<ErrorCode> {
-            let index: Option<usize> = match wire {
-                "NoAuthenticationInformation" => Some(0),
-                "InvalidAuthenticationInfo" => Some(1),
-                "AccountAlreadyExists" => Some(2),
-                "AccountBeingCreated" => Some(3),
-                "AccountIsDisabled" => Some(4),
-                "AccountProtectedFromDeletion" => Some(5),
-                "AuthenticationFailed" => Some(6),
-                "ConditionHeadersNotSupported" => Some(7),
-                "ConditionNotMet" => Some(8),
-                "EmptyMetadataKey" => Some(9),
-                "InsufficientAccountPermissions" => Some(10),
-                "InternalError" => Some(11),
-                "InvalidQueryParameterValue" => Some(12),
-                _ => None,
+            let index: Option<usize> = {
+                /// A 9-bit summary of a wire string (0 to 511): its length and three of its bytes (the
+                /// last, the middle and the one a quarter in), mixed by one multiply. Codes that share a
+                /// prefix still differ in these.
+                #[inline]
+                fn wire_sketch(bytes: &[u8]) -> usize {
+                    let len = bytes.len();
+                    let byte = |at: usize| u32::from(
+                        bytes.get(at).copied().unwrap_or(0),
+                    );
+                    let mixed = (len as u32) ^ (byte(len.wrapping_sub(1)) << 8)
+                        ^ (byte(len / 2) << 16) ^ (byte(len / 4) << 24);
+                    (mixed.wrapping_mul(0x9e37_79b9) >> 23) as usize
+                }
+
+                /// Bit `wire_sketch(code)` set for every documented code: a wire whose bit is
+                /// clear is not one, and needs no string comparison.
+                static FILTER: [u64; 8] = [
+                    137443164161, 343866933256, 162271432309473280, 144115742663574016,
+                    131072, 151257088, 289400257379368960, 311311470270881920,
+                ];
+                let sketch = wire_sketch(wire.as_bytes());
+                if (FILTER[sketch / 64] >> (sketch % 64)) & 1 == 0 {
+                    None
+                } else {
+                    match wire {
+                        "NoAuthenticationInformation" => Some(0),
+                        "InvalidAuthenticationInfo" => Some(1),
+                        "AccountAlreadyExists" => Some(2),
+                        "AccountBeingCreated" => Some(3),
+                        "AccountIsDisabled" => Some(4),
+                        "AccountProtectedFromDeletion" => Some(5),
+                        "AuthenticationFailed" => Some(6),
+                        "ConditionHeadersNotSupported" => Some(7),
+                        "ConditionNotMet" => Some(8),
+                        "EmptyMetadataKey" => Some(9),
+                        "InsufficientAccountPermissions" => Some(10),
+                        "InternalError" => Some(11),
+                        "InvalidHeaderValue" => Some(12),
+                        "InvalidHttpVerb" => Some(13),
+                        "InvalidInput" => Some(14),
+                        "InvalidMd5" => Some(15),
+                        "InvalidMetadata" => Some(16),
+                        "InvalidQueryParameterValue" => Some(17),
+                        "InvalidRange" => Some(18),
+                        "InvalidResourceName" => Some(19),
+                        "InvalidUri" => Some(20),
+                        "InvalidXmlDocument" => Some(21),
+                        "InvalidXmlNodeValue" => Some(22),
+                        "Md5Mismatch" => Some(23),
+                        "MetadataTooLarge" => Some(24),
+                        "MissingContentLengthHeader" => Some(25),
+                        "MissingRequiredQueryParameter" => Some(26),
+                        "MissingRequiredHeader" => Some(27),
+                        "MissingRequiredXmlNode" => Some(28),
+                        "MultipleConditionHeadersNotSupported" => Some(29),
+                        "OperationTimedOut" => Some(30),
+                        "OutOfRangeInput" => Some(31),
+                        "OutOfRangeQueryParameterValue" => Some(32),
+                        "RequestBodyTooLarge" => Some(33),
+                        "ResourceTypeMismatch" => Some(34),
+                        "RequestUrlFailedToParse" => Some(35),
+                        "ResourceAlreadyExists" => Some(36),
+                        "ResourceNotFound" => Some(37),
+                        "ServerBusy" => Some(38),
+                        "UnsupportedHeader" => Some(39),
+                        "UnsupportedXmlNode" => Some(40),
+                        "UnsupportedQueryParameter" => Some(41),
+                        "UnsupportedHttpVerb" => Some(42),
+                        "AuthorizationResourceTypeMismatch" => Some(43),
+                        _ => None,
+                    }
+                }
             };
             index.map(|i| Self::ALL[i])
         }
@@ -519,6 +1243,14 @@ pub mod azure_storage {
                     nullable: false,
                     constant: None,
                 },
+                ::errcat::FieldSpec {
+                    path: "Error.ExtendedErrorDetail",
+                    kind: ::errcat::FieldKind::String,
+                    role: None,
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
             ],
         },
         headers: &[
@@ -566,6 +1298,12 @@ pub mod azure_storage {
         #[serde(rename = "Reason")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub reason: Option<String>,
+        /// Shown in the AuthorizationResourceTypeMismatch example (version 2024-08-04 and later, detailed error information for an Account SAS whose signed resource type does not match the resource).
+        ///
+        /// Not always present.
+        #[serde(rename = "ExtendedErrorDetail")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub extended_error_detail: Option<String>,
         /// Members the catalog does not document, kept as they were sent.
         #[serde(flatten)]
         pub extra: serde_json::Map<String, serde_json::Value>,
