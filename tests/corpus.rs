@@ -31,6 +31,7 @@ macro_rules! corpus_apis {
 corpus_apis!(
     azure_storage,
     discord,
+    google_rpc,
     jsonapi,
     msgraph,
     oauth2,

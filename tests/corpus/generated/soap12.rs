@@ -25,35 +25,35 @@ pub mod soap12 {
     #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     #[non_exhaustive]
     pub enum ErrorCode {
-        /// The faulting node found an invalid element information item instead of the expected Envelope element information item. The namespace, local name or both did not match the Envelope element information item required by this recommendation.
+        /// The faulting node found an invalid element information item instead of the expected Envelope element information item. The namespace, local name or both did not match the Envelope element information item required by this recommendation (see 2.8 SOAP Versioning Model and 5.4.7 VersionMismatch Faults).
         ///
         /// - Wire: `env:VersionMismatch`
         /// - HTTP status: 500
         /// - Category: `internal`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). (inferred: the page states no retry rule for it; errcat's default for status 500)
         VersionMismatch,
-        /// An immediate child element information item of the SOAP Header element information item targeted at the faulting node that was not understood by the faulting node contained a SOAP mustUnderstand attribute information item with a value of "true".
+        /// An immediate child element information item of the SOAP Header element information item targeted at the faulting node that was not understood by the faulting node contained a SOAP mustUnderstand attribute information item with a value of "true" (see 5.2.3 SOAP mustUnderstand Attribute and 5.4.8 SOAP mustUnderstand Faults).
         ///
         /// - Wire: `env:MustUnderstand`
         /// - HTTP status: 500
         /// - Category: `internal`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). (inferred: the page states no retry rule for it; errcat's default for status 500)
         MustUnderstand,
-        /// A SOAP header block or SOAP body child element information item targeted at the faulting SOAP node is scoped with a data encoding that the faulting node does not support.
+        /// A SOAP header block or SOAP body child element information item targeted at the faulting SOAP node is scoped (see 5.1.1 SOAP encodingStyle Attribute) with a data encoding that the faulting node does not support.
         ///
         /// - Wire: `env:DataEncodingUnknown`
         /// - HTTP status: 500
         /// - Category: `internal`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). (inferred: the page states no retry rule for it; errcat's default for status 500)
         DataEncodingUnknown,
-        /// The message was incorrectly formed or did not contain the appropriate information in order to succeed. For example, the message could lack the proper authentication or payment information. It is generally an indication that the message is not to be resent without change.
+        /// The message was incorrectly formed or did not contain the appropriate information in order to succeed. For example, the message could lack the proper authentication or payment information. It is generally an indication that the message is not to be resent without change (see also 5.4 SOAP Fault for a description of the SOAP fault detail sub-element).
         ///
         /// - Wire: `env:Sender`
         /// - HTTP status: 400
         /// - Category: `invalid_request`
-        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        /// - Retry: Do not retry: fix the request first. The page says: It is generally an indication that the message is not to be resent without change. (inferred: the recommendation says generally; modelled as never (resend only after a change))
         Sender,
-        /// The message could not be processed for reasons attributable to the processing of the message rather than to the contents of the message itself. For example, processing could include communicating with an upstream SOAP node, which did not respond. The message could succeed if resent at a later point in time.
+        /// The message could not be processed for reasons attributable to the processing of the message rather than to the contents of the message itself. For example, processing could include communicating with an upstream SOAP node, which did not respond. The message could succeed if resent at a later point in time (see also 5.4 SOAP Fault for a description of the SOAP fault detail sub-element).
         ///
         /// - Wire: `env:Receiver`
         /// - HTTP status: 500
@@ -99,7 +99,7 @@ pub mod soap12 {
                 max_attempts: None,
                 max_delay_ms: None,
             }),
-            description: "The faulting node found an invalid element information item instead of the expected Envelope element information item. The namespace, local name or both did not match the Envelope element information item required by this recommendation.",
+            description: "The faulting node found an invalid element information item instead of the expected Envelope element information item. The namespace, local name or both did not match the Envelope element information item required by this recommendation (see 2.8 SOAP Versioning Model and 5.4.7 VersionMismatch Faults).",
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 500",
             ),
@@ -116,7 +116,7 @@ pub mod soap12 {
                 max_attempts: None,
                 max_delay_ms: None,
             }),
-            description: "An immediate child element information item of the SOAP Header element information item targeted at the faulting node that was not understood by the faulting node contained a SOAP mustUnderstand attribute information item with a value of \"true\".",
+            description: "An immediate child element information item of the SOAP Header element information item targeted at the faulting node that was not understood by the faulting node contained a SOAP mustUnderstand attribute information item with a value of \"true\" (see 5.2.3 SOAP mustUnderstand Attribute and 5.4.8 SOAP mustUnderstand Faults).",
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 500",
             ),
@@ -133,7 +133,7 @@ pub mod soap12 {
                 max_attempts: None,
                 max_delay_ms: None,
             }),
-            description: "A SOAP header block or SOAP body child element information item targeted at the faulting SOAP node is scoped with a data encoding that the faulting node does not support.",
+            description: "A SOAP header block or SOAP body child element information item targeted at the faulting SOAP node is scoped (see 5.1.1 SOAP encodingStyle Attribute) with a data encoding that the faulting node does not support.",
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 500",
             ),
@@ -145,9 +145,12 @@ pub mod soap12 {
             status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            description: "The message was incorrectly formed or did not contain the appropriate information in order to succeed. For example, the message could lack the proper authentication or payment information. It is generally an indication that the message is not to be resent without change.",
+            description: "The message was incorrectly formed or did not contain the appropriate information in order to succeed. For example, the message could lack the proper authentication or payment information. It is generally an indication that the message is not to be resent without change (see also 5.4 SOAP Fault for a description of the SOAP fault detail sub-element).",
+            retry_advice: Some(
+                "It is generally an indication that the message is not to be resent without change.",
+            ),
             retry_inferred: Some(
-                "the page states no retry rule for it; errcat's default for status 400",
+                "the recommendation says generally; modelled as never (resend only after a change)",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -162,7 +165,7 @@ pub mod soap12 {
                 max_attempts: None,
                 max_delay_ms: None,
             }),
-            description: "The message could not be processed for reasons attributable to the processing of the message rather than to the contents of the message itself. For example, processing could include communicating with an upstream SOAP node, which did not respond. The message could succeed if resent at a later point in time.",
+            description: "The message could not be processed for reasons attributable to the processing of the message rather than to the contents of the message itself. For example, processing could include communicating with an upstream SOAP node, which did not respond. The message could succeed if resent at a later point in time (see also 5.4 SOAP Fault for a description of the SOAP fault detail sub-element).",
             retry_advice: Some(
                 "The message could succeed if resent at a later point in time.",
             ),
@@ -337,7 +340,7 @@ pub mod soap12 {
             status: 400,
             name: "Bad Request",
             description: Some(
-                "A SOAP fault with env:Sender as the value of its Code (Part 2, the HTTP binding).",
+                "A SOAP fault with env:Sender as the value of its Code (Part 2, Table 20: SOAP Fault to HTTP Status Mapping).",
             ),
             retry: None,
         },
@@ -345,7 +348,7 @@ pub mod soap12 {
             status: 500,
             name: "Internal Server Error",
             description: Some(
-                "A SOAP fault with any other Code value (Part 2, the HTTP binding).",
+                "A SOAP fault with any other Code value: env:VersionMismatch, env:MustUnderstand, env:DataEncodingUnknown, env:Receiver (Part 2, Table 20: SOAP Fault to HTTP Status Mapping).",
             ),
             retry: None,
         },
@@ -399,6 +402,22 @@ pub mod soap12 {
                 },
                 ::errcat::FieldSpec {
                     path: "env:Envelope.env:Body.env:Fault.env:Reason.env:Text.@xml:lang",
+                    kind: ::errcat::FieldKind::String,
+                    role: None,
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "env:Envelope.env:Body.env:Fault.env:Node",
+                    kind: ::errcat::FieldKind::String,
+                    role: None,
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "env:Envelope.env:Body.env:Fault.env:Role",
                     kind: ::errcat::FieldKind::String,
                     role: None,
                     required: false,
@@ -508,6 +527,18 @@ pub mod soap12 {
         #[serde(rename = "Reason")]
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub reason: Option<EnvelopeBodyFaultReasonBody>,
+        /// An optional Node element information item (5.4.3 SOAP Node Element): the SOAP node that generated the fault.
+        ///
+        /// Not always present.
+        #[serde(rename = "Node")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub node: Option<String>,
+        /// An optional Role element information item (5.4.4 SOAP Role Element): the role the faulting node was operating in.
+        ///
+        /// Not always present.
+        #[serde(rename = "Role")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub role: Option<String>,
         /// The Detail element information item is intended for carrying application specific error information.
         ///
         /// Not always present.
