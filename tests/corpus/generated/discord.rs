@@ -3,9 +3,9 @@
 
 /// Errors of the Discord API.
 ///
-/// Along with the HTTP error code, our API can also return more detailed error codes through a code key in the JSON error response. The response will also contain a message key containing a more friendly error string. Some of these errors may include additional details in the form of Error Messages provided by an errors object.
+/// Along with the HTTP error code, our API can also return more detailed error codes through a \`code\` key in the JSON error response. The response will also contain a \`message\` key containing a more friendly error string. Some of these errors may include additional details in the form of Error Messages provided by an \`errors\` object.
 ///
-/// - Source page: <https://discord.com/developers/docs/topics/opcodes-and-status-codes#json>
+/// - Source page: <https://discord.com/developers/docs/topics/opcodes-and-status-codes>
 /// - Errors are identified by their code field.
 /// - Catalog: `tests/corpus/discord.yaml`
 ///
@@ -28,133 +28,1698 @@ pub mod discord {
         /// General error (such as a malformed request body, amongst other things)
         ///
         /// - Wire: `0`
-        /// - HTTP status: 400 (inferred: the page gives JSON error codes no HTTP status; a malformed request body is a 400)
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
         GeneralError,
         /// Unknown account
         ///
         /// - Wire: `10001`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404 (Not Found: the resource at the location specified doesn't exist))
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownAccount,
         /// Unknown application
         ///
         /// - Wire: `10002`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownApplication,
         /// Unknown channel
         ///
         /// - Wire: `10003`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownChannel,
         /// Unknown guild
         ///
         /// - Wire: `10004`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownGuild,
         /// Unknown integration
         ///
         /// - Wire: `10005`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownIntegration,
         /// Unknown invite
         ///
         /// - Wire: `10006`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownInvite,
         /// Unknown member
         ///
         /// - Wire: `10007`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownMember,
         /// Unknown message
         ///
         /// - Wire: `10008`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownMessage,
         /// Unknown permission overwrite
         ///
         /// - Wire: `10009`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownPermissionOverwrite,
         /// Unknown provider
         ///
         /// - Wire: `10010`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownProvider,
         /// Unknown role
         ///
         /// - Wire: `10011`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownRole,
         /// Unknown token
         ///
         /// - Wire: `10012`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownToken,
         /// Unknown user
         ///
         /// - Wire: `10013`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownUser,
         /// Unknown emoji
         ///
         /// - Wire: `10014`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownEmoji,
         /// Unknown webhook
         ///
         /// - Wire: `10015`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
-        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        /// - Retry: Do not retry: fix the request first. The page says: If a webhook returns a 404 status you should not attempt to use it again - repeated attempts to do so will result in a temporary restriction.
         UnknownWebhook,
         /// Unknown webhook service
         ///
         /// - Wire: `10016`
-        /// - HTTP status: 404 (inferred: the page gives JSON error codes no HTTP status; an unknown resource is a 404)
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         UnknownWebhookService,
-        /// Invalid Form Body (returned for both application/json and multipart/form-data bodies), or invalid Content-Type provided
+        /// Unknown session
         ///
-        /// - Wire: `50035`
-        /// - HTTP status: 400 (inferred: the page gives JSON error codes no HTTP status; an invalid body is a 400 (Bad Request: the request was improperly formatted))
+        /// - Wire: `10020`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownSession,
+        /// Unknown Asset
+        ///
+        /// - Wire: `10021`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownAsset,
+        /// Unknown ban
+        ///
+        /// - Wire: `10026`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownBan,
+        /// Unknown SKU
+        ///
+        /// - Wire: `10027`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownSku,
+        /// Unknown Store Listing
+        ///
+        /// - Wire: `10028`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownStoreListing,
+        /// Unknown entitlement
+        ///
+        /// - Wire: `10029`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownEntitlement,
+        /// Unknown build
+        ///
+        /// - Wire: `10030`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownBuild,
+        /// Unknown lobby
+        ///
+        /// - Wire: `10031`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownLobby,
+        /// Unknown branch
+        ///
+        /// - Wire: `10032`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownBranch,
+        /// Unknown store directory layout
+        ///
+        /// - Wire: `10033`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownStoreDirectoryLayout,
+        /// Unknown redistributable
+        ///
+        /// - Wire: `10036`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownRedistributable,
+        /// Unknown gift code
+        ///
+        /// - Wire: `10038`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownGiftCode,
+        /// Unknown stream
+        ///
+        /// - Wire: `10049`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownStream,
+        /// Unknown premium server subscribe cooldown
+        ///
+        /// - Wire: `10050`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownPremiumServerSubscribeCooldown,
+        /// Unknown guild template
+        ///
+        /// - Wire: `10057`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownGuildTemplate,
+        /// Unknown discoverable server category
+        ///
+        /// - Wire: `10059`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownDiscoverableServerCategory,
+        /// Unknown sticker
+        ///
+        /// - Wire: `10060`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownSticker,
+        /// Unknown sticker pack
+        ///
+        /// - Wire: `10061`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownStickerPack,
+        /// Unknown interaction
+        ///
+        /// - Wire: `10062`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownInteraction,
+        /// Unknown application command
+        ///
+        /// - Wire: `10063`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownApplicationCommand,
+        /// Unknown voice state
+        ///
+        /// - Wire: `10065`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownVoiceState,
+        /// Unknown application command permissions
+        ///
+        /// - Wire: `10066`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownApplicationCommandPermissions,
+        /// Unknown Stage Instance
+        ///
+        /// - Wire: `10067`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownStageInstance,
+        /// Unknown Guild Member Verification Form
+        ///
+        /// - Wire: `10068`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownGuildMemberVerificationForm,
+        /// Unknown Guild Welcome Screen
+        ///
+        /// - Wire: `10069`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownGuildWelcomeScreen,
+        /// Unknown Guild Scheduled Event
+        ///
+        /// - Wire: `10070`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownGuildScheduledEvent,
+        /// Unknown Guild Scheduled Event User
+        ///
+        /// - Wire: `10071`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownGuildScheduledEventUser,
+        /// Unknown Tag
+        ///
+        /// - Wire: `10087`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownTag,
+        /// Unknown sound
+        ///
+        /// - Wire: `10097`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownSound,
+        /// Unknown invite target users job (invite exists but has no target users)
+        ///
+        /// - Wire: `10124`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownInviteTargetUsersJob,
+        /// Unknown invite target users (invite exists but has no target users)
+        ///
+        /// - Wire: `10129`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; an "Unknown ..." code means the resource doesn't exist (HTTP table: 404 NOT FOUND, "The resource at the location specified doesn't exist."))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        UnknownInviteTargetUsers,
+        /// Bots cannot use this endpoint
+        ///
+        /// - Wire: `20001`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        BotsCannotUseThisEndpoint,
+        /// Only bots can use this endpoint
+        ///
+        /// - Wire: `20002`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        OnlyBotsCanUseThisEndpoint,
+        /// Explicit content cannot be sent to the desired recipient(s)
+        ///
+        /// - Wire: `20009`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        ExplicitContentCannotBeSent,
+        /// You are not authorized to perform this action on this application
+        ///
+        /// - Wire: `20012`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        NotAuthorizedForApplication,
+        /// This action requires a premium subscription
+        ///
+        /// - Wire: `20015`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        PremiumSubscriptionRequired,
+        /// This action cannot be performed due to slowmode rate limit
+        ///
+        /// - Wire: `20016`
+        /// - HTTP status: 429 (inferred: the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, "You are being rate limited"))
+        /// - Category: `rate_limited`
+        /// - Retry: Retry after the delay in the \`Retry-After\` header or the body field \`retry\_after\`. The page says: Your application should rely on the \`Retry-After\` header or \`retry\_after\` field to determine when to retry the request.
+        SlowmodeRateLimit,
+        /// Only the owner of this account can perform this action
+        ///
+        /// - Wire: `20018`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        OnlyAccountOwnerCanPerformAction,
+        /// This message cannot be edited due to announcement rate limits
+        ///
+        /// - Wire: `20022`
+        /// - HTTP status: 429 (inferred: the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, "You are being rate limited"))
+        /// - Category: `rate_limited`
+        /// - Retry: Retry after the delay in the \`Retry-After\` header or the body field \`retry\_after\`. The page says: Your application should rely on the \`Retry-After\` header or \`retry\_after\` field to determine when to retry the request.
+        AnnouncementEditRateLimit,
+        /// Under minimum age
+        ///
+        /// - Wire: `20024`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        UnderMinimumAge,
+        /// The write action you are performing on the channel has hit the write rate limit
+        ///
+        /// - Wire: `20028`
+        /// - HTTP status: 429 (inferred: the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, "You are being rate limited"))
+        /// - Category: `rate_limited`
+        /// - Retry: Retry after the delay in the \`Retry-After\` header or the body field \`retry\_after\`. The page says: Your application should rely on the \`Retry-After\` header or \`retry\_after\` field to determine when to retry the request.
+        ChannelWriteRateLimit,
+        /// The write action you are performing on the server has hit the write rate limit
+        ///
+        /// - Wire: `20029`
+        /// - HTTP status: 429 (inferred: the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, "You are being rate limited"))
+        /// - Category: `rate_limited`
+        /// - Retry: Retry after the delay in the \`Retry-After\` header or the body field \`retry\_after\`. The page says: Your application should rely on the \`Retry-After\` header or \`retry\_after\` field to determine when to retry the request.
+        ServerWriteRateLimit,
+        /// Your Stage topic, server name, server description, or channel names contain words that are not allowed
+        ///
+        /// - Wire: `20031`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        DisallowedWords,
+        /// Guild premium subscription level too low
+        ///
+        /// - Wire: `20035`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        GuildPremiumLevelTooLow,
+        /// Maximum number of guilds reached (100)
+        ///
+        /// - Wire: `30001`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxGuildsReached,
+        /// Maximum number of friends reached (1000)
+        ///
+        /// - Wire: `30002`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxFriendsReached,
+        /// Maximum number of pins reached for the channel (250)
+        ///
+        /// - Wire: `30003`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxPinsReached,
+        /// Maximum number of recipients reached (10)
+        ///
+        /// - Wire: `30004`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxRecipientsReached,
+        /// Maximum number of guild roles reached (250)
+        ///
+        /// - Wire: `30005`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxGuildRolesReached,
+        /// Maximum number of webhooks reached (15)
+        ///
+        /// - Wire: `30007`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxWebhooksReached,
+        /// Maximum number of emojis reached
+        ///
+        /// - Wire: `30008`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxEmojisReached,
+        /// Maximum number of reactions reached (20)
+        ///
+        /// - Wire: `30010`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxReactionsReached,
+        /// Maximum number of group DMs reached (10)
+        ///
+        /// - Wire: `30011`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxGroupDmsReached,
+        /// Maximum number of guild channels reached (500)
+        ///
+        /// - Wire: `30013`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxGuildChannelsReached,
+        /// Maximum number of attachments in a message reached (10)
+        ///
+        /// - Wire: `30015`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxAttachmentsReached,
+        /// Maximum number of invites reached (1000)
+        ///
+        /// - Wire: `30016`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxInvitesReached,
+        /// Maximum number of animated emojis reached
+        ///
+        /// - Wire: `30018`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxAnimatedEmojisReached,
+        /// Maximum number of server members reached
+        ///
+        /// - Wire: `30019`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxServerMembersReached,
+        /// Maximum number of server categories has been reached (5)
+        ///
+        /// - Wire: `30030`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxServerCategoriesReached,
+        /// Guild already has a template
+        ///
+        /// - Wire: `30031`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `conflict`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        GuildAlreadyHasTemplate,
+        /// Maximum number of application commands reached
+        ///
+        /// - Wire: `30032`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxApplicationCommandsReached,
+        /// Maximum number of thread participants has been reached (1000)
+        ///
+        /// - Wire: `30033`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxThreadParticipantsReached,
+        /// Maximum number of daily application command creates has been reached (200)
+        ///
+        /// - Wire: `30034`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxDailyApplicationCommandCreatesReached,
+        /// Maximum number of bans for non-guild members have been exceeded
+        ///
+        /// - Wire: `30035`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxNonMemberBansExceeded,
+        /// Maximum number of bans fetches has been reached
+        ///
+        /// - Wire: `30037`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxBanFetchesReached,
+        /// Maximum number of uncompleted guild scheduled events reached (100)
+        ///
+        /// - Wire: `30038`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxUncompletedScheduledEventsReached,
+        /// Maximum number of stickers reached
+        ///
+        /// - Wire: `30039`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxStickersReached,
+        /// Maximum number of prune requests has been reached. Try again later
+        ///
+        /// - Wire: `30040`
+        /// - HTTP status: 429 (inferred: the page ties no JSON error code to an HTTP status; a maximum that the code says to "Try again later" for is a limit over time, closest to 429 TOO MANY REQUESTS ("You are being rate limited") rather than a 400 that fails the same way again)
+        /// - Category: `rate_limited`
+        /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Try again later (inferred: the page gives no retry rule for JSON error codes; the code's own text says to retry later)
+        MaxPruneRequestsReached,
+        /// Maximum number of guild widget settings updates has been reached. Try again later
+        ///
+        /// - Wire: `30042`
+        /// - HTTP status: 429 (inferred: the page ties no JSON error code to an HTTP status; a maximum that the code says to "Try again later" for is a limit over time, closest to 429 TOO MANY REQUESTS ("You are being rate limited") rather than a 400 that fails the same way again)
+        /// - Category: `rate_limited`
+        /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Try again later (inferred: the page gives no retry rule for JSON error codes; the code's own text says to retry later)
+        MaxWidgetSettingsUpdatesReached,
+        /// Maximum number of soundboard sounds reached
+        ///
+        /// - Wire: `30045`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxSoundboardSoundsReached,
+        /// Maximum number of edits to messages older than 1 hour reached. Try again later
+        ///
+        /// - Wire: `30046`
+        /// - HTTP status: 429 (inferred: the page ties no JSON error code to an HTTP status; a maximum that the code says to "Try again later" for is a limit over time, closest to 429 TOO MANY REQUESTS ("You are being rate limited") rather than a 400 that fails the same way again)
+        /// - Category: `rate_limited`
+        /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Try again later (inferred: the page gives no retry rule for JSON error codes; the code's own text says to retry later)
+        MaxOldMessageEditsReached,
+        /// Maximum number of pinned threads in a forum channel has been reached
+        ///
+        /// - Wire: `30047`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxPinnedForumThreadsReached,
+        /// Maximum number of tags in a forum channel has been reached
+        ///
+        /// - Wire: `30048`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxForumTagsReached,
+        /// Bitrate is too high for channel of this type
+        ///
+        /// - Wire: `30052`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        BitrateTooHigh,
+        /// Maximum number of premium emojis reached (25)
+        ///
+        /// - Wire: `30056`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxPremiumEmojisReached,
+        /// Maximum number of webhooks per guild reached (1000)
+        ///
+        /// - Wire: `30058`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxWebhooksPerGuildReached,
+        /// Maximum number of channel permission overwrites reached (1000)
+        ///
+        /// - Wire: `30060`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxPermissionOverwritesReached,
+        /// The channels for this guild are too large
+        ///
+        /// - Wire: `30061`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        GuildChannelsTooLarge,
+        /// Unauthorized. Provide a valid token and try again
+        ///
+        /// - Wire: `40001`
+        /// - HTTP status: 401 (inferred: the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, "The Authorization header was missing or invalid."))
+        /// - Category: `authentication`
+        /// - Retry: Do not retry: fix the request first. The page says: 401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid (inferred: the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request)
+        Unauthorized,
+        /// You need to verify your account in order to perform this action
+        ///
+        /// - Wire: `40002`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        AccountVerificationRequired,
+        /// You are opening direct messages too fast
+        ///
+        /// - Wire: `40003`
+        /// - HTTP status: 429 (inferred: the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, "You are being rate limited"))
+        /// - Category: `rate_limited`
+        /// - Retry: Retry after the delay in the \`Retry-After\` header or the body field \`retry\_after\`. The page says: Your application should rely on the \`Retry-After\` header or \`retry\_after\` field to determine when to retry the request.
+        OpeningDirectMessagesTooFast,
+        /// Send messages has been temporarily disabled
+        ///
+        /// - Wire: `40004`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        SendMessagesTemporarilyDisabled,
+        /// Request entity too large. Try sending something smaller in size
+        ///
+        /// - Wire: `40005`
+        /// - HTTP status: 413 (inferred: the page ties no JSON error code to an HTTP status; the code rejects a body that is too large, which is 413 Payload Too Large (not in the page's table))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 413)
+        RequestEntityTooLarge,
+        /// This feature has been temporarily disabled server-side
+        ///
+        /// - Wire: `40006`
+        /// - HTTP status: 503 (inferred: the page ties no JSON error code to an HTTP status; the code says the service is temporarily unable to serve, which is 503 Service Unavailable (not in the page's table, which has only 5xx SERVER ERROR))
+        /// - Category: `unavailable`
+        /// - Retry: Retry with exponential backoff (the page gives no schedule). (inferred: the page states no retry rule for it; errcat's default for status 503)
+        FeatureTemporarilyDisabled,
+        /// The user is banned from this guild
+        ///
+        /// - Wire: `40007`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        UserBannedFromGuild,
+        /// Only one channel can have a parent\_id modified at a time
+        ///
+        /// - Wire: `40009`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        OnlyOneParentIdChange,
+        /// Connection has been revoked
+        ///
+        /// - Wire: `40012`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        ConnectionRevoked,
+        /// Only consumable SKUs can be consumed
+        ///
+        /// - Wire: `40018`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        OnlyConsumableSkusCanBeConsumed,
+        /// You can only delete sandbox entitlements.
+        ///
+        /// - Wire: `40019`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        OnlySandboxEntitlementsDeletable,
+        /// Target user is not connected to voice
+        ///
+        /// - Wire: `40032`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        TargetUserNotInVoice,
+        /// This message has already been crossposted
+        ///
+        /// - Wire: `40033`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `conflict`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MessageAlreadyCrossposted,
+        /// An application command with that name already exists
+        ///
+        /// - Wire: `40041`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `conflict`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        ApplicationCommandNameExists,
+        /// Application interaction failed to send
+        ///
+        /// - Wire: `40043`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        ApplicationInteractionFailedToSend,
+        /// Cannot send a message in a forum channel
+        ///
+        /// - Wire: `40058`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotSendInForumChannel,
+        /// Interaction has already been acknowledged
+        ///
+        /// - Wire: `40060`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `conflict`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InteractionAlreadyAcknowledged,
+        /// Tag names must be unique
+        ///
+        /// - Wire: `40061`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        TagNamesMustBeUnique,
+        /// Service resource is being rate limited
+        ///
+        /// - Wire: `40062`
+        /// - HTTP status: 429 (inferred: the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, "You are being rate limited"))
+        /// - Category: `rate_limited`
+        /// - Retry: Retry after the delay in the \`Retry-After\` header or the body field \`retry\_after\`. The page says: Your application should rely on the \`Retry-After\` header or \`retry\_after\` field to determine when to retry the request.
+        ServiceResourceRateLimited,
+        /// There are no tags available that can be set by non-moderators
+        ///
+        /// - Wire: `40066`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        NoTagsSettableByNonModerators,
+        /// A tag is required to create a forum post in this channel
+        ///
+        /// - Wire: `40067`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        TagRequiredForForumPost,
+        /// An entitlement has already been granted for this resource
+        ///
+        /// - Wire: `40074`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `conflict`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        EntitlementAlreadyGranted,
+        /// This interaction has hit the maximum number of follow up messages
+        ///
+        /// - Wire: `40094`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxFollowUpMessagesReached,
+        /// Cloudflare is blocking your request. This can often be resolved by setting a proper User Agent
+        ///
+        /// - Wire: `40333`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        CloudflareBlockingRequest,
+        /// Missing access
+        ///
+        /// - Wire: `50001`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        MissingAccess,
+        /// Invalid account type
+        ///
+        /// - Wire: `50002`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidAccountType,
+        /// Cannot execute action on a DM channel
+        ///
+        /// - Wire: `50003`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotExecuteOnDmChannel,
+        /// Guild widget disabled
+        ///
+        /// - Wire: `50004`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        GuildWidgetDisabled,
+        /// Cannot edit a message authored by another user
+        ///
+        /// - Wire: `50005`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotEditOtherUsersMessage,
+        /// Cannot send an empty message
+        ///
+        /// - Wire: `50006`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotSendEmptyMessage,
+        /// Cannot send messages to this user
+        ///
+        /// - Wire: `50007`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        CannotSendMessagesToUser,
+        /// Cannot send messages in a non-text channel
+        ///
+        /// - Wire: `50008`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotSendInNonTextChannel,
+        /// Channel verification level is too high for you to gain access
+        ///
+        /// - Wire: `50009`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        ChannelVerificationLevelTooHigh,
+        /// OAuth2 application does not have a bot
+        ///
+        /// - Wire: `50010`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        Oauth2ApplicationHasNoBot,
+        /// OAuth2 application limit reached
+        ///
+        /// - Wire: `50011`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        Oauth2ApplicationLimitReached,
+        /// Invalid OAuth2 state
+        ///
+        /// - Wire: `50012`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidOauth2State,
+        /// You lack permissions to perform that action
+        ///
+        /// - Wire: `50013`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        MissingPermissions,
+        /// Invalid authentication token provided
+        ///
+        /// - Wire: `50014`
+        /// - HTTP status: 401 (inferred: the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, "The Authorization header was missing or invalid."))
+        /// - Category: `authentication`
+        /// - Retry: Do not retry: fix the request first. The page says: 401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid (inferred: the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request)
+        /// - Example message: `Invalid authentication token`
+        InvalidAuthenticationToken,
+        /// Note was too long
+        ///
+        /// - Wire: `50015`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        NoteTooLong,
+        /// Provided too few or too many messages to delete. Must provide at least 2 and fewer than 100 messages to delete
+        ///
+        /// - Wire: `50016`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidBulkDeleteCount,
+        /// Invalid MFA Level
+        ///
+        /// - Wire: `50017`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidMfaLevel,
+        /// A message can only be pinned to the channel it was sent in
+        ///
+        /// - Wire: `50019`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        PinInWrongChannel,
+        /// Invite code was either invalid or taken
+        ///
+        /// - Wire: `50020`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InviteCodeInvalidOrTaken,
+        /// Cannot execute action on a system message
+        ///
+        /// - Wire: `50021`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotExecuteOnSystemMessage,
+        /// Cannot execute action on this channel type
+        ///
+        /// - Wire: `50024`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotExecuteOnChannelType,
+        /// Invalid OAuth2 access token provided
+        ///
+        /// - Wire: `50025`
+        /// - HTTP status: 401 (inferred: the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, "The Authorization header was missing or invalid."))
+        /// - Category: `authentication`
+        /// - Retry: Do not retry: fix the request first. The page says: 401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid (inferred: the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request)
+        InvalidOauth2AccessToken,
+        /// Missing required OAuth2 scope
+        ///
+        /// - Wire: `50026`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        MissingOauth2Scope,
+        /// Invalid webhook token provided
+        ///
+        /// - Wire: `50027`
+        /// - HTTP status: 401 (inferred: the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, "The Authorization header was missing or invalid."))
+        /// - Category: `authentication`
+        /// - Retry: Do not retry: fix the request first. The page says: 401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid (inferred: the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request)
+        InvalidWebhookToken,
+        /// Invalid role
+        ///
+        /// - Wire: `50028`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidRole,
+        /// Invalid Recipient(s)
+        ///
+        /// - Wire: `50033`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidRecipients,
+        /// A message provided was too old to bulk delete
+        ///
+        /// - Wire: `50034`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MessageTooOldToBulkDelete,
+        /// Invalid form body (returned for both \`application/json\` and \`multipart/form-data\` bodies), or invalid \`Content-Type\` provided
+        ///
+        /// - Wire: `50035`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        /// - Example message: `Invalid Form Body`
         InvalidFormBody,
+        /// Command exceeds maximum size (8000)
+        ///
+        /// - Wire: `50035`
+        /// - Sub-code: `APPLICATION_COMMAND_TOO_LARGE`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        /// - Example message: `Command exceeds maximum size (8000)`
+        ApplicationCommandTooLarge,
+        /// An invite was accepted to a guild the application's bot is not in
+        ///
+        /// - Wire: `50036`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InviteAcceptedToGuildWithoutBot,
+        /// Invalid Activity Action
+        ///
+        /// - Wire: `50039`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidActivityAction,
+        /// Invalid API version provided
+        ///
+        /// - Wire: `50041`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidApiVersion,
+        /// File uploaded exceeds the maximum size
+        ///
+        /// - Wire: `50045`
+        /// - HTTP status: 413 (inferred: the page ties no JSON error code to an HTTP status; the code rejects a body that is too large, which is 413 Payload Too Large (not in the page's table))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 413)
+        FileExceedsMaximumSize,
+        /// Invalid file uploaded
+        ///
+        /// - Wire: `50046`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidFileUploaded,
+        /// Cannot self-redeem this gift
+        ///
+        /// - Wire: `50054`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotSelfRedeemGift,
+        /// Invalid Guild
+        ///
+        /// - Wire: `50055`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidGuild,
+        /// Invalid SKU
+        ///
+        /// - Wire: `50057`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidSku,
+        /// Invalid request origin
+        ///
+        /// - Wire: `50067`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidRequestOrigin,
+        /// Invalid message type
+        ///
+        /// - Wire: `50068`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidMessageType,
+        /// Payment source required to redeem gift
+        ///
+        /// - Wire: `50070`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        PaymentSourceRequired,
+        /// Cannot modify a system webhook
+        ///
+        /// - Wire: `50073`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotModifySystemWebhook,
+        /// Cannot delete a channel required for Community guilds
+        ///
+        /// - Wire: `50074`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotDeleteCommunityRequiredChannel,
+        /// Cannot edit stickers within a message
+        ///
+        /// - Wire: `50080`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotEditMessageStickers,
+        /// Invalid sticker sent
+        ///
+        /// - Wire: `50081`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidStickerSent,
+        /// Tried to perform an operation on an archived thread, such as editing a message or adding a user to the thread
+        ///
+        /// - Wire: `50083`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        ThreadArchived,
+        /// Invalid thread notification settings
+        ///
+        /// - Wire: `50084`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidThreadNotificationSettings,
+        /// \`before\` value is earlier than the thread creation date
+        ///
+        /// - Wire: `50085`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        BeforeEarlierThanThreadCreation,
+        /// Community server channels must be text channels
+        ///
+        /// - Wire: `50086`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CommunityChannelsMustBeText,
+        /// The entity type of the event is different from the entity you are trying to start the event for
+        ///
+        /// - Wire: `50091`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        EventEntityTypeMismatch,
+        /// This server is not available in your location
+        ///
+        /// - Wire: `50095`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        ServerNotAvailableInLocation,
+        /// This server needs monetization enabled in order to perform this action
+        ///
+        /// - Wire: `50097`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        MonetizationRequired,
+        /// This server needs more boosts to perform this action
+        ///
+        /// - Wire: `50101`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        MoreBoostsRequired,
+        /// The request body contains invalid JSON.
+        ///
+        /// - Wire: `50109`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidJson,
+        /// The provided file is invalid.
+        ///
+        /// - Wire: `50110`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidFile,
+        /// The provided file type is invalid.
+        ///
+        /// - Wire: `50123`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidFileType,
+        /// The provided file duration exceeds maximum of 5.2 seconds.
+        ///
+        /// - Wire: `50124`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        FileDurationTooLong,
+        /// Owner cannot be pending member
+        ///
+        /// - Wire: `50131`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        OwnerCannotBePendingMember,
+        /// Ownership cannot be transferred to a bot user
+        ///
+        /// - Wire: `50132`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotTransferOwnershipToBot,
+        /// Failed to resize asset below the maximum size: 262144
+        ///
+        /// - Wire: `50138`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        AssetResizeFailed,
+        /// Cannot mix subscription and non subscription roles for an emoji
+        ///
+        /// - Wire: `50144`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotMixSubscriptionRolesForEmoji,
+        /// Cannot convert between premium emoji and normal emoji
+        ///
+        /// - Wire: `50145`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotConvertPremiumEmoji,
+        /// Uploaded file not found.
+        ///
+        /// - Wire: `50146`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        UploadedFileNotFound,
+        /// The specified emoji is invalid
+        ///
+        /// - Wire: `50151`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidEmoji,
+        /// Voice messages do not support additional content.
+        ///
+        /// - Wire: `50159`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        VoiceMessageAdditionalContent,
+        /// Voice messages must have a single audio attachment.
+        ///
+        /// - Wire: `50160`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        VoiceMessageSingleAudioAttachment,
+        /// Voice messages must have supporting metadata.
+        ///
+        /// - Wire: `50161`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        VoiceMessageMetadataRequired,
+        /// Voice messages cannot be edited.
+        ///
+        /// - Wire: `50162`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        VoiceMessageCannotBeEdited,
+        /// Cannot delete guild subscription integration
+        ///
+        /// - Wire: `50163`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotDeleteGuildSubscriptionIntegration,
+        /// Cannot send voice effect when user is server muted, deafened, or suppressed
+        ///
+        /// - Wire: `50167`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotSendVoiceEffect,
+        /// You cannot send voice messages in this channel.
+        ///
+        /// - Wire: `50173`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        VoiceMessagesNotAllowedInChannel,
+        /// The user account must first be verified
+        ///
+        /// - Wire: `50178`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        UserAccountMustBeVerified,
+        /// The provided file does not have a valid duration.
+        ///
+        /// - Wire: `50192`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        FileHasNoValidDuration,
+        /// Cannot send messages to this user due to having no mutual guilds
+        ///
+        /// - Wire: `50278`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        NoMutualGuilds,
+        /// You do not have permission to send this sticker.
+        ///
+        /// - Wire: `50600`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        NoPermissionToSendSticker,
+        /// Two factor is required for this operation
+        ///
+        /// - Wire: `60003`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        TwoFactorRequired,
+        /// No users with DiscordTag exist
+        ///
+        /// - Wire: `80004`
+        /// - HTTP status: 404 (inferred: the page ties no JSON error code to an HTTP status; the code says the thing looked up does not exist (HTTP table: 404 NOT FOUND))
+        /// - Category: `not_found`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        NoUsersWithDiscordTag,
+        /// Reaction was blocked
+        ///
+        /// - Wire: `90001`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        ReactionBlocked,
+        /// User cannot use burst reactions
+        ///
+        /// - Wire: `90002`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        CannotUseBurstReactions,
+        /// Index not yet available. Try again later
+        ///
+        /// - Wire: `110000`
+        /// - HTTP status: 503 (inferred: the page ties no JSON error code to an HTTP status; the code says the service is temporarily unable to serve, which is 503 Service Unavailable (not in the page's table, which has only 5xx SERVER ERROR))
+        /// - Category: `unavailable`
+        /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Try again later (inferred: the page gives no retry rule for JSON error codes; the code's own text says to retry later)
+        IndexNotYetAvailable,
+        /// Application not yet available. Try again later
+        ///
+        /// - Wire: `110001`
+        /// - HTTP status: 503 (inferred: the page ties no JSON error code to an HTTP status; the code says the service is temporarily unable to serve, which is 503 Service Unavailable (not in the page's table, which has only 5xx SERVER ERROR))
+        /// - Category: `unavailable`
+        /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Try again later (inferred: the page gives no retry rule for JSON error codes; the code's own text says to retry later)
+        ApplicationNotYetAvailable,
+        /// API resource is currently overloaded. Try again a little later
+        ///
+        /// - Wire: `130000`
+        /// - HTTP status: 503 (inferred: the page ties no JSON error code to an HTTP status; the code says the service is temporarily unable to serve, which is 503 Service Unavailable (not in the page's table, which has only 5xx SERVER ERROR))
+        /// - Category: `unavailable`
+        /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Try again a little later (inferred: the page gives no retry rule for JSON error codes; the code's own text says to retry later)
+        ApiResourceOverloaded,
+        /// The Stage is already open
+        ///
+        /// - Wire: `150006`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `conflict`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        StageAlreadyOpen,
+        /// Cannot reply without permission to read message history
+        ///
+        /// - Wire: `160002`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        CannotReplyWithoutReadHistory,
+        /// A thread has already been created for this message
+        ///
+        /// - Wire: `160004`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `conflict`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        ThreadAlreadyCreatedForMessage,
+        /// Thread is locked
+        ///
+        /// - Wire: `160005`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        ThreadLocked,
+        /// Maximum number of active threads reached
+        ///
+        /// - Wire: `160006`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxActiveThreadsReached,
+        /// Maximum number of active announcement threads reached
+        ///
+        /// - Wire: `160007`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; a "Maximum number ... reached" code rejects the request as sent (HTTP table: 400 BAD REQUEST))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MaxActiveAnnouncementThreadsReached,
+        /// You cannot forward a message whose content you cannot read
+        ///
+        /// - Wire: `160014`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        CannotForwardUnreadableMessage,
+        /// Invalid JSON for uploaded Lottie file
+        ///
+        /// - Wire: `170001`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidLottieJson,
+        /// Uploaded Lotties cannot contain rasterized images such as PNG or JPEG
+        ///
+        /// - Wire: `170002`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        LottieRasterizedImages,
+        /// Sticker maximum framerate exceeded
+        ///
+        /// - Wire: `170003`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        StickerMaxFramerateExceeded,
+        /// Sticker frame count exceeds maximum of 1000 frames
+        ///
+        /// - Wire: `170004`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        StickerFrameCountExceeded,
+        /// Lottie animation maximum dimensions exceeded
+        ///
+        /// - Wire: `170005`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        LottieMaxDimensionsExceeded,
+        /// Sticker frame rate is either too small or too large
+        ///
+        /// - Wire: `170006`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        StickerFrameRateOutOfRange,
+        /// Sticker animation duration exceeds maximum of 5 seconds
+        ///
+        /// - Wire: `170007`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        StickerAnimationTooLong,
+        /// Cannot update a finished event
+        ///
+        /// - Wire: `180000`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotUpdateFinishedEvent,
+        /// Failed to create stage needed for stage event
+        ///
+        /// - Wire: `180002`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        StageEventStageCreationFailed,
+        /// Message was blocked by automatic moderation
+        ///
+        /// - Wire: `200000`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MessageBlockedByAutomod,
+        /// Title was blocked by automatic moderation
+        ///
+        /// - Wire: `200001`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        TitleBlockedByAutomod,
+        /// Webhooks posted to forum channels must have a thread\_name or thread\_id
+        ///
+        /// - Wire: `220001`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        ForumWebhookThreadNameOrIdRequired,
+        /// Webhooks posted to forum channels cannot have both a thread\_name and thread\_id
+        ///
+        /// - Wire: `220002`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        ForumWebhookThreadNameAndId,
+        /// Webhooks can only create threads in forum channels
+        ///
+        /// - Wire: `220003`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        WebhookThreadsOnlyInForums,
+        /// Webhook services cannot be used in forum channels
+        ///
+        /// - Wire: `220004`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        WebhookServicesNotInForums,
+        /// Message blocked by harmful links filter
+        ///
+        /// - Wire: `240000`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        MessageBlockedByHarmfulLinksFilter,
+        /// Access to joining new servers has been limited for the user
+        ///
+        /// - Wire: `340015`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        JoiningServersLimited,
+        /// Cannot enable onboarding, requirements are not met
+        ///
+        /// - Wire: `350000`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotEnableOnboarding,
+        /// Cannot update onboarding while below requirements
+        ///
+        /// - Wire: `350001`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotUpdateOnboarding,
+        /// Access to file uploads has been limited for this guild
+        ///
+        /// - Wire: `400001`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        FileUploadsLimited,
+        /// Failed to ban users
+        ///
+        /// - Wire: `500000`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        FailedToBanUsers,
+        /// Poll voting blocked
+        ///
+        /// - Wire: `520000`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        PollVotingBlocked,
+        /// Poll expired
+        ///
+        /// - Wire: `520001`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        PollExpired,
+        /// Invalid channel type for poll creation
+        ///
+        /// - Wire: `520002`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        InvalidPollChannelType,
+        /// Cannot edit a poll message
+        ///
+        /// - Wire: `520003`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotEditPollMessage,
+        /// Cannot use an emoji included with the poll
+        ///
+        /// - Wire: `520004`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotUsePollEmoji,
+        /// Cannot expire a non-poll message
+        ///
+        /// - Wire: `520006`
+        /// - HTTP status: 400 (inferred: the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, "The request was improperly formatted, or the server couldn't understand it."))
+        /// - Category: `invalid_request`
+        /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
+        CannotExpireNonPollMessage,
+        /// Your Discord application has not been granted the permission to use provisional accounts.
+        ///
+        /// - Wire: `530000`
+        /// - HTTP status: 403 (inferred: the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, "did not have permission to the resource"))
+        /// - Category: `permission`
+        /// - Retry: Do not retry: fix the request first. The page says: 403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions (inferred: the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request)
+        ProvisionalAccountsNotPermitted,
+        /// The ID token JWT you have provided is expired. You will need to get another one issued from the identity provider.
+        ///
+        /// - Wire: `530001`
+        /// - HTTP status: 401 (inferred: the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, "The Authorization header was missing or invalid."))
+        /// - Category: `authentication`
+        /// - Retry: Do not retry: fix the request first. The page says: 401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid (inferred: the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request)
+        IdTokenExpired,
+        /// The issuer in the ID token JWT you have provided does not match what you have configured.
+        ///
+        /// - Wire: `530002`
+        /// - HTTP status: 401 (inferred: the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, "The Authorization header was missing or invalid."))
+        /// - Category: `authentication`
+        /// - Retry: Do not retry: fix the request first. The page says: 401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid (inferred: the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request)
+        IdTokenIssuerMismatch,
+        /// The audience in the ID token JWT you have provided does not match the audience you specified in your OIDC configuration. Either update your configuration or pass in an ID token that was issued to your application.
+        ///
+        /// - Wire: `530003`
+        /// - HTTP status: 401 (inferred: the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, "The Authorization header was missing or invalid."))
+        /// - Category: `authentication`
+        /// - Retry: Do not retry: fix the request first. The page says: 401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid (inferred: the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request)
+        IdTokenAudienceMismatch,
+        /// The ID token you provided was issued too long ago. Discord will not accept ID tokens issued beyond a week ago. You will need to get a new ID token issued from the identity provider.
+        ///
+        /// - Wire: `530004`
+        /// - HTTP status: 401 (inferred: the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, "The Authorization header was missing or invalid."))
+        /// - Category: `authentication`
+        /// - Retry: Do not retry: fix the request first. The page says: 401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid (inferred: the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request)
+        IdTokenIssuedTooLongAgo,
+        /// Discord failed to generate a unique username within the allotted time. This is not a terminal error, and should resolve itself upon a retry.
+        ///
+        /// - Wire: `530006`
+        /// - HTTP status: 500 (inferred: the page ties no JSON error code to an HTTP status; the code reports a server-side failure (HTTP table: 5xx SERVER ERROR, "The server had an error processing your request"))
+        /// - Category: `internal`
+        /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: This is not a terminal error, and should resolve itself upon a retry. (inferred: the page gives no retry rule for JSON error codes; the code's own text says to retry later)
+        UniqueUsernameGenerationFailed,
+        /// Your client secret is invalid. Double check what you are sending or regenerate your client secret.
+        ///
+        /// - Wire: `530007`
+        /// - HTTP status: 401 (inferred: the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, "The Authorization header was missing or invalid."))
+        /// - Category: `authentication`
+        /// - Retry: Do not retry: fix the request first. The page says: 401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid (inferred: the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request)
+        InvalidClientSecret,
     }
 
     /// The Rust name of every variant, by position in [`ErrorCode::ALL`]: what `Debug` prints.
-    static VARIANT_NAMES: [&str; 18] = [
+    static VARIANT_NAMES: [&str; 241] = [
         "GeneralError",
         "UnknownAccount",
         "UnknownApplication",
@@ -172,7 +1737,230 @@ pub mod discord {
         "UnknownEmoji",
         "UnknownWebhook",
         "UnknownWebhookService",
+        "UnknownSession",
+        "UnknownAsset",
+        "UnknownBan",
+        "UnknownSku",
+        "UnknownStoreListing",
+        "UnknownEntitlement",
+        "UnknownBuild",
+        "UnknownLobby",
+        "UnknownBranch",
+        "UnknownStoreDirectoryLayout",
+        "UnknownRedistributable",
+        "UnknownGiftCode",
+        "UnknownStream",
+        "UnknownPremiumServerSubscribeCooldown",
+        "UnknownGuildTemplate",
+        "UnknownDiscoverableServerCategory",
+        "UnknownSticker",
+        "UnknownStickerPack",
+        "UnknownInteraction",
+        "UnknownApplicationCommand",
+        "UnknownVoiceState",
+        "UnknownApplicationCommandPermissions",
+        "UnknownStageInstance",
+        "UnknownGuildMemberVerificationForm",
+        "UnknownGuildWelcomeScreen",
+        "UnknownGuildScheduledEvent",
+        "UnknownGuildScheduledEventUser",
+        "UnknownTag",
+        "UnknownSound",
+        "UnknownInviteTargetUsersJob",
+        "UnknownInviteTargetUsers",
+        "BotsCannotUseThisEndpoint",
+        "OnlyBotsCanUseThisEndpoint",
+        "ExplicitContentCannotBeSent",
+        "NotAuthorizedForApplication",
+        "PremiumSubscriptionRequired",
+        "SlowmodeRateLimit",
+        "OnlyAccountOwnerCanPerformAction",
+        "AnnouncementEditRateLimit",
+        "UnderMinimumAge",
+        "ChannelWriteRateLimit",
+        "ServerWriteRateLimit",
+        "DisallowedWords",
+        "GuildPremiumLevelTooLow",
+        "MaxGuildsReached",
+        "MaxFriendsReached",
+        "MaxPinsReached",
+        "MaxRecipientsReached",
+        "MaxGuildRolesReached",
+        "MaxWebhooksReached",
+        "MaxEmojisReached",
+        "MaxReactionsReached",
+        "MaxGroupDmsReached",
+        "MaxGuildChannelsReached",
+        "MaxAttachmentsReached",
+        "MaxInvitesReached",
+        "MaxAnimatedEmojisReached",
+        "MaxServerMembersReached",
+        "MaxServerCategoriesReached",
+        "GuildAlreadyHasTemplate",
+        "MaxApplicationCommandsReached",
+        "MaxThreadParticipantsReached",
+        "MaxDailyApplicationCommandCreatesReached",
+        "MaxNonMemberBansExceeded",
+        "MaxBanFetchesReached",
+        "MaxUncompletedScheduledEventsReached",
+        "MaxStickersReached",
+        "MaxPruneRequestsReached",
+        "MaxWidgetSettingsUpdatesReached",
+        "MaxSoundboardSoundsReached",
+        "MaxOldMessageEditsReached",
+        "MaxPinnedForumThreadsReached",
+        "MaxForumTagsReached",
+        "BitrateTooHigh",
+        "MaxPremiumEmojisReached",
+        "MaxWebhooksPerGuildReached",
+        "MaxPermissionOverwritesReached",
+        "GuildChannelsTooLarge",
+        "Unauthorized",
+        "AccountVerificationRequired",
+        "OpeningDirectMessagesTooFast",
+        "SendMessagesTemporarilyDisabled",
+        "RequestEntityTooLarge",
+        "FeatureTemporarilyDisabled",
+        "UserBannedFromGuild",
+        "OnlyOneParentIdChange",
+        "ConnectionRevoked",
+        "OnlyConsumableSkusCanBeConsumed",
+        "OnlySandboxEntitlementsDeletable",
+        "TargetUserNotInVoice",
+        "MessageAlreadyCrossposted",
+        "ApplicationCommandNameExists",
+        "ApplicationInteractionFailedToSend",
+        "CannotSendInForumChannel",
+        "InteractionAlreadyAcknowledged",
+        "TagNamesMustBeUnique",
+        "ServiceResourceRateLimited",
+        "NoTagsSettableByNonModerators",
+        "TagRequiredForForumPost",
+        "EntitlementAlreadyGranted",
+        "MaxFollowUpMessagesReached",
+        "CloudflareBlockingRequest",
+        "MissingAccess",
+        "InvalidAccountType",
+        "CannotExecuteOnDmChannel",
+        "GuildWidgetDisabled",
+        "CannotEditOtherUsersMessage",
+        "CannotSendEmptyMessage",
+        "CannotSendMessagesToUser",
+        "CannotSendInNonTextChannel",
+        "ChannelVerificationLevelTooHigh",
+        "Oauth2ApplicationHasNoBot",
+        "Oauth2ApplicationLimitReached",
+        "InvalidOauth2State",
+        "MissingPermissions",
+        "InvalidAuthenticationToken",
+        "NoteTooLong",
+        "InvalidBulkDeleteCount",
+        "InvalidMfaLevel",
+        "PinInWrongChannel",
+        "InviteCodeInvalidOrTaken",
+        "CannotExecuteOnSystemMessage",
+        "CannotExecuteOnChannelType",
+        "InvalidOauth2AccessToken",
+        "MissingOauth2Scope",
+        "InvalidWebhookToken",
+        "InvalidRole",
+        "InvalidRecipients",
+        "MessageTooOldToBulkDelete",
         "InvalidFormBody",
+        "ApplicationCommandTooLarge",
+        "InviteAcceptedToGuildWithoutBot",
+        "InvalidActivityAction",
+        "InvalidApiVersion",
+        "FileExceedsMaximumSize",
+        "InvalidFileUploaded",
+        "CannotSelfRedeemGift",
+        "InvalidGuild",
+        "InvalidSku",
+        "InvalidRequestOrigin",
+        "InvalidMessageType",
+        "PaymentSourceRequired",
+        "CannotModifySystemWebhook",
+        "CannotDeleteCommunityRequiredChannel",
+        "CannotEditMessageStickers",
+        "InvalidStickerSent",
+        "ThreadArchived",
+        "InvalidThreadNotificationSettings",
+        "BeforeEarlierThanThreadCreation",
+        "CommunityChannelsMustBeText",
+        "EventEntityTypeMismatch",
+        "ServerNotAvailableInLocation",
+        "MonetizationRequired",
+        "MoreBoostsRequired",
+        "InvalidJson",
+        "InvalidFile",
+        "InvalidFileType",
+        "FileDurationTooLong",
+        "OwnerCannotBePendingMember",
+        "CannotTransferOwnershipToBot",
+        "AssetResizeFailed",
+        "CannotMixSubscriptionRolesForEmoji",
+        "CannotConvertPremiumEmoji",
+        "UploadedFileNotFound",
+        "InvalidEmoji",
+        "VoiceMessageAdditionalContent",
+        "VoiceMessageSingleAudioAttachment",
+        "VoiceMessageMetadataRequired",
+        "VoiceMessageCannotBeEdited",
+        "CannotDeleteGuildSubscriptionIntegration",
+        "CannotSendVoiceEffect",
+        "VoiceMessagesNotAllowedInChannel",
+        "UserAccountMustBeVerified",
+        "FileHasNoValidDuration",
+        "NoMutualGuilds",
+        "NoPermissionToSendSticker",
+        "TwoFactorRequired",
+        "NoUsersWithDiscordTag",
+        "ReactionBlocked",
+        "CannotUseBurstReactions",
+        "IndexNotYetAvailable",
+        "ApplicationNotYetAvailable",
+        "ApiResourceOverloaded",
+        "StageAlreadyOpen",
+        "CannotReplyWithoutReadHistory",
+        "ThreadAlreadyCreatedForMessage",
+        "ThreadLocked",
+        "MaxActiveThreadsReached",
+        "MaxActiveAnnouncementThreadsReached",
+        "CannotForwardUnreadableMessage",
+        "InvalidLottieJson",
+        "LottieRasterizedImages",
+        "StickerMaxFramerateExceeded",
+        "StickerFrameCountExceeded",
+        "LottieMaxDimensionsExceeded",
+        "StickerFrameRateOutOfRange",
+        "StickerAnimationTooLong",
+        "CannotUpdateFinishedEvent",
+        "StageEventStageCreationFailed",
+        "MessageBlockedByAutomod",
+        "TitleBlockedByAutomod",
+        "ForumWebhookThreadNameOrIdRequired",
+        "ForumWebhookThreadNameAndId",
+        "WebhookThreadsOnlyInForums",
+        "WebhookServicesNotInForums",
+        "MessageBlockedByHarmfulLinksFilter",
+        "JoiningServersLimited",
+        "CannotEnableOnboarding",
+        "CannotUpdateOnboarding",
+        "FileUploadsLimited",
+        "FailedToBanUsers",
+        "PollVotingBlocked",
+        "PollExpired",
+        "InvalidPollChannelType",
+        "CannotEditPollMessage",
+        "CannotUsePollEmoji",
+        "CannotExpireNonPollMessage",
+        "ProvisionalAccountsNotPermitted",
+        "IdTokenExpired",
+        "IdTokenIssuerMismatch",
+        "IdTokenAudienceMismatch",
+        "IdTokenIssuedTooLongAgo",
+        "UniqueUsernameGenerationFailed",
+        "InvalidClientSecret",
     ];
 
     impl ::core::fmt::Debug for ErrorCode {
@@ -182,7 +1970,7 @@ pub mod discord {
     }
 
     /// The catalog's row of every code, by position in [`ErrorCode::ALL`].
-    static CODE_INFO: [::errcat::CodeInfo; 18] = [
+    static CODE_INFO: [::errcat::CodeInfo; 241] = [
         ::errcat::CodeInfo {
             id: "general_error",
             wire: "0",
@@ -191,7 +1979,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "General error (such as a malformed request body, amongst other things)",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; a malformed request body is a 400",
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 400",
@@ -206,7 +1994,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown account",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404 (Not Found: the resource at the location specified doesn't exist)",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -221,7 +2009,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown application",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -236,7 +2024,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown channel",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -251,7 +2039,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown guild",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -266,7 +2054,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown integration",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -281,7 +2069,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown invite",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -296,7 +2084,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown member",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -311,7 +2099,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown message",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -326,7 +2114,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown permission overwrite",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -341,7 +2129,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown provider",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -356,7 +2144,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown role",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -371,7 +2159,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown token",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -386,7 +2174,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown user",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -401,7 +2189,7 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown emoji",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
@@ -416,10 +2204,10 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown webhook",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
-            retry_inferred: Some(
-                "the page states no retry rule for it; errcat's default for status 404",
+            retry_advice: Some(
+                "If a webhook returns a 404 status you should not attempt to use it again - repeated attempts to do so will result in a temporary restriction.",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -431,10 +2219,2071 @@ pub mod discord {
             retry: ::errcat::RetryRule::Never,
             description: "Unknown webhook service",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an unknown resource is a 404",
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_session",
+            wire: "10020",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown session",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_asset",
+            wire: "10021",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown Asset",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_ban",
+            wire: "10026",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown ban",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_sku",
+            wire: "10027",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown SKU",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_store_listing",
+            wire: "10028",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown Store Listing",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_entitlement",
+            wire: "10029",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown entitlement",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_build",
+            wire: "10030",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown build",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_lobby",
+            wire: "10031",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown lobby",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_branch",
+            wire: "10032",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown branch",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_store_directory_layout",
+            wire: "10033",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown store directory layout",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_redistributable",
+            wire: "10036",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown redistributable",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_gift_code",
+            wire: "10038",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown gift code",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_stream",
+            wire: "10049",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown stream",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_premium_server_subscribe_cooldown",
+            wire: "10050",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown premium server subscribe cooldown",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_guild_template",
+            wire: "10057",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown guild template",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_discoverable_server_category",
+            wire: "10059",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown discoverable server category",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_sticker",
+            wire: "10060",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown sticker",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_sticker_pack",
+            wire: "10061",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown sticker pack",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_interaction",
+            wire: "10062",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown interaction",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_application_command",
+            wire: "10063",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown application command",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_voice_state",
+            wire: "10065",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown voice state",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_application_command_permissions",
+            wire: "10066",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown application command permissions",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_stage_instance",
+            wire: "10067",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown Stage Instance",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_guild_member_verification_form",
+            wire: "10068",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown Guild Member Verification Form",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_guild_welcome_screen",
+            wire: "10069",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown Guild Welcome Screen",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_guild_scheduled_event",
+            wire: "10070",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown Guild Scheduled Event",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_guild_scheduled_event_user",
+            wire: "10071",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown Guild Scheduled Event User",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_tag",
+            wire: "10087",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown Tag",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_sound",
+            wire: "10097",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown sound",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_invite_target_users_job",
+            wire: "10124",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown invite target users job (invite exists but has no target users)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unknown_invite_target_users",
+            wire: "10129",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unknown invite target users (invite exists but has no target users)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; an \"Unknown ...\" code means the resource doesn't exist (HTTP table: 404 NOT FOUND, \"The resource at the location specified doesn't exist.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "bots_cannot_use_this_endpoint",
+            wire: "20001",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Bots cannot use this endpoint",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "only_bots_can_use_this_endpoint",
+            wire: "20002",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Only bots can use this endpoint",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "explicit_content_cannot_be_sent",
+            wire: "20009",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Explicit content cannot be sent to the desired recipient(s)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "not_authorized_for_application",
+            wire: "20012",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "You are not authorized to perform this action on this application",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "premium_subscription_required",
+            wire: "20015",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "This action requires a premium subscription",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "slowmode_rate_limit",
+            wire: "20016",
+            status: 429,
+            category: ::errcat::Category::RateLimited,
+            retry: ::errcat::RetryRule::RetryAfter {
+                delay: ::errcat::DelaySource {
+                    header: Some("Retry-After"),
+                    body_field: Some("retry_after"),
+                },
+                then: None,
+            },
+            description: "This action cannot be performed due to slowmode rate limit",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, \"You are being rate limited\")",
+            ),
+            retry_advice: Some(
+                "Your application should rely on the `Retry-After` header or `retry_after` field to determine when to retry the request.",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "only_account_owner_can_perform_action",
+            wire: "20018",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Only the owner of this account can perform this action",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "announcement_edit_rate_limit",
+            wire: "20022",
+            status: 429,
+            category: ::errcat::Category::RateLimited,
+            retry: ::errcat::RetryRule::RetryAfter {
+                delay: ::errcat::DelaySource {
+                    header: Some("Retry-After"),
+                    body_field: Some("retry_after"),
+                },
+                then: None,
+            },
+            description: "This message cannot be edited due to announcement rate limits",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, \"You are being rate limited\")",
+            ),
+            retry_advice: Some(
+                "Your application should rely on the `Retry-After` header or `retry_after` field to determine when to retry the request.",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "under_minimum_age",
+            wire: "20024",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Under minimum age",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "channel_write_rate_limit",
+            wire: "20028",
+            status: 429,
+            category: ::errcat::Category::RateLimited,
+            retry: ::errcat::RetryRule::RetryAfter {
+                delay: ::errcat::DelaySource {
+                    header: Some("Retry-After"),
+                    body_field: Some("retry_after"),
+                },
+                then: None,
+            },
+            description: "The write action you are performing on the channel has hit the write rate limit",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, \"You are being rate limited\")",
+            ),
+            retry_advice: Some(
+                "Your application should rely on the `Retry-After` header or `retry_after` field to determine when to retry the request.",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "server_write_rate_limit",
+            wire: "20029",
+            status: 429,
+            category: ::errcat::Category::RateLimited,
+            retry: ::errcat::RetryRule::RetryAfter {
+                delay: ::errcat::DelaySource {
+                    header: Some("Retry-After"),
+                    body_field: Some("retry_after"),
+                },
+                then: None,
+            },
+            description: "The write action you are performing on the server has hit the write rate limit",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, \"You are being rate limited\")",
+            ),
+            retry_advice: Some(
+                "Your application should rely on the `Retry-After` header or `retry_after` field to determine when to retry the request.",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "disallowed_words",
+            wire: "20031",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Your Stage topic, server name, server description, or channel names contain words that are not allowed",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "guild_premium_level_too_low",
+            wire: "20035",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Guild premium subscription level too low",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_guilds_reached",
+            wire: "30001",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of guilds reached (100)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_friends_reached",
+            wire: "30002",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of friends reached (1000)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_pins_reached",
+            wire: "30003",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of pins reached for the channel (250)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_recipients_reached",
+            wire: "30004",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of recipients reached (10)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_guild_roles_reached",
+            wire: "30005",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of guild roles reached (250)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_webhooks_reached",
+            wire: "30007",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of webhooks reached (15)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_emojis_reached",
+            wire: "30008",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of emojis reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_reactions_reached",
+            wire: "30010",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of reactions reached (20)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_group_dms_reached",
+            wire: "30011",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of group DMs reached (10)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_guild_channels_reached",
+            wire: "30013",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of guild channels reached (500)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_attachments_reached",
+            wire: "30015",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of attachments in a message reached (10)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_invites_reached",
+            wire: "30016",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of invites reached (1000)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_animated_emojis_reached",
+            wire: "30018",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of animated emojis reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_server_members_reached",
+            wire: "30019",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of server members reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_server_categories_reached",
+            wire: "30030",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of server categories has been reached (5)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "guild_already_has_template",
+            wire: "30031",
+            status: 400,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "Guild already has a template",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_application_commands_reached",
+            wire: "30032",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of application commands reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_thread_participants_reached",
+            wire: "30033",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of thread participants has been reached (1000)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_daily_application_command_creates_reached",
+            wire: "30034",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of daily application command creates has been reached (200)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_non_member_bans_exceeded",
+            wire: "30035",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of bans for non-guild members have been exceeded",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_ban_fetches_reached",
+            wire: "30037",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of bans fetches has been reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_uncompleted_scheduled_events_reached",
+            wire: "30038",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of uncompleted guild scheduled events reached (100)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_stickers_reached",
+            wire: "30039",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of stickers reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_prune_requests_reached",
+            wire: "30040",
+            status: 429,
+            category: ::errcat::Category::RateLimited,
+            retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            description: "Maximum number of prune requests has been reached. Try again later",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a maximum that the code says to \"Try again later\" for is a limit over time, closest to 429 TOO MANY REQUESTS (\"You are being rate limited\") rather than a 400 that fails the same way again",
+            ),
+            retry_advice: Some("Try again later"),
+            retry_inferred: Some(
+                "the page gives no retry rule for JSON error codes; the code's own text says to retry later",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_widget_settings_updates_reached",
+            wire: "30042",
+            status: 429,
+            category: ::errcat::Category::RateLimited,
+            retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            description: "Maximum number of guild widget settings updates has been reached. Try again later",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a maximum that the code says to \"Try again later\" for is a limit over time, closest to 429 TOO MANY REQUESTS (\"You are being rate limited\") rather than a 400 that fails the same way again",
+            ),
+            retry_advice: Some("Try again later"),
+            retry_inferred: Some(
+                "the page gives no retry rule for JSON error codes; the code's own text says to retry later",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_soundboard_sounds_reached",
+            wire: "30045",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of soundboard sounds reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_old_message_edits_reached",
+            wire: "30046",
+            status: 429,
+            category: ::errcat::Category::RateLimited,
+            retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            description: "Maximum number of edits to messages older than 1 hour reached. Try again later",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a maximum that the code says to \"Try again later\" for is a limit over time, closest to 429 TOO MANY REQUESTS (\"You are being rate limited\") rather than a 400 that fails the same way again",
+            ),
+            retry_advice: Some("Try again later"),
+            retry_inferred: Some(
+                "the page gives no retry rule for JSON error codes; the code's own text says to retry later",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_pinned_forum_threads_reached",
+            wire: "30047",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of pinned threads in a forum channel has been reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_forum_tags_reached",
+            wire: "30048",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of tags in a forum channel has been reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "bitrate_too_high",
+            wire: "30052",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Bitrate is too high for channel of this type",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_premium_emojis_reached",
+            wire: "30056",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of premium emojis reached (25)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_webhooks_per_guild_reached",
+            wire: "30058",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of webhooks per guild reached (1000)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_permission_overwrites_reached",
+            wire: "30060",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of channel permission overwrites reached (1000)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "guild_channels_too_large",
+            wire: "30061",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The channels for this guild are too large",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unauthorized",
+            wire: "40001",
+            status: 401,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "Unauthorized. Provide a valid token and try again",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, \"The Authorization header was missing or invalid.\")",
+            ),
+            retry_advice: Some(
+                "401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "account_verification_required",
+            wire: "40002",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "You need to verify your account in order to perform this action",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "opening_direct_messages_too_fast",
+            wire: "40003",
+            status: 429,
+            category: ::errcat::Category::RateLimited,
+            retry: ::errcat::RetryRule::RetryAfter {
+                delay: ::errcat::DelaySource {
+                    header: Some("Retry-After"),
+                    body_field: Some("retry_after"),
+                },
+                then: None,
+            },
+            description: "You are opening direct messages too fast",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, \"You are being rate limited\")",
+            ),
+            retry_advice: Some(
+                "Your application should rely on the `Retry-After` header or `retry_after` field to determine when to retry the request.",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "send_messages_temporarily_disabled",
+            wire: "40004",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Send messages has been temporarily disabled",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "request_entity_too_large",
+            wire: "40005",
+            status: 413,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Request entity too large. Try sending something smaller in size",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects a body that is too large, which is 413 Payload Too Large (not in the page's table)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 413",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "feature_temporarily_disabled",
+            wire: "40006",
+            status: 503,
+            category: ::errcat::Category::Unavailable,
+            retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            description: "This feature has been temporarily disabled server-side",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code says the service is temporarily unable to serve, which is 503 Service Unavailable (not in the page's table, which has only 5xx SERVER ERROR)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 503",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "user_banned_from_guild",
+            wire: "40007",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "The user is banned from this guild",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "only_one_parent_id_change",
+            wire: "40009",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Only one channel can have a parent_id modified at a time",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "connection_revoked",
+            wire: "40012",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Connection has been revoked",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "only_consumable_skus_can_be_consumed",
+            wire: "40018",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Only consumable SKUs can be consumed",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "only_sandbox_entitlements_deletable",
+            wire: "40019",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "You can only delete sandbox entitlements.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "target_user_not_in_voice",
+            wire: "40032",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Target user is not connected to voice",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "message_already_crossposted",
+            wire: "40033",
+            status: 400,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "This message has already been crossposted",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "application_command_name_exists",
+            wire: "40041",
+            status: 400,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "An application command with that name already exists",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "application_interaction_failed_to_send",
+            wire: "40043",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Application interaction failed to send",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_send_in_forum_channel",
+            wire: "40058",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot send a message in a forum channel",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "interaction_already_acknowledged",
+            wire: "40060",
+            status: 400,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "Interaction has already been acknowledged",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "tag_names_must_be_unique",
+            wire: "40061",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Tag names must be unique",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "service_resource_rate_limited",
+            wire: "40062",
+            status: 429,
+            category: ::errcat::Category::RateLimited,
+            retry: ::errcat::RetryRule::RetryAfter {
+                delay: ::errcat::DelaySource {
+                    header: Some("Retry-After"),
+                    body_field: Some("retry_after"),
+                },
+                then: None,
+            },
+            description: "Service resource is being rate limited",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code's text names a rate limit (HTTP table: 429 TOO MANY REQUESTS, \"You are being rate limited\")",
+            ),
+            retry_advice: Some(
+                "Your application should rely on the `Retry-After` header or `retry_after` field to determine when to retry the request.",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "no_tags_settable_by_non_moderators",
+            wire: "40066",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "There are no tags available that can be set by non-moderators",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "tag_required_for_forum_post",
+            wire: "40067",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "A tag is required to create a forum post in this channel",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "entitlement_already_granted",
+            wire: "40074",
+            status: 400,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "An entitlement has already been granted for this resource",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_follow_up_messages_reached",
+            wire: "40094",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "This interaction has hit the maximum number of follow up messages",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cloudflare_blocking_request",
+            wire: "40333",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cloudflare is blocking your request. This can often be resolved by setting a proper User Agent",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "missing_access",
+            wire: "50001",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Missing access",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_account_type",
+            wire: "50002",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid account type",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_execute_on_dm_channel",
+            wire: "50003",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot execute action on a DM channel",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "guild_widget_disabled",
+            wire: "50004",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Guild widget disabled",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_edit_other_users_message",
+            wire: "50005",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot edit a message authored by another user",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_send_empty_message",
+            wire: "50006",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot send an empty message",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_send_messages_to_user",
+            wire: "50007",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot send messages to this user",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_send_in_non_text_channel",
+            wire: "50008",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot send messages in a non-text channel",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "channel_verification_level_too_high",
+            wire: "50009",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Channel verification level is too high for you to gain access",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "oauth2_application_has_no_bot",
+            wire: "50010",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "OAuth2 application does not have a bot",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "oauth2_application_limit_reached",
+            wire: "50011",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "OAuth2 application limit reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_oauth2_state",
+            wire: "50012",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid OAuth2 state",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "missing_permissions",
+            wire: "50013",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "You lack permissions to perform that action",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_authentication_token",
+            wire: "50014",
+            status: 401,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid authentication token provided",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, \"The Authorization header was missing or invalid.\")",
+            ),
+            retry_advice: Some(
+                "401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request",
+            ),
+            message: Some("Invalid authentication token"),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "note_too_long",
+            wire: "50015",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Note was too long",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_bulk_delete_count",
+            wire: "50016",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Provided too few or too many messages to delete. Must provide at least 2 and fewer than 100 messages to delete",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_mfa_level",
+            wire: "50017",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid MFA Level",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "pin_in_wrong_channel",
+            wire: "50019",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "A message can only be pinned to the channel it was sent in",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invite_code_invalid_or_taken",
+            wire: "50020",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invite code was either invalid or taken",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_execute_on_system_message",
+            wire: "50021",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot execute action on a system message",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_execute_on_channel_type",
+            wire: "50024",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot execute action on this channel type",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_oauth2_access_token",
+            wire: "50025",
+            status: 401,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid OAuth2 access token provided",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, \"The Authorization header was missing or invalid.\")",
+            ),
+            retry_advice: Some(
+                "401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "missing_oauth2_scope",
+            wire: "50026",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Missing required OAuth2 scope",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_webhook_token",
+            wire: "50027",
+            status: 401,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid webhook token provided",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, \"The Authorization header was missing or invalid.\")",
+            ),
+            retry_advice: Some(
+                "401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_role",
+            wire: "50028",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid role",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_recipients",
+            wire: "50033",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid Recipient(s)",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "message_too_old_to_bulk_delete",
+            wire: "50034",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "A message provided was too old to bulk delete",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -444,12 +4293,1505 @@ pub mod discord {
             status: 400,
             category: ::errcat::Category::InvalidRequest,
             retry: ::errcat::RetryRule::Never,
-            description: "Invalid Form Body (returned for both application/json and multipart/form-data bodies), or invalid Content-Type provided",
+            description: "Invalid form body (returned for both `application/json` and `multipart/form-data` bodies), or invalid `Content-Type` provided",
             status_inferred: Some(
-                "the page gives JSON error codes no HTTP status; an invalid body is a 400 (Bad Request: the request was improperly formatted)",
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            message: Some("Invalid Form Body"),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "application_command_too_large",
+            wire: "50035",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Command exceeds maximum size (8000)",
+            sub_code: Some("APPLICATION_COMMAND_TOO_LARGE"),
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            message: Some("Command exceeds maximum size (8000)"),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invite_accepted_to_guild_without_bot",
+            wire: "50036",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "An invite was accepted to a guild the application's bot is not in",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_activity_action",
+            wire: "50039",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid Activity Action",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_api_version",
+            wire: "50041",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid API version provided",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "file_exceeds_maximum_size",
+            wire: "50045",
+            status: 413,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "File uploaded exceeds the maximum size",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects a body that is too large, which is 413 Payload Too Large (not in the page's table)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 413",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_file_uploaded",
+            wire: "50046",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid file uploaded",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_self_redeem_gift",
+            wire: "50054",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot self-redeem this gift",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_guild",
+            wire: "50055",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid Guild",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_sku",
+            wire: "50057",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid SKU",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_request_origin",
+            wire: "50067",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid request origin",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_message_type",
+            wire: "50068",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid message type",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "payment_source_required",
+            wire: "50070",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Payment source required to redeem gift",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_modify_system_webhook",
+            wire: "50073",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot modify a system webhook",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_delete_community_required_channel",
+            wire: "50074",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot delete a channel required for Community guilds",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_edit_message_stickers",
+            wire: "50080",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot edit stickers within a message",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_sticker_sent",
+            wire: "50081",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid sticker sent",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "thread_archived",
+            wire: "50083",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Tried to perform an operation on an archived thread, such as editing a message or adding a user to the thread",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_thread_notification_settings",
+            wire: "50084",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid thread notification settings",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "before_earlier_than_thread_creation",
+            wire: "50085",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "`before` value is earlier than the thread creation date",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "community_channels_must_be_text",
+            wire: "50086",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Community server channels must be text channels",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "event_entity_type_mismatch",
+            wire: "50091",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The entity type of the event is different from the entity you are trying to start the event for",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "server_not_available_in_location",
+            wire: "50095",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "This server is not available in your location",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "monetization_required",
+            wire: "50097",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "This server needs monetization enabled in order to perform this action",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "more_boosts_required",
+            wire: "50101",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "This server needs more boosts to perform this action",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_json",
+            wire: "50109",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The request body contains invalid JSON.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_file",
+            wire: "50110",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The provided file is invalid.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_file_type",
+            wire: "50123",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The provided file type is invalid.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "file_duration_too_long",
+            wire: "50124",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The provided file duration exceeds maximum of 5.2 seconds.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "owner_cannot_be_pending_member",
+            wire: "50131",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Owner cannot be pending member",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_transfer_ownership_to_bot",
+            wire: "50132",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Ownership cannot be transferred to a bot user",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "asset_resize_failed",
+            wire: "50138",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Failed to resize asset below the maximum size: 262144",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_mix_subscription_roles_for_emoji",
+            wire: "50144",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot mix subscription and non subscription roles for an emoji",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_convert_premium_emoji",
+            wire: "50145",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot convert between premium emoji and normal emoji",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "uploaded_file_not_found",
+            wire: "50146",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Uploaded file not found.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_emoji",
+            wire: "50151",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The specified emoji is invalid",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "voice_message_additional_content",
+            wire: "50159",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Voice messages do not support additional content.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "voice_message_single_audio_attachment",
+            wire: "50160",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Voice messages must have a single audio attachment.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "voice_message_metadata_required",
+            wire: "50161",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Voice messages must have supporting metadata.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "voice_message_cannot_be_edited",
+            wire: "50162",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Voice messages cannot be edited.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_delete_guild_subscription_integration",
+            wire: "50163",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot delete guild subscription integration",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_send_voice_effect",
+            wire: "50167",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot send voice effect when user is server muted, deafened, or suppressed",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "voice_messages_not_allowed_in_channel",
+            wire: "50173",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "You cannot send voice messages in this channel.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "user_account_must_be_verified",
+            wire: "50178",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The user account must first be verified",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "file_has_no_valid_duration",
+            wire: "50192",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "The provided file does not have a valid duration.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "no_mutual_guilds",
+            wire: "50278",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot send messages to this user due to having no mutual guilds",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "no_permission_to_send_sticker",
+            wire: "50600",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "You do not have permission to send this sticker.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "two_factor_required",
+            wire: "60003",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Two factor is required for this operation",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "no_users_with_discord_tag",
+            wire: "80004",
+            status: 404,
+            category: ::errcat::Category::NotFound,
+            retry: ::errcat::RetryRule::Never,
+            description: "No users with DiscordTag exist",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code says the thing looked up does not exist (HTTP table: 404 NOT FOUND)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 404",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "reaction_blocked",
+            wire: "90001",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Reaction was blocked",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_use_burst_reactions",
+            wire: "90002",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "User cannot use burst reactions",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "index_not_yet_available",
+            wire: "110000",
+            status: 503,
+            category: ::errcat::Category::Unavailable,
+            retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            description: "Index not yet available. Try again later",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code says the service is temporarily unable to serve, which is 503 Service Unavailable (not in the page's table, which has only 5xx SERVER ERROR)",
+            ),
+            retry_advice: Some("Try again later"),
+            retry_inferred: Some(
+                "the page gives no retry rule for JSON error codes; the code's own text says to retry later",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "application_not_yet_available",
+            wire: "110001",
+            status: 503,
+            category: ::errcat::Category::Unavailable,
+            retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            description: "Application not yet available. Try again later",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code says the service is temporarily unable to serve, which is 503 Service Unavailable (not in the page's table, which has only 5xx SERVER ERROR)",
+            ),
+            retry_advice: Some("Try again later"),
+            retry_inferred: Some(
+                "the page gives no retry rule for JSON error codes; the code's own text says to retry later",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "api_resource_overloaded",
+            wire: "130000",
+            status: 503,
+            category: ::errcat::Category::Unavailable,
+            retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            description: "API resource is currently overloaded. Try again a little later",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code says the service is temporarily unable to serve, which is 503 Service Unavailable (not in the page's table, which has only 5xx SERVER ERROR)",
+            ),
+            retry_advice: Some("Try again a little later"),
+            retry_inferred: Some(
+                "the page gives no retry rule for JSON error codes; the code's own text says to retry later",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "stage_already_open",
+            wire: "150006",
+            status: 400,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "The Stage is already open",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_reply_without_read_history",
+            wire: "160002",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot reply without permission to read message history",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "thread_already_created_for_message",
+            wire: "160004",
+            status: 400,
+            category: ::errcat::Category::Conflict,
+            retry: ::errcat::RetryRule::Never,
+            description: "A thread has already been created for this message",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "thread_locked",
+            wire: "160005",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Thread is locked",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_active_threads_reached",
+            wire: "160006",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of active threads reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "max_active_announcement_threads_reached",
+            wire: "160007",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Maximum number of active announcement threads reached",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; a \"Maximum number ... reached\" code rejects the request as sent (HTTP table: 400 BAD REQUEST)",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_forward_unreadable_message",
+            wire: "160014",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "You cannot forward a message whose content you cannot read",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_lottie_json",
+            wire: "170001",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid JSON for uploaded Lottie file",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "lottie_rasterized_images",
+            wire: "170002",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Uploaded Lotties cannot contain rasterized images such as PNG or JPEG",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "sticker_max_framerate_exceeded",
+            wire: "170003",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Sticker maximum framerate exceeded",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "sticker_frame_count_exceeded",
+            wire: "170004",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Sticker frame count exceeds maximum of 1000 frames",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "lottie_max_dimensions_exceeded",
+            wire: "170005",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Lottie animation maximum dimensions exceeded",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "sticker_frame_rate_out_of_range",
+            wire: "170006",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Sticker frame rate is either too small or too large",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "sticker_animation_too_long",
+            wire: "170007",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Sticker animation duration exceeds maximum of 5 seconds",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_update_finished_event",
+            wire: "180000",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot update a finished event",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "stage_event_stage_creation_failed",
+            wire: "180002",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Failed to create stage needed for stage event",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "message_blocked_by_automod",
+            wire: "200000",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Message was blocked by automatic moderation",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "title_blocked_by_automod",
+            wire: "200001",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Title was blocked by automatic moderation",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "forum_webhook_thread_name_or_id_required",
+            wire: "220001",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Webhooks posted to forum channels must have a thread_name or thread_id",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "forum_webhook_thread_name_and_id",
+            wire: "220002",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Webhooks posted to forum channels cannot have both a thread_name and thread_id",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "webhook_threads_only_in_forums",
+            wire: "220003",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Webhooks can only create threads in forum channels",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "webhook_services_not_in_forums",
+            wire: "220004",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Webhook services cannot be used in forum channels",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "message_blocked_by_harmful_links_filter",
+            wire: "240000",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Message blocked by harmful links filter",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "joining_servers_limited",
+            wire: "340015",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Access to joining new servers has been limited for the user",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_enable_onboarding",
+            wire: "350000",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot enable onboarding, requirements are not met",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_update_onboarding",
+            wire: "350001",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot update onboarding while below requirements",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "file_uploads_limited",
+            wire: "400001",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Access to file uploads has been limited for this guild",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "failed_to_ban_users",
+            wire: "500000",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Failed to ban users",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "poll_voting_blocked",
+            wire: "520000",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Poll voting blocked",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "poll_expired",
+            wire: "520001",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Poll expired",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_poll_channel_type",
+            wire: "520002",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Invalid channel type for poll creation",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_edit_poll_message",
+            wire: "520003",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot edit a poll message",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_use_poll_emoji",
+            wire: "520004",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot use an emoji included with the poll",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "cannot_expire_non_poll_message",
+            wire: "520006",
+            status: 400,
+            category: ::errcat::Category::InvalidRequest,
+            retry: ::errcat::RetryRule::Never,
+            description: "Cannot expire a non-poll message",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code rejects the request as sent (HTTP table: 400 BAD REQUEST, \"The request was improperly formatted, or the server couldn't understand it.\")",
+            ),
+            retry_inferred: Some(
+                "the page states no retry rule for it; errcat's default for status 400",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "provisional_accounts_not_permitted",
+            wire: "530000",
+            status: 403,
+            category: ::errcat::Category::Permission,
+            retry: ::errcat::RetryRule::Never,
+            description: "Your Discord application has not been granted the permission to use provisional accounts.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code refuses an action the caller may not perform (HTTP table: 403 FORBIDDEN, \"did not have permission to the resource\")",
+            ),
+            retry_advice: Some(
+                "403 responses are avoided by inspecting role or channel permissions and by not making requests that are restricted by such permissions",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says not to make requests that are restricted by permissions; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "id_token_expired",
+            wire: "530001",
+            status: 401,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "The ID token JWT you have provided is expired. You will need to get another one issued from the identity provider.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, \"The Authorization header was missing or invalid.\")",
+            ),
+            retry_advice: Some(
+                "401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "id_token_issuer_mismatch",
+            wire: "530002",
+            status: 401,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "The issuer in the ID token JWT you have provided does not match what you have configured.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, \"The Authorization header was missing or invalid.\")",
+            ),
+            retry_advice: Some(
+                "401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "id_token_audience_mismatch",
+            wire: "530003",
+            status: 401,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "The audience in the ID token JWT you have provided does not match the audience you specified in your OIDC configuration. Either update your configuration or pass in an ID token that was issued to your application.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, \"The Authorization header was missing or invalid.\")",
+            ),
+            retry_advice: Some(
+                "401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "id_token_issued_too_long_ago",
+            wire: "530004",
+            status: 401,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "The ID token you provided was issued too long ago. Discord will not accept ID tokens issued beyond a week ago. You will need to get a new ID token issued from the identity provider.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, \"The Authorization header was missing or invalid.\")",
+            ),
+            retry_advice: Some(
+                "401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "unique_username_generation_failed",
+            wire: "530006",
+            status: 500,
+            category: ::errcat::Category::Internal,
+            retry: ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                initial_ms: None,
+                factor: None,
+                max_attempts: None,
+                max_delay_ms: None,
+            }),
+            description: "Discord failed to generate a unique username within the allotted time. This is not a terminal error, and should resolve itself upon a retry.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code reports a server-side failure (HTTP table: 5xx SERVER ERROR, \"The server had an error processing your request\")",
+            ),
+            retry_advice: Some(
+                "This is not a terminal error, and should resolve itself upon a retry.",
+            ),
+            retry_inferred: Some(
+                "the page gives no retry rule for JSON error codes; the code's own text says to retry later",
+            ),
+            ..::errcat::CodeInfo::BASE
+        },
+        ::errcat::CodeInfo {
+            id: "invalid_client_secret",
+            wire: "530007",
+            status: 401,
+            category: ::errcat::Category::Authentication,
+            retry: ::errcat::RetryRule::Never,
+            description: "Your client secret is invalid. Double check what you are sending or regenerate your client secret.",
+            status_inferred: Some(
+                "the page ties no JSON error code to an HTTP status; the code names missing or invalid credentials (HTTP table: 401 UNAUTHORIZED, \"The Authorization header was missing or invalid.\")",
+            ),
+            retry_advice: Some(
+                "401 responses are avoided by providing a valid token in the authorization header when required and by stopping further requests after a token becomes invalid",
+            ),
+            retry_inferred: Some(
+                "the Invalid Request Limit section says to stop further requests after a token becomes invalid; modelled as never retrying the same request",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -476,7 +5818,230 @@ pub mod discord {
             ErrorCode::UnknownEmoji,
             ErrorCode::UnknownWebhook,
             ErrorCode::UnknownWebhookService,
+            ErrorCode::UnknownSession,
+            ErrorCode::UnknownAsset,
+            ErrorCode::UnknownBan,
+            ErrorCode::UnknownSku,
+            ErrorCode::UnknownStoreListing,
+            ErrorCode::UnknownEntitlement,
+            ErrorCode::UnknownBuild,
+            ErrorCode::UnknownLobby,
+            ErrorCode::UnknownBranch,
+            ErrorCode::UnknownStoreDirectoryLayout,
+            ErrorCode::UnknownRedistributable,
+            ErrorCode::UnknownGiftCode,
+            ErrorCode::UnknownStream,
+            ErrorCode::UnknownPremiumServerSubscribeCooldown,
+            ErrorCode::UnknownGuildTemplate,
+            ErrorCode::UnknownDiscoverableServerCategory,
+            ErrorCode::UnknownSticker,
+            ErrorCode::UnknownStickerPack,
+            ErrorCode::UnknownInteraction,
+            ErrorCode::UnknownApplicationCommand,
+            ErrorCode::UnknownVoiceState,
+            ErrorCode::UnknownApplicationCommandPermissions,
+            ErrorCode::UnknownStageInstance,
+            ErrorCode::UnknownGuildMemberVerificationForm,
+            ErrorCode::UnknownGuildWelcomeScreen,
+            ErrorCode::UnknownGuildScheduledEvent,
+            ErrorCode::UnknownGuildScheduledEventUser,
+            ErrorCode::UnknownTag,
+            ErrorCode::UnknownSound,
+            ErrorCode::UnknownInviteTargetUsersJob,
+            ErrorCode::UnknownInviteTargetUsers,
+            ErrorCode::BotsCannotUseThisEndpoint,
+            ErrorCode::OnlyBotsCanUseThisEndpoint,
+            ErrorCode::ExplicitContentCannotBeSent,
+            ErrorCode::NotAuthorizedForApplication,
+            ErrorCode::PremiumSubscriptionRequired,
+            ErrorCode::SlowmodeRateLimit,
+            ErrorCode::OnlyAccountOwnerCanPerformAction,
+            ErrorCode::AnnouncementEditRateLimit,
+            ErrorCode::UnderMinimumAge,
+            ErrorCode::ChannelWriteRateLimit,
+            ErrorCode::ServerWriteRateLimit,
+            ErrorCode::DisallowedWords,
+            ErrorCode::GuildPremiumLevelTooLow,
+            ErrorCode::MaxGuildsReached,
+            ErrorCode::MaxFriendsReached,
+            ErrorCode::MaxPinsReached,
+            ErrorCode::MaxRecipientsReached,
+            ErrorCode::MaxGuildRolesReached,
+            ErrorCode::MaxWebhooksReached,
+            ErrorCode::MaxEmojisReached,
+            ErrorCode::MaxReactionsReached,
+            ErrorCode::MaxGroupDmsReached,
+            ErrorCode::MaxGuildChannelsReached,
+            ErrorCode::MaxAttachmentsReached,
+            ErrorCode::MaxInvitesReached,
+            ErrorCode::MaxAnimatedEmojisReached,
+            ErrorCode::MaxServerMembersReached,
+            ErrorCode::MaxServerCategoriesReached,
+            ErrorCode::GuildAlreadyHasTemplate,
+            ErrorCode::MaxApplicationCommandsReached,
+            ErrorCode::MaxThreadParticipantsReached,
+            ErrorCode::MaxDailyApplicationCommandCreatesReached,
+            ErrorCode::MaxNonMemberBansExceeded,
+            ErrorCode::MaxBanFetchesReached,
+            ErrorCode::MaxUncompletedScheduledEventsReached,
+            ErrorCode::MaxStickersReached,
+            ErrorCode::MaxPruneRequestsReached,
+            ErrorCode::MaxWidgetSettingsUpdatesReached,
+            ErrorCode::MaxSoundboardSoundsReached,
+            ErrorCode::MaxOldMessageEditsReached,
+            ErrorCode::MaxPinnedForumThreadsReached,
+            ErrorCode::MaxForumTagsReached,
+            ErrorCode::BitrateTooHigh,
+            ErrorCode::MaxPremiumEmojisReached,
+            ErrorCode::MaxWebhooksPerGuildReached,
+            ErrorCode::MaxPermissionOverwritesReached,
+            ErrorCode::GuildChannelsTooLarge,
+            ErrorCode::Unauthorized,
+            ErrorCode::AccountVerificationRequired,
+            ErrorCode::OpeningDirectMessagesTooFast,
+            ErrorCode::SendMessagesTemporarilyDisabled,
+            ErrorCode::RequestEntityTooLarge,
+            ErrorCode::FeatureTemporarilyDisabled,
+            ErrorCode::UserBannedFromGuild,
+            ErrorCode::OnlyOneParentIdChange,
+            ErrorCode::ConnectionRevoked,
+            ErrorCode::OnlyConsumableSkusCanBeConsumed,
+            ErrorCode::OnlySandboxEntitlementsDeletable,
+            ErrorCode::TargetUserNotInVoice,
+            ErrorCode::MessageAlreadyCrossposted,
+            ErrorCode::ApplicationCommandNameExists,
+            ErrorCode::ApplicationInteractionFailedToSend,
+            ErrorCode::CannotSendInForumChannel,
+            ErrorCode::InteractionAlreadyAcknowledged,
+            ErrorCode::TagNamesMustBeUnique,
+            ErrorCode::ServiceResourceRateLimited,
+            ErrorCode::NoTagsSettableByNonModerators,
+            ErrorCode::TagRequiredForForumPost,
+            ErrorCode::EntitlementAlreadyGranted,
+            ErrorCode::MaxFollowUpMessagesReached,
+            ErrorCode::CloudflareBlockingRequest,
+            ErrorCode::MissingAccess,
+            ErrorCode::InvalidAccountType,
+            ErrorCode::CannotExecuteOnDmChannel,
+            ErrorCode::GuildWidgetDisabled,
+            ErrorCode::CannotEditOtherUsersMessage,
+            ErrorCode::CannotSendEmptyMessage,
+            ErrorCode::CannotSendMessagesToUser,
+            ErrorCode::CannotSendInNonTextChannel,
+            ErrorCode::ChannelVerificationLevelTooHigh,
+            ErrorCode::Oauth2ApplicationHasNoBot,
+            ErrorCode::Oauth2ApplicationLimitReached,
+            ErrorCode::InvalidOauth2State,
+            ErrorCode::MissingPermissions,
+            ErrorCode::InvalidAuthenticationToken,
+            ErrorCode::NoteTooLong,
+            ErrorCode::InvalidBulkDeleteCount,
+            ErrorCode::InvalidMfaLevel,
+            ErrorCode::PinInWrongChannel,
+            ErrorCode::InviteCodeInvalidOrTaken,
+            ErrorCode::CannotExecuteOnSystemMessage,
+            ErrorCode::CannotExecuteOnChannelType,
+            ErrorCode::InvalidOauth2AccessToken,
+            ErrorCode::MissingOauth2Scope,
+            ErrorCode::InvalidWebhookToken,
+            ErrorCode::InvalidRole,
+            ErrorCode::InvalidRecipients,
+            ErrorCode::MessageTooOldToBulkDelete,
             ErrorCode::InvalidFormBody,
+            ErrorCode::ApplicationCommandTooLarge,
+            ErrorCode::InviteAcceptedToGuildWithoutBot,
+            ErrorCode::InvalidActivityAction,
+            ErrorCode::InvalidApiVersion,
+            ErrorCode::FileExceedsMaximumSize,
+            ErrorCode::InvalidFileUploaded,
+            ErrorCode::CannotSelfRedeemGift,
+            ErrorCode::InvalidGuild,
+            ErrorCode::InvalidSku,
+            ErrorCode::InvalidRequestOrigin,
+            ErrorCode::InvalidMessageType,
+            ErrorCode::PaymentSourceRequired,
+            ErrorCode::CannotModifySystemWebhook,
+            ErrorCode::CannotDeleteCommunityRequiredChannel,
+            ErrorCode::CannotEditMessageStickers,
+            ErrorCode::InvalidStickerSent,
+            ErrorCode::ThreadArchived,
+            ErrorCode::InvalidThreadNotificationSettings,
+            ErrorCode::BeforeEarlierThanThreadCreation,
+            ErrorCode::CommunityChannelsMustBeText,
+            ErrorCode::EventEntityTypeMismatch,
+            ErrorCode::ServerNotAvailableInLocation,
+            ErrorCode::MonetizationRequired,
+            ErrorCode::MoreBoostsRequired,
+            ErrorCode::InvalidJson,
+            ErrorCode::InvalidFile,
+            ErrorCode::InvalidFileType,
+            ErrorCode::FileDurationTooLong,
+            ErrorCode::OwnerCannotBePendingMember,
+            ErrorCode::CannotTransferOwnershipToBot,
+            ErrorCode::AssetResizeFailed,
+            ErrorCode::CannotMixSubscriptionRolesForEmoji,
+            ErrorCode::CannotConvertPremiumEmoji,
+            ErrorCode::UploadedFileNotFound,
+            ErrorCode::InvalidEmoji,
+            ErrorCode::VoiceMessageAdditionalContent,
+            ErrorCode::VoiceMessageSingleAudioAttachment,
+            ErrorCode::VoiceMessageMetadataRequired,
+            ErrorCode::VoiceMessageCannotBeEdited,
+            ErrorCode::CannotDeleteGuildSubscriptionIntegration,
+            ErrorCode::CannotSendVoiceEffect,
+            ErrorCode::VoiceMessagesNotAllowedInChannel,
+            ErrorCode::UserAccountMustBeVerified,
+            ErrorCode::FileHasNoValidDuration,
+            ErrorCode::NoMutualGuilds,
+            ErrorCode::NoPermissionToSendSticker,
+            ErrorCode::TwoFactorRequired,
+            ErrorCode::NoUsersWithDiscordTag,
+            ErrorCode::ReactionBlocked,
+            ErrorCode::CannotUseBurstReactions,
+            ErrorCode::IndexNotYetAvailable,
+            ErrorCode::ApplicationNotYetAvailable,
+            ErrorCode::ApiResourceOverloaded,
+            ErrorCode::StageAlreadyOpen,
+            ErrorCode::CannotReplyWithoutReadHistory,
+            ErrorCode::ThreadAlreadyCreatedForMessage,
+            ErrorCode::ThreadLocked,
+            ErrorCode::MaxActiveThreadsReached,
+            ErrorCode::MaxActiveAnnouncementThreadsReached,
+            ErrorCode::CannotForwardUnreadableMessage,
+            ErrorCode::InvalidLottieJson,
+            ErrorCode::LottieRasterizedImages,
+            ErrorCode::StickerMaxFramerateExceeded,
+            ErrorCode::StickerFrameCountExceeded,
+            ErrorCode::LottieMaxDimensionsExceeded,
+            ErrorCode::StickerFrameRateOutOfRange,
+            ErrorCode::StickerAnimationTooLong,
+            ErrorCode::CannotUpdateFinishedEvent,
+            ErrorCode::StageEventStageCreationFailed,
+            ErrorCode::MessageBlockedByAutomod,
+            ErrorCode::TitleBlockedByAutomod,
+            ErrorCode::ForumWebhookThreadNameOrIdRequired,
+            ErrorCode::ForumWebhookThreadNameAndId,
+            ErrorCode::WebhookThreadsOnlyInForums,
+            ErrorCode::WebhookServicesNotInForums,
+            ErrorCode::MessageBlockedByHarmfulLinksFilter,
+            ErrorCode::JoiningServersLimited,
+            ErrorCode::CannotEnableOnboarding,
+            ErrorCode::CannotUpdateOnboarding,
+            ErrorCode::FileUploadsLimited,
+            ErrorCode::FailedToBanUsers,
+            ErrorCode::PollVotingBlocked,
+            ErrorCode::PollExpired,
+            ErrorCode::InvalidPollChannelType,
+            ErrorCode::CannotEditPollMessage,
+            ErrorCode::CannotUsePollEmoji,
+            ErrorCode::CannotExpireNonPollMessage,
+            ErrorCode::ProvisionalAccountsNotPermitted,
+            ErrorCode::IdTokenExpired,
+            ErrorCode::IdTokenIssuerMismatch,
+            ErrorCode::IdTokenAudienceMismatch,
+            ErrorCode::IdTokenIssuedTooLongAgo,
+            ErrorCode::UniqueUsernameGenerationFailed,
+            ErrorCode::InvalidClientSecret,
         ];
 
         /// Everything the catalog says about this code.
@@ -485,27 +6050,473 @@ pub mod discord {
         }
 
         /// The code for a wire identifier, if the catalog documents it.
+        #[inline]
         pub fn from_wire(wire: &str) -> Option<ErrorCode> {
-            let index: Option<usize> = match wire {
-                "0" => Some(0),
-                "10001" => Some(1),
-                "10002" => Some(2),
-                "10003" => Some(3),
-                "10004" => Some(4),
-                "10005" => Some(5),
-                "10006" => Some(6),
-                "10007" => Some(7),
-                "10008" => Some(8),
-                "10009" => Some(9),
-                "10010" => Some(10),
-                "10011" => Some(11),
-                "10012" => Some(12),
-                "10013" => Some(13),
-                "10014" => Some(14),
-                "10015" => Some(15),
-                "10016" => Some(16),
-                "50035" => Some(17),
-                _ => None,
+            let index: Option<usize> = {
+                /// The variant each distinct wire code stands for.
+                const TARGETS: &[usize] = &[
+                    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+                    20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36,
+                    37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53,
+                    54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70,
+                    71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87,
+                    88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103,
+                    104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117,
+                    118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131,
+                    132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145,
+                    146, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160,
+                    161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174,
+                    175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188,
+                    189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202,
+                    203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216,
+                    217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230,
+                    231, 232, 233, 234, 235, 236, 237, 238, 239, 240,
+                ];
+                let distinct: Option<usize> = {
+                    /// Eight bytes of `bytes` from `at`, little-endian.
+                    #[inline]
+                    fn wire_word(bytes: &[u8], at: usize) -> u64 {
+                        let mut word = [0; 8];
+                        word.copy_from_slice(&bytes[at..at + 8]);
+                        u64::from_le_bytes(word)
+                    }
+
+                    /// The 64x64->128-bit product of `a` and `b`, folded to 64 bits.
+                    #[inline]
+                    fn wire_fold(a: u64, b: u64) -> u64 {
+                        let product = u128::from(a) * u128::from(b);
+                        (product as u64) ^ ((product >> 64) as u64)
+                    }
+
+                    /// errcat's wire hash: folded multiplies over every byte (wyhash style). From 8 to 40
+                    /// bytes (typical codes) it reads five overlapping words without a branch on the length;
+                    /// other lengths take `wire_hash_any`.
+                    ///
+                    /// From 8 to 40 bytes the seed's lowest bit picks one of two mixes, and the generated
+                    /// code passes a constant seed, so only one is compiled into a lookup:
+                    ///
+                    /// - even seed: the fast mix, a single 64x64->128-bit multiply of two lanes that XOR the
+                    ///   five words together, rotated (no two rotations of a lane a multiple of 8 bits apart,
+                    ///   so the copies of a changed byte cannot cancel out). Two keys can still agree on both
+                    ///   lanes whatever the seed; `PerfectHash::build` then gives up on even seeds;
+                    /// - odd seed: the strong mix, three multiplies with the seed in each.
+                    #[inline]
+                    fn wire_hash(bytes: &[u8], seed: u64) -> u64 {
+                        const K0: u64 = 0xa076_1d64_78bd_642f;
+
+                        const K1: u64 = 0xe703_7ed1_a0b4_28db;
+
+                        const K2: u64 = 0x8ebc_6af0_9c88_c6e3;
+                        let len = bytes.len();
+                        if !(8..=40).contains(&len) {
+                            return wire_hash_any(bytes, seed);
+                        }
+                        let strong = seed & 1 == 1;
+                        let seed = seed ^ len as u64;
+                        let last = len - 8;
+                        let w0 = wire_word(bytes, 0);
+                        let w1 = wire_word(bytes, last.min(8));
+                        let w2 = wire_word(bytes, last.min(16));
+                        let w3 = wire_word(bytes, last.min(24));
+                        let w4 = wire_word(bytes, last);
+                        if !strong {
+                            return wire_fold(
+                                w0 ^ w2.rotate_left(21) ^ seed,
+                                w1 ^ w3.rotate_left(43) ^ w4.rotate_left(13) ^ K1,
+                            );
+                        }
+                        let a = wire_fold(w0 ^ K1, w1 ^ seed);
+                        let b = wire_fold(w2 ^ K2, w3 ^ seed);
+                        a ^ b ^ wire_fold(w4 ^ K0, seed ^ K2)
+                    }
+
+                    /// `wire_hash` of strings shorter than 8 or longer than 40 bytes: out of line, so that
+                    /// the common case stays small.
+                    #[cold]
+                    #[inline(never)]
+                    fn wire_hash_any(bytes: &[u8], seed: u64) -> u64 {
+                        const K0: u64 = 0xa076_1d64_78bd_642f;
+
+                        const K1: u64 = 0xe703_7ed1_a0b4_28db;
+                        let len = bytes.len();
+                        let mut seed = seed ^ (len as u64).wrapping_mul(K0);
+                        let (a, b) = if len < 8 {
+                            if len >= 4 {
+                                let mut half = [0; 4];
+                                half.copy_from_slice(&bytes[..4]);
+                                let first = u64::from(u32::from_le_bytes(half));
+                                half.copy_from_slice(&bytes[len - 4..]);
+                                (first, u64::from(u32::from_le_bytes(half)))
+                            } else if len > 0 {
+                                let spread = (u64::from(bytes[0]) << 16)
+                                    | (u64::from(bytes[len / 2]) << 8);
+                                (spread | u64::from(bytes[len - 1]), 0)
+                            } else {
+                                (0, 0)
+                            }
+                        } else {
+                            let mut at = 0;
+                            while len - at > 16 {
+                                seed = wire_fold(
+                                    wire_word(bytes, at) ^ K1,
+                                    wire_word(bytes, at + 8) ^ seed,
+                                );
+                                at += 16;
+                            }
+                            (wire_word(bytes, len - 16), wire_word(bytes, len - 8))
+                        };
+                        wire_fold(a ^ seed ^ K1, b ^ seed.rotate_left(32) ^ K0)
+                    }
+
+                    /// Whether `a` and `b` are the same bytes; from 8 to 40 bytes, five word comparisons
+                    /// (the words the hash reads) instead of a call to `memcmp`.
+                    #[inline]
+                    fn wire_eq(a: &[u8], b: &[u8]) -> bool {
+                        let len = a.len();
+                        if len != b.len() {
+                            return false;
+                        }
+                        if !(8..=40).contains(&len) {
+                            return a == b;
+                        }
+                        let last = len - 8;
+                        let differ = |at: usize| wire_word(a, at) ^ wire_word(b, at);
+                        (differ(0) | differ(last.min(8)) | differ(last.min(16))
+                            | differ(last.min(24)) | differ(last)) == 0
+                    }
+
+                    /// The index of `wire` in a perfect-hash table, if it is there.
+                    ///
+                    /// `buckets[b]` holds, for the keys whose hash falls in bucket `b`, a 32-bit filter (one
+                    /// bit per key, high half) and an odd multiplier (low half) that sends each of them to
+                    /// its own slot; `slots[s]` holds the key in slot `s` and its index. Empty slots hold some
+                    /// other key, which a string that hashes there can never equal. Both tables have a power
+                    /// of two length, so the reductions below compile to shifts.
+                    #[inline]
+                    fn wire_probe(
+                        wire: &str,
+                        seed: u64,
+                        buckets: &[u64],
+                        slots: &[(&str, u32)],
+                    ) -> Option<usize> {
+                        let hash = wire_hash(wire.as_bytes(), seed);
+                        let bucket = buckets[((u128::from(hash) * buckets.len() as u128)
+                            >> 64) as usize];
+                        if (bucket >> (32 + ((hash >> 16) & 31))) & 1 == 0 {
+                            return None;
+                        }
+                        let mixed = (hash as u32).wrapping_mul(bucket as u32);
+                        let (key, index) = slots[((u64::from(mixed) * slots.len() as u64)
+                            >> 32) as usize];
+                        if wire_eq(key.as_bytes(), wire.as_bytes()) {
+                            Some(index as usize)
+                        } else {
+                            None
+                        }
+                    }
+
+                    /// Per hash bucket: filter bits (high half) and slot multiplier (low half).
+                    static BUCKETS: [u64; 128] = [
+                        35226695134507, 0, 6917529030295517625, 72127971759317149,
+                        4792393505885878713, 72059810628329629, 9223372039509211577,
+                        5800653914893679033, 2251817141481061, 281477631146425,
+                        1125903335832307, 0, 35185294569375, 4611756390600555251,
+                        1125902561278393, 288230377552892943, 1152921505289977191,
+                        18014401938471667, 72075186611249309, 292733978433518009,
+                        2310487486422809017, 571617927325, 4409051531137,
+                        9148213022184463, 5764607662648923465, 90071993948591119,
+                        1008806319185426873, 2314850211122870713, 9007233762405989,
+                        483690772921, 0, 0, 0, 2201677691321, 4644338516907023,
+                        2251801989420361, 2341906993259182521, 4679873821113,
+                        2251804495929501, 9079779280448811, 18016668906650041, 0,
+                        4631952219404990905, 137826230429, 0, 35185294569375, 0, 0, 0,
+                        281475899191199, 74309945304461529, 289356278473639809,
+                        9007203036086863, 4503877159713209, 11529215049497459443,
+                        72061994738874809, 71373912505, 288230517259005227,
+                        4647785186605614977, 0, 7963307307, 18014399431962527,
+                        5764642707793600669, 6597752896871, 9007200177221535,
+                        35192335396139, 4611690417396379551, 13510810126481849,
+                        9223372038255957007, 2305843012882033963, 1152921642433077405,
+                        2201677691321, 0, 9007219089045945, 1152921507021932417,
+                        74309393999539813, 9223934987730677663, 2449958197676826781,
+                        72092918503406009, 18014398713911543, 16140901064883134621,
+                        144748515750666397, 288230380355255341, 1152930304664062453,
+                        36310275424664307, 87300527119, 137826230429, 1161087468570811,
+                        70370201861793, 9007202261532949, 1125901125176425, 0,
+                        72058146208827265, 564050626879959, 648799823733147521,
+                        4620693218365259111, 140628592827, 18014470897298731,
+                        21991324544853, 147501703723710905, 72057595439109135,
+                        70371398613433, 72500822607, 580999814849129771, 17592869174631,
+                        36081577245437227, 562952607857081, 0, 0, 4400222246217,
+                        70921689630907, 1166432306143394233, 882705532660765711,
+                        105556545256179, 9007340122684147, 1134765106618525,
+                        9241386996364442041, 144115212205128121, 2545331577931,
+                        9223372039087013851, 0, 9223688699393214651, 0, 4400700946873,
+                        36056772825, 9073625364921, 144115197053067421, 0,
+                    ];
+
+                    /// Per slot: the wire identifier there and its position in `ALL`.
+                    static SLOTS: [(&str, u32); 256] = [
+                        ("340015", 222),
+                        ("10010", 10),
+                        ("30008", 67),
+                        ("170001", 206),
+                        ("30019", 74),
+                        ("10071", 43),
+                        ("10031", 24),
+                        ("50057", 154),
+                        ("30030", 75),
+                        ("50046", 151),
+                        ("50027", 142),
+                        ("10013", 13),
+                        ("30018", 73),
+                        ("0", 0),
+                        ("30035", 80),
+                        ("20012", 51),
+                        ("50101", 169),
+                        ("30039", 83),
+                        ("10027", 20),
+                        ("30048", 89),
+                        ("10001", 1),
+                        ("30005", 65),
+                        ("0", 0),
+                        ("40002", 96),
+                        ("20016", 53),
+                        ("10038", 28),
+                        ("50004", 122),
+                        ("160005", 202),
+                        ("50070", 157),
+                        ("40043", 109),
+                        ("40094", 117),
+                        ("10014", 14),
+                        ("0", 0),
+                        ("40004", 98),
+                        ("0", 0),
+                        ("50159", 181),
+                        ("160014", 205),
+                        ("200000", 215),
+                        ("30011", 69),
+                        ("50073", 158),
+                        ("40018", 104),
+                        ("500000", 226),
+                        ("40001", 95),
+                        ("200001", 216),
+                        ("30031", 76),
+                        ("10097", 45),
+                        ("10030", 23),
+                        ("40012", 103),
+                        ("20022", 55),
+                        ("10004", 4),
+                        ("50145", 178),
+                        ("50600", 191),
+                        ("180000", 213),
+                        ("30042", 85),
+                        ("10002", 2),
+                        ("10003", 3),
+                        ("30016", 72),
+                        ("0", 0),
+                        ("90001", 194),
+                        ("20028", 57),
+                        ("50124", 173),
+                        ("50012", 130),
+                        ("170002", 207),
+                        ("50144", 177),
+                        ("10069", 41),
+                        ("20009", 50),
+                        ("50024", 139),
+                        ("10061", 34),
+                        ("50095", 167),
+                        ("520002", 229),
+                        ("530002", 235),
+                        ("50110", 171),
+                        ("170004", 209),
+                        ("160002", 200),
+                        ("50036", 147),
+                        ("10011", 11),
+                        ("50055", 153),
+                        ("30003", 63),
+                        ("20002", 49),
+                        ("10005", 5),
+                        ("50002", 120),
+                        ("10016", 16),
+                        ("50109", 170),
+                        ("10087", 44),
+                        ("50021", 138),
+                        ("220004", 220),
+                        ("530000", 233),
+                        ("10028", 21),
+                        ("30052", 90),
+                        ("240000", 221),
+                        ("30060", 93),
+                        ("50163", 185),
+                        ("220001", 217),
+                        ("50005", 123),
+                        ("350001", 224),
+                        ("80004", 193),
+                        ("50014", 132),
+                        ("180002", 214),
+                        ("40061", 112),
+                        ("40062", 113),
+                        ("30037", 81),
+                        ("220003", 219),
+                        ("30056", 91),
+                        ("10007", 7),
+                        ("20035", 60),
+                        ("530004", 237),
+                        ("50080", 160),
+                        ("0", 0),
+                        ("10129", 47),
+                        ("50132", 175),
+                        ("30040", 84),
+                        ("40033", 107),
+                        ("520003", 230),
+                        ("50010", 128),
+                        ("50138", 176),
+                        ("50019", 136),
+                        ("10032", 25),
+                        ("170003", 208),
+                        ("10057", 31),
+                        ("50167", 186),
+                        ("0", 0),
+                        ("130000", 198),
+                        ("50161", 183),
+                        ("10050", 30),
+                        ("110001", 197),
+                        ("10012", 12),
+                        ("10006", 6),
+                        ("160004", 201),
+                        ("30033", 78),
+                        ("0", 0),
+                        ("50192", 189),
+                        ("530007", 239),
+                        ("10068", 40),
+                        ("50173", 187),
+                        ("30032", 77),
+                        ("10060", 33),
+                        ("40006", 100),
+                        ("160006", 203),
+                        ("520000", 227),
+                        ("50084", 163),
+                        ("10036", 27),
+                        ("530003", 236),
+                        ("40074", 116),
+                        ("60003", 192),
+                        ("50009", 127),
+                        ("50007", 125),
+                        ("170007", 212),
+                        ("30047", 88),
+                        ("50039", 148),
+                        ("50033", 144),
+                        ("50083", 162),
+                        ("50054", 152),
+                        ("50085", 164),
+                        ("20001", 48),
+                        ("50162", 184),
+                        ("30015", 71),
+                        ("20018", 54),
+                        ("30038", 82),
+                        ("520001", 228),
+                        ("30010", 68),
+                        ("530001", 234),
+                        ("50016", 134),
+                        ("10062", 35),
+                        ("50025", 140),
+                        ("530006", 238),
+                        ("40060", 111),
+                        ("50067", 155),
+                        ("20029", 58),
+                        ("40333", 118),
+                        ("0", 0),
+                        ("50041", 149),
+                        ("90002", 195),
+                        ("0", 0),
+                        ("40066", 114),
+                        ("30007", 66),
+                        ("50081", 161),
+                        ("10020", 17),
+                        ("40041", 108),
+                        ("50006", 124),
+                        ("40009", 102),
+                        ("400001", 225),
+                        ("10124", 46),
+                        ("40058", 110),
+                        ("10067", 39),
+                        ("10070", 42),
+                        ("50131", 174),
+                        ("40005", 99),
+                        ("50123", 172),
+                        ("30004", 64),
+                        ("0", 0),
+                        ("20015", 52),
+                        ("10059", 32),
+                        ("50015", 133),
+                        ("50026", 141),
+                        ("50045", 150),
+                        ("30061", 94),
+                        ("50013", 131),
+                        ("170006", 211),
+                        ("0", 0),
+                        ("50086", 165),
+                        ("50097", 168),
+                        ("10049", 29),
+                        ("30013", 70),
+                        ("30034", 79),
+                        ("50028", 143),
+                        ("30001", 61),
+                        ("50146", 179),
+                        ("50001", 119),
+                        ("50074", 159),
+                        ("10029", 22),
+                        ("20031", 59),
+                        ("30058", 92),
+                        ("520004", 231),
+                        ("10021", 18),
+                        ("50068", 156),
+                        ("50160", 182),
+                        ("220002", 218),
+                        ("0", 0),
+                        ("10063", 36),
+                        ("40003", 97),
+                        ("10033", 26),
+                        ("50035", 146),
+                        ("10026", 19),
+                        ("20024", 56),
+                        ("50017", 135),
+                        ("0", 0),
+                        ("50003", 121),
+                        ("50011", 129),
+                        ("0", 0),
+                        ("30002", 62),
+                        ("40067", 115),
+                        ("30045", 86),
+                        ("30046", 87),
+                        ("160007", 204),
+                        ("170005", 210),
+                        ("50008", 126),
+                        ("50034", 145),
+                        ("50178", 188),
+                        ("0", 0),
+                        ("10015", 15),
+                        ("0", 0),
+                        ("10009", 9),
+                        ("110000", 196),
+                        ("40007", 101),
+                        ("10065", 37),
+                        ("520006", 232),
+                        ("50091", 166),
+                        ("40032", 106),
+                        ("10008", 8),
+                        ("10066", 38),
+                        ("50278", 190),
+                        ("350000", 223),
+                        ("50020", 137),
+                        ("50151", 180),
+                        ("150006", 199),
+                        ("40019", 105),
+                    ];
+                    wire_probe(wire, 16294208416658607534, &BUCKETS, &SLOTS)
+                };
+                distinct.map(|k| TARGETS[k])
             };
             index.map(|i| Self::ALL[i])
         }
@@ -616,6 +6627,279 @@ pub mod discord {
     /// A code as it came over the wire: documented, or unknown with its text kept.
     pub type WireCode = ::errcat::WireCode<ErrorCode>;
 
+    /// The WebSocket close codes the API documents.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum CloseCode {
+        /// We're not sure what went wrong. Try reconnecting?
+        ///
+        /// - Close code: 4000
+        /// - Reason: Unknown error
+        /// - Client action: `Reconnect`
+        /// - The page says: Reconnect: true
+        UnknownError,
+        /// You sent an invalid Gateway opcode or an invalid payload for an opcode. Don't do that!
+        ///
+        /// - Close code: 4001
+        /// - Reason: Unknown opcode
+        /// - Client action: `Reconnect`
+        /// - The page says: Reconnect: true
+        UnknownOpcode,
+        /// You sent an invalid payload to Discord. Don't do that!
+        ///
+        /// - Close code: 4002
+        /// - Reason: Decode error
+        /// - Client action: `Reconnect`
+        /// - The page says: Reconnect: true
+        DecodeError,
+        /// You sent us a payload prior to identifying, or this session has been invalidated.
+        ///
+        /// - Close code: 4003
+        /// - Reason: Not authenticated
+        /// - Client action: `Reconnect`
+        /// - The page says: Reconnect: true
+        NotAuthenticated,
+        /// The account token sent with your identify payload is incorrect.
+        ///
+        /// - Close code: 4004
+        /// - Reason: Authentication failed
+        /// - Client action: `Stop`
+        /// - The page says: Reconnect: false
+        AuthenticationFailed,
+        /// You sent more than one identify payload. Don't do that!
+        ///
+        /// - Close code: 4005
+        /// - Reason: Already authenticated
+        /// - Client action: `Reconnect`
+        /// - The page says: Reconnect: true
+        AlreadyAuthenticated,
+        /// The sequence sent when resuming the session was invalid. Reconnect and start a new session.
+        ///
+        /// - Close code: 4007
+        /// - Reason: Invalid \`seq\`
+        /// - Client action: `Reconnect`
+        /// - The page says: Reconnect: true
+        InvalidSeq,
+        /// Woah nelly! You're sending payloads to us too quickly. Slow it down! You will be disconnected on receiving this.
+        ///
+        /// - Close code: 4008
+        /// - Reason: Rate limited
+        /// - Client action: `SlowDown` (inferred: the Reconnect column says true and the explanation says to slow it down; modelled as slow\_down (reconnect and send payloads more slowly))
+        /// - The page says: Reconnect: true
+        RateLimited,
+        /// Your session timed out. Reconnect and start a new one.
+        ///
+        /// - Close code: 4009
+        /// - Reason: Session timed out
+        /// - Client action: `Reconnect`
+        /// - The page says: Reconnect: true
+        SessionTimedOut,
+        /// You sent us an invalid shard when identifying.
+        ///
+        /// - Close code: 4010
+        /// - Reason: Invalid shard
+        /// - Client action: `Stop`
+        /// - The page says: Reconnect: false
+        InvalidShard,
+        /// The session would have handled too many guilds - you are required to shard your connection in order to connect.
+        ///
+        /// - Close code: 4011
+        /// - Reason: Sharding required
+        /// - Client action: `Stop`
+        /// - The page says: Reconnect: false
+        ShardingRequired,
+        /// You sent an invalid version for the gateway.
+        ///
+        /// - Close code: 4012
+        /// - Reason: Invalid API version
+        /// - Client action: `Stop`
+        /// - The page says: Reconnect: false
+        InvalidApiVersion,
+        /// You sent an invalid intent for a Gateway Intent. You may have incorrectly calculated the bitwise value.
+        ///
+        /// - Close code: 4013
+        /// - Reason: Invalid intent(s)
+        /// - Client action: `Stop`
+        /// - The page says: Reconnect: false
+        InvalidIntents,
+        /// You sent a disallowed intent for a Gateway Intent. You may have tried to specify an intent that you have not enabled or are not approved for.
+        ///
+        /// - Close code: 4014
+        /// - Reason: Disallowed intent(s)
+        /// - Client action: `Stop`
+        /// - The page says: Reconnect: false
+        DisallowedIntents,
+    }
+
+    impl CloseCode {
+        /// Every documented close code, in catalog order.
+        pub const ALL: &'static [CloseCode] = &[
+            CloseCode::UnknownError,
+            CloseCode::UnknownOpcode,
+            CloseCode::DecodeError,
+            CloseCode::NotAuthenticated,
+            CloseCode::AuthenticationFailed,
+            CloseCode::AlreadyAuthenticated,
+            CloseCode::InvalidSeq,
+            CloseCode::RateLimited,
+            CloseCode::SessionTimedOut,
+            CloseCode::InvalidShard,
+            CloseCode::ShardingRequired,
+            CloseCode::InvalidApiVersion,
+            CloseCode::InvalidIntents,
+            CloseCode::DisallowedIntents,
+        ];
+
+        /// The close code for a number, if the catalog documents it.
+        pub const fn from_u16(code: u16) -> Option<CloseCode> {
+            match code {
+                4000 => Some(CloseCode::UnknownError),
+                4001 => Some(CloseCode::UnknownOpcode),
+                4002 => Some(CloseCode::DecodeError),
+                4003 => Some(CloseCode::NotAuthenticated),
+                4004 => Some(CloseCode::AuthenticationFailed),
+                4005 => Some(CloseCode::AlreadyAuthenticated),
+                4007 => Some(CloseCode::InvalidSeq),
+                4008 => Some(CloseCode::RateLimited),
+                4009 => Some(CloseCode::SessionTimedOut),
+                4010 => Some(CloseCode::InvalidShard),
+                4011 => Some(CloseCode::ShardingRequired),
+                4012 => Some(CloseCode::InvalidApiVersion),
+                4013 => Some(CloseCode::InvalidIntents),
+                4014 => Some(CloseCode::DisallowedIntents),
+                _ => None,
+            }
+        }
+
+        /// The number sent in the close frame.
+        pub const fn code(self) -> u16 {
+            match self {
+                CloseCode::UnknownError => 4000,
+                CloseCode::UnknownOpcode => 4001,
+                CloseCode::DecodeError => 4002,
+                CloseCode::NotAuthenticated => 4003,
+                CloseCode::AuthenticationFailed => 4004,
+                CloseCode::AlreadyAuthenticated => 4005,
+                CloseCode::InvalidSeq => 4007,
+                CloseCode::RateLimited => 4008,
+                CloseCode::SessionTimedOut => 4009,
+                CloseCode::InvalidShard => 4010,
+                CloseCode::ShardingRequired => 4011,
+                CloseCode::InvalidApiVersion => 4012,
+                CloseCode::InvalidIntents => 4013,
+                CloseCode::DisallowedIntents => 4014,
+            }
+        }
+
+        /// The documented reason.
+        pub const fn reason(self) -> &'static str {
+            match self {
+                CloseCode::UnknownError => "Unknown error",
+                CloseCode::UnknownOpcode => "Unknown opcode",
+                CloseCode::DecodeError => "Decode error",
+                CloseCode::NotAuthenticated => "Not authenticated",
+                CloseCode::AuthenticationFailed => "Authentication failed",
+                CloseCode::AlreadyAuthenticated => "Already authenticated",
+                CloseCode::InvalidSeq => "Invalid `seq`",
+                CloseCode::RateLimited => "Rate limited",
+                CloseCode::SessionTimedOut => "Session timed out",
+                CloseCode::InvalidShard => "Invalid shard",
+                CloseCode::ShardingRequired => "Sharding required",
+                CloseCode::InvalidApiVersion => "Invalid API version",
+                CloseCode::InvalidIntents => "Invalid intent(s)",
+                CloseCode::DisallowedIntents => "Disallowed intent(s)",
+            }
+        }
+
+        /// What the close means.
+        pub const fn description(self) -> &'static str {
+            match self {
+                CloseCode::UnknownError => {
+                    "We're not sure what went wrong. Try reconnecting?"
+                }
+                CloseCode::UnknownOpcode => {
+                    "You sent an invalid Gateway opcode or an invalid payload for an opcode. Don't do that!"
+                }
+                CloseCode::DecodeError => {
+                    "You sent an invalid payload to Discord. Don't do that!"
+                }
+                CloseCode::NotAuthenticated => {
+                    "You sent us a payload prior to identifying, or this session has been invalidated."
+                }
+                CloseCode::AuthenticationFailed => {
+                    "The account token sent with your identify payload is incorrect."
+                }
+                CloseCode::AlreadyAuthenticated => {
+                    "You sent more than one identify payload. Don't do that!"
+                }
+                CloseCode::InvalidSeq => {
+                    "The sequence sent when resuming the session was invalid. Reconnect and start a new session."
+                }
+                CloseCode::RateLimited => {
+                    "Woah nelly! You're sending payloads to us too quickly. Slow it down! You will be disconnected on receiving this."
+                }
+                CloseCode::SessionTimedOut => {
+                    "Your session timed out. Reconnect and start a new one."
+                }
+                CloseCode::InvalidShard => {
+                    "You sent us an invalid shard when identifying."
+                }
+                CloseCode::ShardingRequired => {
+                    "The session would have handled too many guilds - you are required to shard your connection in order to connect."
+                }
+                CloseCode::InvalidApiVersion => {
+                    "You sent an invalid version for the gateway."
+                }
+                CloseCode::InvalidIntents => {
+                    "You sent an invalid intent for a Gateway Intent. You may have incorrectly calculated the bitwise value."
+                }
+                CloseCode::DisallowedIntents => {
+                    "You sent a disallowed intent for a Gateway Intent. You may have tried to specify an intent that you have not enabled or are not approved for."
+                }
+            }
+        }
+
+        /// What a client should do.
+        pub const fn action(self) -> ::errcat::CloseAction {
+            match self {
+                CloseCode::UnknownError => ::errcat::CloseAction::Reconnect,
+                CloseCode::UnknownOpcode => ::errcat::CloseAction::Reconnect,
+                CloseCode::DecodeError => ::errcat::CloseAction::Reconnect,
+                CloseCode::NotAuthenticated => ::errcat::CloseAction::Reconnect,
+                CloseCode::AuthenticationFailed => ::errcat::CloseAction::Stop,
+                CloseCode::AlreadyAuthenticated => ::errcat::CloseAction::Reconnect,
+                CloseCode::InvalidSeq => ::errcat::CloseAction::Reconnect,
+                CloseCode::RateLimited => ::errcat::CloseAction::SlowDown,
+                CloseCode::SessionTimedOut => ::errcat::CloseAction::Reconnect,
+                CloseCode::InvalidShard => ::errcat::CloseAction::Stop,
+                CloseCode::ShardingRequired => ::errcat::CloseAction::Stop,
+                CloseCode::InvalidApiVersion => ::errcat::CloseAction::Stop,
+                CloseCode::InvalidIntents => ::errcat::CloseAction::Stop,
+                CloseCode::DisallowedIntents => ::errcat::CloseAction::Stop,
+            }
+        }
+
+        /// The page's own words on what to do, if it gives any.
+        pub const fn advice(self) -> Option<&'static str> {
+            match self {
+                CloseCode::UnknownError => Some("Reconnect: true"),
+                CloseCode::UnknownOpcode => Some("Reconnect: true"),
+                CloseCode::DecodeError => Some("Reconnect: true"),
+                CloseCode::NotAuthenticated => Some("Reconnect: true"),
+                CloseCode::AuthenticationFailed => Some("Reconnect: false"),
+                CloseCode::AlreadyAuthenticated => Some("Reconnect: true"),
+                CloseCode::InvalidSeq => Some("Reconnect: true"),
+                CloseCode::RateLimited => Some("Reconnect: true"),
+                CloseCode::SessionTimedOut => Some("Reconnect: true"),
+                CloseCode::InvalidShard => Some("Reconnect: false"),
+                CloseCode::ShardingRequired => Some("Reconnect: false"),
+                CloseCode::InvalidApiVersion => Some("Reconnect: false"),
+                CloseCode::InvalidIntents => Some("Reconnect: false"),
+                CloseCode::DisallowedIntents => Some("Reconnect: false"),
+            }
+        }
+    }
+
     /// The documented HTTP status table, success rows included.
     pub const STATUSES: &[::errcat::StatusInfo] = &[
         ::errcat::StatusInfo {
@@ -626,13 +6910,13 @@ pub mod discord {
         },
         ::errcat::StatusInfo {
             status: 201,
-            name: "Created",
+            name: "CREATED",
             description: Some("The entity was created successfully."),
             retry: None,
         },
         ::errcat::StatusInfo {
             status: 204,
-            name: "No Content",
+            name: "NO CONTENT",
             description: Some(
                 "The request completed successfully but returned no content.",
             ),
@@ -640,13 +6924,13 @@ pub mod discord {
         },
         ::errcat::StatusInfo {
             status: 304,
-            name: "Not Modified",
+            name: "NOT MODIFIED",
             description: Some("The entity was not modified (no action was taken)."),
             retry: None,
         },
         ::errcat::StatusInfo {
             status: 400,
-            name: "Bad Request",
+            name: "BAD REQUEST",
             description: Some(
                 "The request was improperly formatted, or the server couldn't understand it.",
             ),
@@ -654,27 +6938,27 @@ pub mod discord {
         },
         ::errcat::StatusInfo {
             status: 401,
-            name: "Unauthorized",
-            description: Some("The Authorization header was missing or invalid."),
-            retry: None,
+            name: "UNAUTHORIZED",
+            description: Some("The `Authorization` header was missing or invalid."),
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 403,
-            name: "Forbidden",
+            name: "FORBIDDEN",
             description: Some(
-                "The Authorization token you passed did not have permission to the resource.",
+                "The `Authorization` token you passed did not have permission to the resource.",
             ),
-            retry: None,
+            retry: Some(::errcat::RetryRule::Never),
         },
         ::errcat::StatusInfo {
             status: 404,
-            name: "Not Found",
+            name: "NOT FOUND",
             description: Some("The resource at the location specified doesn't exist."),
             retry: None,
         },
         ::errcat::StatusInfo {
             status: 405,
-            name: "Method Not Allowed",
+            name: "METHOD NOT ALLOWED",
             description: Some(
                 "The HTTP method used is not valid for the location specified.",
             ),
@@ -682,7 +6966,7 @@ pub mod discord {
         },
         ::errcat::StatusInfo {
             status: 429,
-            name: "Too Many Requests",
+            name: "TOO MANY REQUESTS",
             description: Some("You are being rate limited, see Rate Limits."),
             retry: Some(::errcat::RetryRule::RetryAfter {
                 delay: ::errcat::DelaySource {
@@ -694,7 +6978,7 @@ pub mod discord {
         },
         ::errcat::StatusInfo {
             status: 502,
-            name: "Gateway Unavailable",
+            name: "GATEWAY UNAVAILABLE",
             description: Some(
                 "There was not a gateway available to process your request. Wait a bit and retry.",
             ),
@@ -748,6 +7032,22 @@ pub mod discord {
                     constant: None,
                 },
                 ::errcat::FieldSpec {
+                    path: "errors._errors[].code",
+                    kind: ::errcat::FieldKind::String,
+                    role: Some(::errcat::FieldRole::SubCode),
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
+                    path: "errors._errors[].message",
+                    kind: ::errcat::FieldKind::String,
+                    role: None,
+                    required: false,
+                    nullable: false,
+                    constant: None,
+                },
+                ::errcat::FieldSpec {
                     path: "retry_after",
                     kind: ::errcat::FieldKind::Number,
                     role: Some(::errcat::FieldRole::RetryAfter),
@@ -788,8 +7088,23 @@ pub mod discord {
             },
             ::errcat::HeaderSpec {
                 name: "X-RateLimit-Reset-After",
-                role: ::errcat::HeaderRole::RateLimitReset,
-                format: ::errcat::HeaderFormat::DelaySeconds,
+                role: ::errcat::HeaderRole::Other,
+                format: ::errcat::HeaderFormat::Text,
+            },
+            ::errcat::HeaderSpec {
+                name: "X-RateLimit-Bucket",
+                role: ::errcat::HeaderRole::Other,
+                format: ::errcat::HeaderFormat::Text,
+            },
+            ::errcat::HeaderSpec {
+                name: "X-RateLimit-Global",
+                role: ::errcat::HeaderRole::Other,
+                format: ::errcat::HeaderFormat::Text,
+            },
+            ::errcat::HeaderSpec {
+                name: "X-RateLimit-Scope",
+                role: ::errcat::HeaderRole::Other,
+                format: ::errcat::HeaderFormat::Text,
             },
         ],
         statuses: STATUSES,
@@ -799,29 +7114,40 @@ pub mod discord {
     pub type ApiError = ::errcat::ApiError<ErrorCode>;
 
     /// The error body Discord sends: a flat object with the code at its root, `{"code": ..., "message": ...}`.
+    ///
+    /// Along with the HTTP error code, our API can also return more detailed error codes through a \`code\` key in the JSON error response. The response will also contain a \`message\` key containing a more friendly error string. Some of these errors may include additional details in the form of Error Messages provided by an \`errors\` object.
+    ///
+    /// The page's sample:
+    ///
+    /// ```json
+    /// {
+    ///   "message": "Invalid authentication token",
+    ///   "code": 50014
+    /// }
+    /// ```
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[serde(crate = "::errcat::__private::serde")]
     pub struct ErrorEnvelope {
-        /// more detailed error codes through a code key in the JSON error response
+        /// more detailed error codes through a \`code\` key in the JSON error response. Rate Limit Response Structure: "code? integer An error code for some limits"
         ///
-        /// Not always present. (Whether it is always present is inferred: the rate limit response (429) documents no code key, so the code is not in every error body.)
+        /// Not always present. (Whether it is always present is inferred: the rate-limit response structure marks code optional ("for some limits"), and the page's three 429 examples have none.)
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub code: Option<i64>,
-        /// The response will also contain a message key containing a more friendly error string.
+        /// The response will also contain a \`message\` key containing a more friendly error string. Rate Limit Response Structure: "message string A message saying you are being rate limited."
         ///
         /// Always present.
         pub message: String,
-        /// Some of these errors may include additional details in the form of Error Messages provided by an errors object.
+        /// Some of these errors may include additional details in the form of Error Messages provided by an \`errors\` object. (Reference, Error Messages: "The response will tell you which JSON key contains the error, the error code, and a human readable error message.")
         ///
-        /// Not always present.
+        /// Not always present. Documented members: `errors._errors`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub errors: Option<serde_json::Map<String, serde_json::Value>>,
-        /// The number of seconds to wait before submitting another request. (429 responses)
+        /// Rate Limit Response Structure: "retry\_after float The number of seconds to wait before submitting another request."
         ///
         /// Not always present.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub retry_after: Option<f64>,
-        /// A value indicating if you are being globally rate limited or not (429 responses)
+        /// Rate Limit Response Structure: "global boolean A value indicating if you are being globally rate limited or not"
         ///
         /// Not always present.
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -307,7 +307,7 @@ pub mod oauth2 {
             status: 200,
             name: "OK",
             description: Some(
-                "Section 5.1 (Successful Response): the authorization server issues an access token and optional refresh token, and constructs the response by adding the following parameters to the entity-body of the HTTP response with a 200 (OK) status code",
+                "Section 5.1 (Successful Response): The authorization server issues an access token and optional refresh token, and constructs the response by adding the following parameters to the entity-body of the HTTP response with a 200 (OK) status code:",
             ),
             retry: None,
         },
