@@ -4,6 +4,7 @@
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
+use errcat_vocab::text_of;
 use serde_json::Value;
 
 use crate::{CatalogCode, Category, FieldKind, FieldRole, IdentifiedBy, RetryRule, WireCode};
@@ -89,15 +90,6 @@ fn lossy_prefix(bytes: &[u8], limit: usize) -> String {
 /// The value at a path (for `[]`, in the first element that has it).
 pub(crate) fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
     crate::FieldPath::new_unchecked(path).find_in(value)
-}
-
-/// Text of a string, or of a number (integer codes are compared as their text).
-fn text_of(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
 }
 
 /// A delay field's value in seconds: a number (of seconds, or of milliseconds for the

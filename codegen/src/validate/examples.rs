@@ -1,5 +1,7 @@
 //! Example bodies: valid JSON whose code (or message) names a documented error.
 
+use errcat_vocab::text_of;
+
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
 use crate::load::positions::Position;
@@ -15,15 +17,6 @@ pub(crate) fn json_at<'v>(
     match path.split_at_each() {
         Some((list, rest)) => rest.find_in(list.elements_in(body)?.first()?),
         None => path.find_in(body),
-    }
-}
-
-/// A code's text: a string, or an integer code's digits.
-fn text_of(value: &serde_json::Value) -> Option<String> {
-    match value {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
     }
 }
 

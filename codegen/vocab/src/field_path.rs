@@ -361,7 +361,7 @@ mod tests {
 /// same tree, with element names by their local part, so a key written with a namespace
 /// prefix (`env:Body`) also finds its local name (`Body`).
 #[cfg(feature = "json")]
-mod json {
+pub(crate) mod json {
     use super::{FieldPath, Step};
     use serde_json::Value;
 
@@ -383,19 +383,37 @@ mod json {
         })
     }
 
-    fn walk<'v>(value: &'v Value, steps: &[Step<'_>]) -> Option<&'v Value> {
-        let Some((step, rest)) = steps.split_first() else {
+    /// Walks `steps` from `value`; the iterator is cloned where `[]` tries each element,
+    /// so reading a field allocates nothing (this runs for every field of every body).
+    fn walk<'v, 'p>(
+        value: &'v Value,
+        mut steps: impl Iterator<Item = Step<'p>> + Clone,
+    ) -> Option<&'v Value> {
+        let Some(step) = steps.next() else {
             return Some(value);
         };
-        match *step {
-            Step::Key(key) => walk(member(value, key)?, rest),
-            Step::Index(index) => walk(value.as_array()?.get(index)?, rest),
-            Step::Each => value.as_array()?.iter().find_map(|e| walk(e, rest)),
+        match step {
+            Step::Key(key) => walk(member(value, key)?, steps),
+            Step::Index(index) => walk(value.as_array()?.get(index)?, steps),
+            Step::Each => value
+                .as_array()?
+                .iter()
+                .find_map(|e| walk(e, steps.clone())),
             Step::Where { key, value: wanted } => value
                 .as_array()?
                 .iter()
                 .filter(|e| member(e, key).and_then(Value::as_str) == Some(wanted))
-                .find_map(|e| walk(e, rest)),
+                .find_map(|e| walk(e, steps.clone())),
+        }
+    }
+
+    /// A code's or message's text: a string, or the digits of a number (integer codes
+    /// are compared as text). The runtime and the validator read identifiers with it.
+    pub fn text_of(value: &Value) -> Option<String> {
+        match value {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
         }
     }
 
@@ -403,8 +421,7 @@ mod json {
         /// The first value the path reaches in `body`: `[]` takes the first element that
         /// has the rest of the path, `[key=value]` the first element with that member.
         pub fn find_in(self, body: &Value) -> Option<&Value> {
-            let steps: Vec<Step<'_>> = self.steps().collect();
-            walk(body, &steps)
+            walk(body, self.steps())
         }
 
         /// The elements of the array this path names (the root when it is empty).

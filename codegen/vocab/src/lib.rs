@@ -34,6 +34,8 @@ pub use close_action::CloseAction;
 pub use context::Context;
 pub use envelope_family::EnvelopeFamily;
 pub use field_kind::FieldKind;
+#[cfg(feature = "json")]
+pub use field_path::json::text_of;
 pub use field_path::{FieldPath, PathError, Step};
 pub use field_role::FieldRole;
 pub use header_format::HeaderFormat;
