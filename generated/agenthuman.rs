@@ -456,6 +456,7 @@ pub mod agenthuman {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.message",
@@ -464,6 +465,7 @@ pub mod agenthuman {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details",
@@ -472,6 +474,7 @@ pub mod agenthuman {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details.retry_after",
@@ -480,6 +483,7 @@ pub mod agenthuman {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details.request_id",
@@ -488,6 +492,7 @@ pub mod agenthuman {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details.limit",
@@ -496,6 +501,7 @@ pub mod agenthuman {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details.window",
@@ -504,6 +510,7 @@ pub mod agenthuman {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details.field",
@@ -512,6 +519,7 @@ pub mod agenthuman {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details.requirement",
@@ -520,6 +528,7 @@ pub mod agenthuman {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

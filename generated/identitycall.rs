@@ -491,6 +491,7 @@ pub mod identitycall {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors",
@@ -499,6 +500,7 @@ pub mod identitycall {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "retry_after",
@@ -507,6 +509,7 @@ pub mod identitycall {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

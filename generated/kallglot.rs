@@ -1732,6 +1732,7 @@ pub mod kallglot {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.message",
@@ -1740,6 +1741,7 @@ pub mod kallglot {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.type",
@@ -1748,6 +1750,7 @@ pub mod kallglot {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.param",
@@ -1756,6 +1759,7 @@ pub mod kallglot {
                     required: true,
                     nullable: true,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.doc_url",
@@ -1764,6 +1768,7 @@ pub mod kallglot {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

@@ -1100,6 +1100,7 @@ pub mod voice_gateway {
                     required: true,
                     nullable: false,
                     constant: Some("false"),
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error",
@@ -1108,6 +1109,7 @@ pub mod voice_gateway {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

@@ -827,6 +827,7 @@ pub mod zenhire {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.message",
@@ -835,6 +836,7 @@ pub mod zenhire {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.timestamp",
@@ -843,6 +845,7 @@ pub mod zenhire {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.requestId",
@@ -851,6 +854,7 @@ pub mod zenhire {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details",
@@ -859,6 +863,7 @@ pub mod zenhire {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.retryAfterSeconds",
@@ -867,6 +872,7 @@ pub mod zenhire {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

@@ -44,6 +44,19 @@ pub struct CodeInfo {
     pub fix: Option<&'static str>,
     /// Where it is reported.
     pub context: Context,
+    /// The further statuses it is sent with, each with its rule there.
+    pub also_at: &'static [AlsoAt],
+}
+
+/// A further status a code is sent with, and the retry rule it has at that status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AlsoAt {
+    /// The HTTP status.
+    pub status: u16,
+    /// The retry rule at this status.
+    pub retry: RetryRule,
+    /// Why that rule is inferred, when the page does not state it.
+    pub retry_inferred: Option<&'static str>,
 }
 
 impl CodeInfo {
@@ -70,6 +83,7 @@ impl CodeInfo {
         cause: None,
         fix: None,
         context: Context::Http,
+        also_at: &[],
     };
 }
 
@@ -104,6 +118,20 @@ pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {
     /// The HTTP status.
     fn http_status(self) -> u16 {
         self.info().status
+    }
+    /// Whether the catalog documents this code at `status` (its own or a further one).
+    fn is_sent_at(self, status: u16) -> bool {
+        let info = self.info();
+        info.status == status || info.also_at.iter().any(|a| a.status == status)
+    }
+    /// The retry rule at `status`: the one the catalog states for that further status,
+    /// else the code's rule.
+    fn retry_at(self, status: u16) -> RetryRule {
+        let info = self.info();
+        info.also_at
+            .iter()
+            .find(|a| a.status == status && status != info.status)
+            .map_or(info.retry, |a| a.retry)
     }
     /// The canonical category.
     fn category(self) -> Category {

@@ -126,6 +126,8 @@ pub struct ErrorItem<C> {
     pub error_type: Option<String>,
     /// The parameter at fault.
     pub param: Option<String>,
+    /// Whether the body sent the code (rather than the envelope's `absent_means`).
+    code_sent: bool,
 }
 
 impl<C: CatalogCode> ErrorItem<C> {
@@ -261,8 +263,19 @@ impl<C: CatalogCode> ApiError<C> {
         let spec = &C::SPEC.envelope;
         let message = scope.text(spec, FieldRole::Message);
         let sub_code = scope.text(spec, FieldRole::SubCode);
+        let sent = match C::SPEC.identified_by {
+            IdentifiedBy::Code => scope.text(spec, FieldRole::Code),
+            IdentifiedBy::Message => message.clone(),
+        };
+        let code_sent = sent.is_some();
+        // A body without the code field means the code the page names for that case.
+        let absent_means = || {
+            spec.field(FieldRole::Code)
+                .and_then(|f| f.absent_means)
+                .map(str::to_owned)
+        };
         let code = match C::SPEC.identified_by {
-            IdentifiedBy::Code => scope.text(spec, FieldRole::Code).map(|code| {
+            IdentifiedBy::Code => sent.or_else(absent_means).map(|code| {
                 match C::from_wire_and_sub_code(&code, sub_code.as_deref()) {
                     Some(known) => WireCode::Known(known),
                     None => WireCode::Unknown(crate::UnknownCode::new(&code)),
@@ -271,7 +284,7 @@ impl<C: CatalogCode> ApiError<C> {
             IdentifiedBy::Message => message.as_deref().map(|message| {
                 // A message names a code only together with its documented status.
                 match C::from_wire(message) {
-                    Some(code) if code.http_status() == self.status => WireCode::Known(code),
+                    Some(code) if code.is_sent_at(self.status) => WireCode::Known(code),
                     _ => WireCode::Unknown(crate::UnknownCode::new(message)),
                 }
             }),
@@ -282,6 +295,7 @@ impl<C: CatalogCode> ApiError<C> {
             message,
             error_type: scope.text(spec, FieldRole::Type),
             param: scope.text(spec, FieldRole::Param),
+            code_sent,
         }
     }
 
@@ -352,7 +366,20 @@ impl<C: CatalogCode> ApiError<C> {
             .into_iter()
             .filter_map(|v| v.as_str().map(str::to_owned))
             .collect();
-        let identified = self.code.is_some() || self.message.is_some() || !self.messages.is_empty();
+        // A code the body did not send (`absent_means`) does not make it the envelope by
+        // itself; but where the catalog says the code may be absent, any documented field
+        // present does (RFC 9457: a problem of `title` and `status` is `about:blank`).
+        let code_may_be_absent = envelope
+            .field(FieldRole::Code)
+            .is_some_and(|f| f.absent_means.is_some());
+        let identified = self.errors.iter().any(|e| e.code_sent)
+            || self.message.is_some()
+            || !self.messages.is_empty()
+            || code_may_be_absent
+                && envelope
+                    .fields
+                    .iter()
+                    .any(|f| value_at(json, f.path).is_some_and(|v| !v.is_null()));
         // Fields of the wrong JSON type also mean "not the documented shape".
         let types_match = envelope
             .fields
@@ -389,11 +416,11 @@ impl<C: CatalogCode> ApiError<C> {
         }
     }
 
-    /// The catalog's retry rule: the code's, or else the status table's, or else
-    /// errcat's default for the status.
+    /// The catalog's retry rule: the code's at this status, or else the status table's,
+    /// or else errcat's default for the status.
     pub fn retry_rule(&self) -> RetryRule {
         match self.known_code() {
-            Some(code) => code.retry(),
+            Some(code) => code.retry_at(self.status),
             None => C::SPEC.status_retry(self.status),
         }
     }
@@ -425,10 +452,22 @@ impl<C: CatalogCode> ApiError<C> {
             .unwrap_or(now);
         let header = delay.and_then(|d| d.header).unwrap_or("Retry-After");
         for name in [header, "Retry-After"] {
-            if let Some(value) = self.header(name) {
-                if let Some(d) = crate::headers::parse_retry_after(value, reference) {
-                    return Some(d);
+            let Some(value) = self.header(name) else {
+                continue;
+            };
+            // A rule's header documented as a reset timestamp means "wait until then".
+            let documented = C::SPEC
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(name));
+            let parsed = match documented.map(|h| h.format) {
+                Some(crate::HeaderFormat::UnixTimestamp) => {
+                    crate::headers::parse_reset(value, true, now)
                 }
+                _ => crate::headers::parse_retry_after(value, reference),
+            };
+            if parsed.is_some() {
+                return parsed;
             }
         }
         if let Some(d) = self

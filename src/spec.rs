@@ -22,6 +22,8 @@ pub struct FieldSpec {
     pub nullable: bool,
     /// A fixed value, as JSON text (e.g. `false`).
     pub constant: Option<&'static str>,
+    /// For the code field: the code a body without it means (`about:blank`).
+    pub absent_means: Option<&'static str>,
 }
 
 impl FieldSpec {

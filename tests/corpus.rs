@@ -2,8 +2,8 @@
 //! transcribed from the API's own error docs, with the docs' example bodies), generated
 //! into `tests/corpus/generated/` and compiled here.
 //!
-//! For every API: every example body of its docs is classified by `from_response` to the
-//! error its `expect` names, and read as the documented envelope; every code's server
+//! For every API of the corpus and of the bundled `catalog/`: every example body of its
+//! docs is classified by `from_response` to the error its `expect` names, and read as the documented envelope; every code's server
 //! emission parses back to the same code; and the committed generated files are exactly
 //! what the catalogs generate.
 
@@ -28,26 +28,48 @@ macro_rules! corpus_apis {
     };
 }
 
+/// Routes each bundled catalog (`catalog/`, compiled into errcat itself) to [`check`].
+macro_rules! seed_apis {
+    ($($id:ident),* $(,)?) => {
+        fn check_seed(api: &Api) -> Option<Vec<String>> {
+            match api.id() {
+                $( stringify!($id) => Some({
+                    let mut failures = check::<errcat::$id::ErrorCode>(api);
+                    failures.extend(check_envelope::<errcat::$id::ErrorEnvelope>(api));
+                    failures
+                }), )*
+                _ => None,
+            }
+        }
+    };
+}
+
+seed_apis!(agenthuman, identitycall, kallglot, voice_gateway, zenhire);
+
 corpus_apis!(
     azure_storage,
     discord,
+    github,
     google_rpc,
     jsonapi,
     msgraph,
     oauth2,
     paypal,
+    problem_details,
     salesforce,
+    slack,
     soap12,
     square,
 );
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog");
 
-fn corpus() -> Vec<Api> {
+fn load(folder: &str) -> Vec<Api> {
     errcat_codegen::Builder::new()
-        .catalog(CORPUS)
+        .catalog(folder)
         .load()
-        .unwrap_or_else(|d| panic!("the corpus does not validate:\n{d}"))
+        .unwrap_or_else(|d| panic!("{folder} does not validate:\n{d}"))
         .apis
 }
 
@@ -147,28 +169,37 @@ where
     failures
 }
 
+/// The validator and the runtime agree: every example body of every catalog, bundled
+/// and corpus, that `errcat validate` accepts is classified by `from_response` (status,
+/// headers and body, as a client receives it) to the error its `expect` names.
 #[test]
-fn every_corpus_example_is_classified_and_every_emission_parses_back() {
-    let apis = corpus();
-    assert!(!apis.is_empty(), "the corpus is empty");
+fn every_example_of_every_catalog_is_classified_as_it_expects_and_every_emission_parses_back() {
+    let seeds = load(SEEDS);
+    let corpus = load(CORPUS);
+    assert!(!seeds.is_empty() && !corpus.is_empty());
     let mut failures = Vec::new();
     let mut examples = 0;
-    for api in &apis {
+    for (api, routed) in seeds
+        .iter()
+        .map(|api| (api, check_seed(api)))
+        .chain(corpus.iter().map(|api| (api, check_api(api))))
+    {
         examples += api.doc.examples.len();
-        match check_api(api) {
+        match routed {
             Some(found) => failures.extend(found),
             None => failures.push(format!("{}: not compiled into this test", api.id())),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    for api in &apis {
+    // Every corpus API brings the docs' own bodies (one bundled page shows none).
+    for api in &corpus {
         assert!(
             !api.doc.examples.is_empty(),
             "{}: no example body",
             api.id()
         );
     }
-    assert!(examples >= apis.len());
+    assert!(examples >= seeds.len() + corpus.len());
 }
 
 #[test]
@@ -193,4 +224,96 @@ fn committed_corpus_modules_are_what_the_catalogs_generate() {
         "tests/corpus/generated/ is stale ({}); run `cargo run --bin errcat -- generate --catalog tests/corpus --out tests/corpus/generated`",
         differ.join(", ")
     );
+}
+
+/// The corpus catalog of `id`, and its example named `name` read by the runtime.
+fn example_error<C: CatalogCode>(id: &str, name: &str) -> errcat::ApiError<C> {
+    let api = load(CORPUS).into_iter().find(|a| a.id() == id).unwrap();
+    let example = api.doc.examples.iter().find(|e| e.name == name).unwrap();
+    let headers: Vec<(&str, &str)> = example
+        .headers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    errcat::ApiError::<C>::from_response(example.status, headers, example.body.as_bytes())
+}
+
+/// The `Date` of GitHub's rate-limit example: Tue, 20 Aug 2013 14:50:41 GMT.
+fn github_example_now() -> std::time::SystemTime {
+    std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_377_010_241)
+}
+
+/// GitHub sends its primary rate limit at 403 as well as 429 (`also_at`), and the docs
+/// say to wait until `x-ratelimit-reset` (a Unix timestamp): the example's reset,
+/// 1377013266, is 3025 s after its `Date`.
+#[test]
+fn github_rate_limit_at_403_waits_until_the_reset_header() {
+    use errcat::{Idempotency, Jitter, RetryDecision, RetryPolicy};
+    let error = example_error::<github::ErrorCode>("github", "primary_rate_limit_exceeded_403");
+    let code = error.known_code().expect("classified at 403");
+    assert_eq!(code, github::ErrorCode::PrimaryRateLimitExceeded);
+    assert!(code.is_sent_at(403) && code.is_sent_at(429) && !code.is_sent_at(404));
+    let policy = RetryPolicy::new(Idempotency::Idempotent)
+        .with_jitter(Jitter::None)
+        .with_clock(github_example_now)
+        .with_max_server_delay(std::time::Duration::from_secs(3600));
+    let wait = std::time::Duration::from_secs(3025);
+    assert_eq!(
+        error.retry_decision(1, &policy),
+        RetryDecision::Retry { delay: wait }
+    );
+    // The same message at a status the error is not documented with names no code.
+    let api = load(CORPUS)
+        .into_iter()
+        .find(|a| a.id() == "github")
+        .unwrap();
+    let body = &api
+        .doc
+        .examples
+        .iter()
+        .find(|e| e.name == "primary_rate_limit_exceeded_403")
+        .unwrap()
+        .body;
+    let at_404 = errcat::ApiError::<github::ErrorCode>::from_response(
+        404,
+        Vec::<(&str, &str)>::new(),
+        body.as_bytes(),
+    );
+    assert_eq!(at_404.known_code(), None);
+}
+
+/// Slack reports errors in the body of a 200 (`"ok": false`): the runtime classifies the
+/// docs' example when handed the 2xx body, and the code says where it is reported.
+#[test]
+fn slack_error_inside_a_200_is_classified() {
+    let error = example_error::<slack::ErrorCode>("slack", "too_many_attachments");
+    let code = error.known_code().expect("classified at 200");
+    assert_eq!(code.info().id, "too_many_attachments");
+    assert_eq!(code.context(), errcat::Context::SuccessResponse);
+    assert_eq!(error.status, 200);
+}
+
+/// RFC 9457: "When this member is not present, its value is assumed to be
+/// \"about:blank\"" (`absent_means` on the code field). The RFC shows no such body, so
+/// this one is written from that sentence: a problem with a title and a status only.
+#[test]
+fn problem_without_type_is_about_blank() {
+    let body = br#"{"title": "Not Found", "status": 404}"#;
+    let error = errcat::ApiError::<problem_details::ErrorCode>::from_response(
+        404,
+        [("content-type", "application/problem+json")],
+        body,
+    );
+    assert_eq!(error.shape, BodyShape::Documented);
+    assert_eq!(
+        error.known_code(),
+        Some(problem_details::ErrorCode::AboutBlank)
+    );
+    // A code the body did not send does not make an unrelated JSON body the envelope.
+    let unrelated = errcat::ApiError::<problem_details::ErrorCode>::from_response(
+        404,
+        Vec::<(&str, &str)>::new(),
+        br#"{"unrelated": true}"#,
+    );
+    assert_eq!(unrelated.shape, BodyShape::UndocumentedJson);
 }

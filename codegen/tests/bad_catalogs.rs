@@ -104,6 +104,17 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
             "invalid-xml",
         ],
     ),
+    (
+        "66-classification-rules",
+        &[
+            "absent-means-required",
+            "absent-means-unknown",
+            "duplicate-status",
+            "retry-contradicts-status",
+            "non-error-status",
+        ],
+    ),
+    ("67-message-at-another-status", &["example-status-mismatch"]),
 ];
 
 /// Where a diagnostic must point: cases that once pointed elsewhere (a block mapping

@@ -233,3 +233,46 @@ fn markdown_is_release_notes() {
     );
     assert!(markdown.contains("**Documentation**"));
 }
+
+/// A further status is additive; dropping one breaks clients that match the error
+/// there, and a status whose rule changes class breaks like any retry change.
+#[test]
+fn further_statuses_added_removed_and_their_rules() {
+    let one = "    description: Something broke.\n    retry: { rule: backoff }\n";
+    let with_503 = edit(&[(
+        one,
+        "    description: Something broke.\n    retry: { rule: backoff }\n    also_at:\n      - { status: 503 }\n",
+    )]);
+    let added = compare(&catalog(BASE), &catalog(&with_503));
+    let additive = only(&added, Severity::Additive);
+    assert!(
+        additive
+            .iter()
+            .any(|(_, _, summary)| summary == "also sent with a further HTTP status"),
+        "{additive:?}"
+    );
+    assert!(only(&added, Severity::Breaking).is_empty());
+
+    let removed = compare(&catalog(&with_503), &catalog(BASE));
+    let breaking = only(&removed, Severity::Breaking);
+    assert_eq!(
+        breaking
+            .iter()
+            .map(|(kind, _, summary)| (*kind, summary.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            Some(BreakKind::Status),
+            "no longer sent with this HTTP status"
+        )]
+    );
+
+    let never_at_503 = with_503.replace(
+        "      - { status: 503 }",
+        "      - { status: 503, retry: { rule: never } }",
+    );
+    let changed = compare(&catalog(&with_503), &catalog(&never_at_503));
+    let breaking = only(&changed, Severity::Breaking);
+    assert_eq!(breaking.len(), 1, "{breaking:?}");
+    assert_eq!(breaking[0].0, Some(BreakKind::Retry));
+    assert!(breaking[0].2.contains("at HTTP status 503"), "{breaking:?}");
+}

@@ -156,13 +156,19 @@ struct Plan {
 fn retry_for(rng: &mut Rng, status: u16) -> Option<String> {
     let repeatable = matches!(status, 408 | 409 | 423 | 425 | 429) || status >= 500;
     let advice = quoted(&text(rng));
+    // A repeated 4xx other than 408 and 429 quotes the page's reason.
+    let reason = if matches!(status, 409 | 423 | 425) {
+        format!(", reason: {advice}")
+    } else {
+        String::new()
+    };
     let rules: Vec<String> = if repeatable {
         vec![
-            format!("{{ rule: retry_after, header: Retry-After, advice: {advice} }}"),
-            "{ rule: backoff, backoff: { initial_ms: 500, factor: 3, max_attempts: 4, max_delay_ms: 60000 } }".to_owned(),
-            "{ rule: backoff, backoff: {} }".to_owned(),
-            "{ rule: wait, wait: { min_seconds: 30, max_seconds: 60 }, backoff: {} }".to_owned(),
-            "{ rule: poll_again, header: Retry-After }".to_owned(),
+            format!("{{ rule: retry_after, header: Retry-After, advice: {advice}{reason} }}"),
+            format!("{{ rule: backoff, backoff: {{ initial_ms: 500, factor: 3, max_attempts: 4, max_delay_ms: 60000 }}{reason} }}"),
+            format!("{{ rule: backoff, backoff: {{}}{reason} }}"),
+            format!("{{ rule: wait, wait: {{ min_seconds: 30, max_seconds: 60 }}, backoff: {{}}{reason} }}"),
+            format!("{{ rule: poll_again, header: Retry-After{reason} }}"),
             "{ rule: resubmit }".to_owned(),
         ]
     } else {
@@ -331,6 +337,7 @@ fn catalog(plan: &Plan) -> String {
     let _ = writeln!(y, "errors:");
     let mut wires = Vec::new();
     let mut ids = Vec::new();
+    let mut statuses: Vec<u16> = Vec::new();
     for i in 0..plan.codes {
         let id = format!("{}_{i}", rng.pick(WORDS));
         let _ = writeln!(y, "  - id: {id}");
@@ -371,6 +378,7 @@ fn catalog(plan: &Plan) -> String {
             "http"
         };
         let status = if context == "poll" { 200 } else { status };
+        statuses.push(status);
         if let Some(ty) = ty {
             let _ = writeln!(y, "    type: {ty}");
         }
@@ -474,7 +482,8 @@ fn catalog(plan: &Plan) -> String {
     let _ = writeln!(y, "examples:");
     let _ = writeln!(
         y,
-        "  - {{ name: first_one, status: 400, body: {}, expect: {}, description: {} }}",
+        "  - {{ name: first_one, status: {}, body: {}, expect: {}, description: {} }}",
+        statuses[0],
         quoted(&body),
         ids[0],
         quoted(&text(rng))

@@ -275,7 +275,8 @@ fn quoted(text: &str) -> String {
 }
 
 fn fix_rule(status: u16, rule: Rule) -> Rule {
-    let worth_repeating = matches!(status, 408 | 409 | 423 | 425 | 429) || status >= 500;
+    // Without a stated `reason`, only 408 and 429 among client errors may be repeated.
+    let worth_repeating = matches!(status, 408 | 429) || status >= 500;
     match rule {
         r if r.repeats() && !worth_repeating => Rule::Never,
         Rule::Never if status == 429 => Rule::RetryAfter { body_field: false },

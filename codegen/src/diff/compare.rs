@@ -106,6 +106,71 @@ impl Collector<'_> {
     }
 }
 
+/// The rule an error has at `status`, if it is sent with it.
+fn rule_at(error: &Error, status: u16) -> Option<&crate::model::document::RetryDoc> {
+    if status == error.status {
+        return Some(&error.retry);
+    }
+    error
+        .also_at
+        .iter()
+        .find(|a| a.status == status)
+        .map(|a| &a.retry)
+}
+
+/// The statuses an error is sent with: one it is no longer sent with breaks clients that
+/// match it there (a message-identified code is only recognised at its statuses), a new
+/// one is additive, and a status kept whose rule changes class breaks like any retry
+/// change.
+fn compare_further_statuses(c: &mut Collector, old: &Error, new: &Error, subject: &str) {
+    let id = old.id();
+    for status in old.statuses() {
+        match rule_at(new, status) {
+            // A changed first status is reported as "HTTP status changed".
+            None if status != old.status => c.breaking(
+                BreakKind::Status,
+                subject.to_owned(),
+                id,
+                "no longer sent with this HTTP status",
+                status.to_string(),
+                "(none)".to_owned(),
+            ),
+            None => {}
+            Some(after) => {
+                let before = rule_at(old, status).map_or(RetryKind::Never, |r| r.rule);
+                let both_first = status == old.status && status == new.status;
+                if !both_first && retry_class(before) != retry_class(after.rule) {
+                    c.breaking(
+                        BreakKind::Retry,
+                        subject.to_owned(),
+                        id,
+                        &format!(
+                            "at HTTP status {status}, {} error became {}",
+                            retry_class(before),
+                            retry_class(after.rule)
+                        ),
+                        name(&before),
+                        name(&after.rule),
+                    );
+                }
+            }
+        }
+    }
+    for status in new.statuses() {
+        if rule_at(old, status).is_none() && status != new.status {
+            c.push(
+                Severity::Additive,
+                None,
+                subject.to_owned(),
+                id,
+                "also sent with a further HTTP status".to_owned(),
+                None,
+                Some(status.to_string()),
+            );
+        }
+    }
+}
+
 fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
     let id = old.id();
     let subject = format!("error `{id}`");
@@ -145,6 +210,7 @@ fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
             new.status.to_string(),
         );
     }
+    compare_further_statuses(c, old, new, &subject);
     if old.error_type() != new.error_type() {
         c.breaking(
             BreakKind::Type,

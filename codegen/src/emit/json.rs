@@ -75,6 +75,17 @@ struct ErrorExport<'a> {
     cause: Option<&'a str>,
     fix: Option<&'a str>,
     inferred: Vec<(&'static str, &'a str)>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    also_at: Vec<AlsoAtExport<'a>>,
+}
+
+#[derive(Serialize)]
+struct AlsoAtExport<'a> {
+    status: u16,
+    description: Option<&'a str>,
+    retry: RetryKind,
+    retry_inferred: bool,
+    retry_rule: &'a RetryDoc,
 }
 
 #[derive(Serialize)]
@@ -121,6 +132,18 @@ fn error_export(error: &Error) -> ErrorExport<'_> {
         inferred: reasons
             .into_iter()
             .filter_map(|(field, reason)| Some((field, reason?)))
+            .collect(),
+        also_at: error
+            .also_at
+            .iter()
+            .zip(&doc.also_at)
+            .map(|(extra, written)| AlsoAtExport {
+                status: extra.status,
+                description: written.description.as_deref(),
+                retry: extra.retry.rule,
+                retry_inferred: extra.retry_inferred.is_some(),
+                retry_rule: &extra.retry,
+            })
             .collect(),
     }
 }

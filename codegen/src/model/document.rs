@@ -193,6 +193,15 @@ pub struct FieldDoc {
     /// A fixed value the field always has, e.g. `false` for `success`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub constant: Option<serde_json::Value>,
+    /// For the code field: the code a body without the field means, as the page states
+    /// it (RFC 9457: a problem without `type` is `about:blank`).
+    #[serde(
+        default,
+        deserialize_with = "text_or_integer",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<TextOrInteger>"))]
+    pub absent_means: Option<String>,
     /// What the page says about the field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -341,6 +350,10 @@ pub struct ErrorDoc {
     /// HTTP status (defaults to the type's status).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,
+    /// Further statuses the API sends this same error with, each with the retry rule it
+    /// has there when that differs (a generic problem type at 404, 429 and 503).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_at: Vec<AlsoAtDoc>,
     /// The error type id, where the API has types.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<String>,
@@ -372,6 +385,25 @@ pub struct ErrorDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Deprecation>,
     /// Facts about the error that the page does not state.
+    #[serde(default, skip_serializing_if = "Inferred::is_empty")]
+    pub inferred: Inferred,
+}
+
+/// A further status an error is sent with.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AlsoAtDoc {
+    /// The HTTP status.
+    pub status: u16,
+    /// What the page says the error means at this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The rule at this status (defaults to the error's own rule, then its type's, then
+    /// the status table's row for this status).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry: Option<RetryDoc>,
+    /// Facts about this status that the page does not state.
     #[serde(default, skip_serializing_if = "Inferred::is_empty")]
     pub inferred: Inferred,
 }
@@ -409,6 +441,10 @@ pub struct RetryDoc {
     /// The page's own words for what to do.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advice: Option<String>,
+    /// The page's own words for why sending the same request again can succeed, which a
+    /// rule that repeats a client error (a 4xx other than 408 and 429) must quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// Response header that carries the delay, e.g. `Retry-After`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<String>,

@@ -91,20 +91,20 @@ pub(crate) fn family_of(doc: &Document) -> EnvelopeFamily {
 /// The entry a wire code and the sub-code sent with it name, as the runtime classifies
 /// them: the pair's entry, else the code's general entry (the one without a sub-code),
 /// else the first entry with the code.
-pub fn classify<'a>(
-    errors: &'a [ErrorDoc],
-    wire: &str,
-    sub_code: Option<&str>,
-) -> Option<&'a ErrorDoc> {
-    let with_wire = || {
-        errors
-            .iter()
-            .filter(move |e| e.wire.as_deref().unwrap_or(&e.id) == wire)
-    };
+pub fn classify<'a>(errors: &'a [Error], wire: &str, sub_code: Option<&str>) -> Option<&'a Error> {
+    let with_wire = || errors.iter().filter(move |e| e.wire == wire);
     sub_code
-        .and_then(|sub| with_wire().find(|e| e.sub_code.as_deref() == Some(sub)))
-        .or_else(|| with_wire().find(|e| e.sub_code.is_none()))
+        .and_then(|sub| with_wire().find(|e| e.doc.sub_code.as_deref() == Some(sub)))
+        .or_else(|| with_wire().find(|e| e.doc.sub_code.is_none()))
         .or_else(|| with_wire().next())
+}
+
+/// The entry a message names at `status`, as the runtime classifies a message-identified
+/// API's errors: its exact text, at one of the statuses the entry is sent with.
+pub fn classify_message<'a>(errors: &'a [Error], message: &str, status: u16) -> Option<&'a Error> {
+    errors
+        .iter()
+        .find(|e| e.wire == message && e.statuses().any(|s| s == status))
 }
 
 /// Where a resolved value came from.
@@ -143,6 +143,21 @@ pub struct Error {
     pub retry_inferred: Option<String>,
     /// The documentation URL, with the API's pattern expanded.
     pub doc_url: Option<String>,
+    /// The further statuses it is sent with, each with its resolved rule.
+    pub also_at: Vec<AtStatus>,
+}
+
+/// A further status an error is sent with, and the retry rule it has there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AtStatus {
+    /// The HTTP status.
+    pub status: u16,
+    /// The retry rule at this status.
+    pub retry: RetryDoc,
+    /// Where that rule came from.
+    pub retry_source: Source,
+    /// Why that rule is inferred, when it is.
+    pub retry_inferred: Option<String>,
 }
 
 impl Error {
@@ -160,6 +175,11 @@ impl Error {
     pub fn error_type(&self) -> Option<&str> {
         self.doc.error_type.as_deref()
     }
+
+    /// Every status it is sent with: its own, then the further ones in catalog order.
+    pub fn statuses(&self) -> impl Iterator<Item = u16> + '_ {
+        std::iter::once(self.status).chain(self.also_at.iter().map(|a| a.status))
+    }
 }
 
 /// errcat's rule for a status whose page states none; always marked as inferred.
@@ -168,6 +188,7 @@ pub fn default_retry_for_status(status: u16) -> RetryDoc {
     RetryDoc {
         rule,
         advice: None,
+        reason: None,
         header: (rule == RetryKind::RetryAfter).then(|| "Retry-After".to_owned()),
         body_field: None,
         // 429 and 5xx both back off when the error repeats, as the runtime's default does.

@@ -152,7 +152,61 @@ fn check_family(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `absent_means` belongs on the code field of a code-identified API, which may then be
+/// absent, and names a code some error sends.
+fn check_absent_means(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (i, field) in ctx.doc.envelope.fields.iter().enumerate() {
+        let Some(code) = &field.absent_means else {
+            continue;
+        };
+        let at = format!("envelope.fields[{i}].absent_means");
+        let on_code =
+            field.role == Some(FieldRole::Code) && ctx.doc.api.identified_by == IdentifiedBy::Code;
+        if !on_code {
+            out.push(ctx.at(
+                "absent-means-misplaced",
+                &at,
+                Anchor::Key,
+                format!(
+                    "`absent_means` is on `{}`, which is not the code field",
+                    field.path
+                ),
+                "put it on the field with `role: code` (the API must be `identified_by: code`)",
+            ));
+        } else if field.required {
+            out.push(ctx.at(
+                "absent-means-required",
+                &at,
+                Anchor::Key,
+                format!(
+                    "`{}` is `required: true`, so it is never absent",
+                    field.path
+                ),
+                "set `required: false`, or remove `absent_means`",
+            ));
+        }
+        let known = ctx
+            .doc
+            .errors
+            .iter()
+            .any(|e| e.wire.as_deref().unwrap_or(&e.id) == code);
+        if on_code && !known {
+            out.push(ctx.at(
+                "absent-means-unknown",
+                &at,
+                Anchor::Value,
+                format!(
+                    "no error sends the code {code:?} that a missing `{}` means",
+                    field.path
+                ),
+                format!("add an error with `wire: {code:?}`, or correct the code"),
+            ));
+        }
+    }
+}
+
 pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    check_absent_means(ctx, out);
     let fields = &ctx.doc.envelope.fields;
     let mut paths: BTreeMap<&str, usize> = BTreeMap::new();
     let mut roles: BTreeMap<String, usize> = BTreeMap::new();

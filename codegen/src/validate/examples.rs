@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
 use crate::load::positions::Position;
 use crate::model::document::{FieldRole, IdentifiedBy};
+use crate::model::{classify, classify_message, Error};
 
 /// The value at a path of a JSON body, as the runtime reads the primary error: through
 /// a list of errors, in its first element.
@@ -20,18 +21,16 @@ pub(crate) fn json_at<'v>(
     }
 }
 
-pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let role = match doc.api.identified_by {
         IdentifiedBy::Code => FieldRole::Code,
         IdentifiedBy::Message => FieldRole::Message,
     };
-    let id_path = doc
-        .envelope
-        .fields
-        .iter()
-        .find(|f| f.role == Some(role))
-        .map(|f| f.path.as_str());
+    let id_field = doc.envelope.fields.iter().find(|f| f.role == Some(role));
+    let id_path = id_field.map(|f| f.path.as_str());
+    // What a body without the code field means, as the runtime reads it.
+    let absent_means = id_field.and_then(|f| f.absent_means.clone());
     let sub_code_path = doc
         .envelope
         .fields
@@ -65,32 +64,60 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         };
         let Some(id_path) = id_path else { continue };
-        let named = json_at(&body, id_path).and_then(text_of);
+        let named = json_at(&body, id_path)
+            .and_then(text_of)
+            .or_else(|| absent_means.clone());
         let sub_code = sub_code_path
             .and_then(|path| json_at(&body, path))
             .and_then(text_of);
         let named = named.as_deref();
-        let known =
-            named.and_then(|wire| crate::model::classify(&doc.errors, wire, sub_code.as_deref()));
+        let known = named.and_then(|wire| match doc.api.identified_by {
+            IdentifiedBy::Code => classify(errors, wire, sub_code.as_deref()),
+            IdentifiedBy::Message => classify_message(errors, wire, example.status),
+        });
         match (named, known) {
-            (Some(wire), None) => out.push(ctx.at(
-                "example-unknown-code",
-                &body_path,
-                Anchor::Value,
-                format!("example `{}` names {wire:?}, which no error in this catalog sends", example.name),
-                "add the error to `errors:`, or correct the body (a placeholder body belongs in `envelope.sample`)",
-            )),
+            (Some(wire), None) => {
+                // A message-identified entry with this text at other statuses: the runtime
+                // recognises a message only at the statuses its entry is sent with.
+                let elsewhere = errors.iter().find(|e| e.wire == wire);
+                out.push(match elsewhere {
+                    Some(error) => ctx.at(
+                        "example-status-mismatch",
+                        &format!("examples[{i}].status"),
+                        Anchor::Value,
+                        format!(
+                            "example `{}` has the message of error `{}` at status {}, but that error is sent with {}; a message names an error only at its statuses",
+                            example.name,
+                            error.id(),
+                            example.status,
+                            statuses_words(error)
+                        ),
+                        format!("add `also_at: [{{status: {}}}]` to error `{}` if the page sends it with that status too, or correct the example's status", example.status, error.id()),
+                    ),
+                    None => ctx.at(
+                        "example-unknown-code",
+                        &body_path,
+                        Anchor::Value,
+                        format!("example `{}` names {wire:?}, which no error in this catalog sends", example.name),
+                        "add the error to `errors:`, or correct the body (a placeholder body belongs in `envelope.sample`)",
+                    ),
+                });
+            }
             (_, Some(error)) => {
                 if let Some(expect) = &example.expect {
                     // An expect naming no error at all is reported by `references`.
                     let expect_known = doc.errors.iter().any(|e| &e.id == expect);
-                    if expect != &error.id && expect_known {
+                    if expect != error.id() && expect_known {
                         out.push(ctx.at(
                             "example-mismatch",
                             &format!("examples[{i}].expect"),
                             Anchor::Value,
-                            format!("example `{}` expects `{expect}`, but its body names `{}`", example.name, error.id),
-                            format!("set `expect: {}` or correct the body", error.id),
+                            format!(
+                                "example `{}` expects `{expect}`, but its body names `{}`",
+                                example.name,
+                                error.id()
+                            ),
+                            format!("set `expect: {}` or correct the body", error.id()),
                         ));
                     }
                 }
@@ -101,12 +128,25 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         "example-mismatch",
                         &format!("examples[{i}].expect"),
                         Anchor::Value,
-                        format!("example `{}` expects `{expect}`, but its body has no `{id_path}`", example.name),
+                        format!(
+                            "example `{}` expects `{expect}`, but its body has no `{id_path}`",
+                            example.name
+                        ),
                         "remove `expect`, or give the body the field that identifies the error",
                     ));
                 }
             }
         }
+    }
+}
+
+/// `status 404` or `statuses 404, 429 and 503`.
+fn statuses_words(error: &Error) -> String {
+    let all: Vec<String> = error.statuses().map(|s| s.to_string()).collect();
+    match all.as_slice() {
+        [one] => format!("status {one}"),
+        [rest @ .., last] => format!("statuses {} and {last}", rest.join(", ")),
+        [] => String::new(),
     }
 }
 

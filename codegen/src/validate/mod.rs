@@ -97,8 +97,8 @@ pub fn validate(files: Vec<LoadedFile>) -> Result<Catalog, Diagnostics> {
         wire::check(&ctx, &mut diagnostics);
         text::check(&ctx, &mut diagnostics);
         references::check(&ctx, &mut diagnostics);
-        examples::check(&ctx, &mut diagnostics);
         let errors = resolve::resolve(&ctx, &mut diagnostics);
+        examples::check(&ctx, &errors, &mut diagnostics);
         retry::check(&ctx, &errors, &mut diagnostics);
         if diagnostics.len() == before && file.diagnostics.is_empty() {
             apis.push((

@@ -5,8 +5,8 @@ use heck::ToUpperCamelCase;
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::model::document::{Category, Context, ErrorDoc, RetryDoc, RetryKind};
-use crate::model::{default_retry_for_status, expand_doc_url, Error, Source};
+use crate::model::document::{Category, Context, ErrorDoc, ErrorTypeDoc, RetryDoc, RetryKind};
+use crate::model::{default_retry_for_status, expand_doc_url, AtStatus, Error, Source};
 
 pub(crate) fn resolve(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> Vec<Error> {
     let mut errors = Vec::new();
@@ -51,49 +51,33 @@ fn resolve_one(ctx: &Ctx, i: usize, doc: &ErrorDoc, out: &mut Vec<Diagnostic>) -
             Context::Poll => Category::Processing,
             _ => Category::from_status(status),
         });
-    let row = ctx.doc.statuses.iter().find(|r| r.status == status);
-    let type_rule = ty.and_then(|t| t.retry.as_ref());
-    let (retry, retry_source, entry_reason) = if let Some(rule) = &doc.retry {
-        (rule.clone(), Source::Error, doc.inferred.retry.clone())
-    } else if let Some(rule) = type_rule.filter(|r| r.rule != RetryKind::Conditional) {
-        (
-            rule.clone(),
-            Source::Type,
-            ty.and_then(|t| t.inferred.retry.clone()),
-        )
-    } else if type_rule.is_some() {
-        if ctx.touched(&format!("errors[{i}]")) {
-            return None;
+    let (retry, retry_source, retry_inferred) = resolve_retry(ctx, doc, ty, None, status);
+    let mut also_at = Vec::new();
+    for extra in &doc.also_at {
+        let (retry, retry_source, retry_inferred) =
+            resolve_retry(ctx, doc, ty, extra.retry.as_ref(), extra.status);
+        also_at.push(AtStatus {
+            status: extra.status,
+            retry,
+            retry_source,
+            retry_inferred: extra.inferred.retry.clone().or(retry_inferred),
+        });
+    }
+    if type_is_conditional(doc, ty) {
+        if !ctx.touched(&format!("errors[{i}]")) {
+            out.push(ctx.at(
+                "incomplete-retry",
+                &format!("errors[{i}]"),
+                Anchor::Value,
+                format!(
+                    "error `{}` has no retry rule, and its type's rule is `conditional` (it depends on the code)",
+                    doc.id
+                ),
+                "add a `retry:` rule to this error",
+            ));
         }
-        out.push(ctx.at(
-            "incomplete-retry",
-            &format!("errors[{i}]"),
-            Anchor::Value,
-            format!(
-                "error `{}` has no retry rule, and its type's rule is `conditional` (it depends on the code)",
-                doc.id
-            ),
-            "add a `retry:` rule to this error",
-        ));
         return None;
-    } else if let Some(rule) = row.and_then(|r| r.retry.as_ref()) {
-        (
-            rule.clone(),
-            Source::Status,
-            row.and_then(|r| r.inferred.retry.clone()),
-        )
-    } else {
-        let reason =
-            format!("the page states no retry rule for it; errcat's default for status {status}");
-        (
-            default_retry_for_status(status),
-            Source::Default,
-            Some(reason),
-        )
-    };
-    let retry_inferred = entry_reason
-        .or_else(|| retry.inferred.retry.clone())
-        .or_else(|| retry.inferred.other.clone());
+    }
     let wire = doc.wire.clone().unwrap_or_else(|| doc.id.clone());
     let doc_url = doc.doc_url.clone().or_else(|| {
         ctx.doc
@@ -109,9 +93,64 @@ fn resolve_one(ctx: &Ctx, i: usize, doc: &ErrorDoc, out: &mut Vec<Diagnostic>) -
         status,
         status_inferred,
         category,
-        retry: RetryDoc { ..retry },
+        retry,
         retry_source,
         retry_inferred,
         doc_url,
+        also_at,
     })
+}
+
+/// Whether the error has no rule of its own and its type's rule is `conditional`.
+fn type_is_conditional(doc: &ErrorDoc, ty: Option<&ErrorTypeDoc>) -> bool {
+    doc.retry.is_none()
+        && ty
+            .and_then(|t| t.retry.as_ref())
+            .is_some_and(|r| r.rule == RetryKind::Conditional)
+}
+
+/// The rule an error has at `status`, and where it came from: the rule stated for that
+/// status (`also_at`), else the error's own, else its type's, else the status table's row,
+/// else errcat's default for the status. (A `conditional` type rule resolves to the
+/// status's; [`type_is_conditional`] reports it.)
+fn resolve_retry(
+    ctx: &Ctx,
+    doc: &ErrorDoc,
+    ty: Option<&ErrorTypeDoc>,
+    at_status: Option<&RetryDoc>,
+    status: u16,
+) -> (RetryDoc, Source, Option<String>) {
+    let row = ctx.doc.statuses.iter().find(|r| r.status == status);
+    let type_rule = ty
+        .and_then(|t| t.retry.as_ref())
+        .filter(|r| r.rule != RetryKind::Conditional);
+    let (retry, source, entry_reason) = if let Some(rule) = at_status {
+        (rule.clone(), Source::Error, None)
+    } else if let Some(rule) = &doc.retry {
+        (rule.clone(), Source::Error, doc.inferred.retry.clone())
+    } else if let Some(rule) = type_rule {
+        (
+            rule.clone(),
+            Source::Type,
+            ty.and_then(|t| t.inferred.retry.clone()),
+        )
+    } else if let Some(rule) = row.and_then(|r| r.retry.as_ref()) {
+        (
+            rule.clone(),
+            Source::Status,
+            row.and_then(|r| r.inferred.retry.clone()),
+        )
+    } else {
+        let reason =
+            format!("the page states no retry rule for it; errcat's default for status {status}");
+        (
+            default_retry_for_status(status),
+            Source::Default,
+            Some(reason),
+        )
+    };
+    let inferred = entry_reason
+        .or_else(|| retry.inferred.retry.clone())
+        .or_else(|| retry.inferred.other.clone());
+    (retry, source, inferred)
 }

@@ -49,9 +49,13 @@ fn repeats_request(rule: RetryKind) -> bool {
     )
 }
 
-/// 4xx statuses for which repeating the same request can succeed.
-fn client_status_worth_repeating(status: u16) -> bool {
-    matches!(status, 408 | 409 | 423 | 425 | 429)
+/// The 4xx statuses whose definitions invite sending the same request again: 408
+/// Request Timeout ("the client MAY repeat that request", RFC 9110 section 15.5.9) and
+/// 429 Too Many Requests (RFC 6585 section 4). Any other client error is the request's
+/// fault unless the API's page says otherwise, so a rule that repeats one must quote the
+/// page's reason.
+fn client_status_invites_retry(status: u16) -> bool {
+    matches!(status, 408 | 429)
 }
 
 /// Checks one rule on its own, wherever it is written.
@@ -186,6 +190,12 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
         if let Some(rule) = &doc.retry {
             check_rule(ctx, &format!("errors[{i}].retry"), rule, false, out);
         }
+        for (j, extra) in doc.also_at.iter().enumerate() {
+            if let Some(rule) = &extra.retry {
+                let path = format!("errors[{i}].also_at[{j}].retry");
+                check_rule(ctx, &path, rule, false, out);
+            }
+        }
     }
     // Index by id once: a lookup per error would make large catalogs quadratic.
     let index: std::collections::HashMap<&str, usize> = ctx
@@ -199,45 +209,73 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
         let Some(&i) = index.get(error.doc.id.as_str()) else {
             continue;
         };
-        let rule = error.retry.rule;
-        let from = match error.retry_source {
-            Source::Error => String::new(),
-            Source::Type => format!(" (from its type `{}`)", error.error_type().unwrap_or("")),
-            Source::Status => format!(" (from the {} row of `statuses`)", error.status),
-            Source::Default => continue,
-        };
-        let path = match error.retry_source {
-            Source::Error => format!("errors[{i}].retry.rule"),
+        // Point at the rule where it is written on this entry, else at the entry.
+        let own_rule = format!("errors[{i}].retry.rule");
+        let own = match error.retry_source {
+            Source::Error => own_rule.clone(),
             _ => format!("errors[{i}]"),
         };
-        let status = error.status;
-        if repeats_request(rule)
-            && (400..500).contains(&status)
-            && !client_status_worth_repeating(status)
-        {
-            out.push(ctx.at(
-                "retry-contradicts-status",
-                &path,
-                Anchor::Value,
-                format!(
-                    "error `{}` has status {status}, a client error that fails the same way again, but its rule `{}`{from} repeats the request",
-                    error.id(),
-                    RetryKind::as_str(rule)
-                ),
-                "use `rule: never` (fix the request) or `resubmit`, or correct the status",
-            ));
+        let (status, retry, source) = (error.status, &error.retry, error.retry_source);
+        check_against_status(ctx, error, status, retry, source, &own, out);
+        for (j, extra) in error.also_at.iter().enumerate() {
+            let path = if error.doc.also_at[j].retry.is_some() {
+                format!("errors[{i}].also_at[{j}].retry.rule")
+            } else if extra.retry_source == Source::Error {
+                own_rule.clone()
+            } else {
+                format!("errors[{i}].also_at[{j}]")
+            };
+            let (status, retry, source) = (extra.status, &extra.retry, extra.retry_source);
+            check_against_status(ctx, error, status, retry, source, &path, out);
         }
-        if rule == RetryKind::Never && status == 429 {
-            out.push(ctx.at(
-                "retry-contradicts-status",
-                &path,
-                Anchor::Value,
-                format!(
-                    "error `{}` has status 429 (Too Many Requests), which is retried after a wait, but its rule{from} is `never`",
-                    error.id()
-                ),
-                "use `rule: retry_after` with `header: Retry-After`, or `backoff`",
-            ));
-        }
+    }
+}
+
+/// One rule against the status it applies at: a client error repeated without the
+/// page's reason, or a 429 never retried.
+fn check_against_status(
+    ctx: &Ctx,
+    error: &Error,
+    status: u16,
+    retry: &RetryDoc,
+    source: Source,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let rule = retry.rule;
+    let from = match source {
+        Source::Error => String::new(),
+        Source::Type => format!(" (from its type `{}`)", error.error_type().unwrap_or("")),
+        Source::Status => format!(" (from the {status} row of `statuses`)"),
+        Source::Default => return,
+    };
+    if repeats_request(rule)
+        && (400..500).contains(&status)
+        && !client_status_invites_retry(status)
+        && retry.reason.is_none()
+    {
+        out.push(ctx.at(
+            "retry-contradicts-status",
+            path,
+            Anchor::Value,
+            format!(
+                "error `{}` at status {status}, a client error, has the rule `{}`{from}, which repeats the request, and the rule gives no `reason`; only 408 and 429 invite a retry by their definition, any other 4xx needs the page's reason",
+                error.id(),
+                RetryKind::as_str(rule)
+            ),
+            "quote the page's words for why the same request can succeed later in `reason:`; or use `rule: never` (fix the request) or `resubmit`, or correct the status",
+        ));
+    }
+    if rule == RetryKind::Never && status == 429 {
+        out.push(ctx.at(
+            "retry-contradicts-status",
+            path,
+            Anchor::Value,
+            format!(
+                "error `{}` at status 429 (Too Many Requests), which is retried after a wait, has the rule `never`{from}",
+                error.id()
+            ),
+            "use `rule: retry_after` with `header: Retry-After`, or `backoff`",
+        ));
     }
 }

@@ -51,12 +51,44 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     for (i, error) in ctx.doc.errors.iter().enumerate() {
-        let Some(status) = error.status else { continue };
-        let path = format!("errors[{i}].status");
-        if !in_range(status) {
-            out.push(out_of_range(ctx, &path, status));
-        } else if status < 400 && error.context != Context::Poll {
-            out.push(non_error(ctx, &path, status));
+        let own = error.status.map(|s| (format!("errors[{i}].status"), s));
+        let further = error
+            .also_at
+            .iter()
+            .enumerate()
+            .map(|(j, a)| (format!("errors[{i}].also_at[{j}].status"), a.status));
+        let mut seen: BTreeMap<u16, String> = BTreeMap::new();
+        for (path, status) in own.into_iter().chain(further) {
+            if !in_range(status) {
+                out.push(out_of_range(ctx, &path, status));
+            } else if error.context == Context::SuccessResponse
+                && !(200..300).contains(&status)
+                && status < 400
+            {
+                out.push(ctx.at(
+                    "non-error-status",
+                    &path,
+                    Anchor::Value,
+                    format!("status {status} is neither a success (2xx) nor an error status"),
+                    "an error inside a successful response has its 2xx status; one sent as an HTTP error has a 4xx or 5xx status",
+                ));
+            } else if status < 400
+                && !matches!(error.context, Context::Poll | Context::SuccessResponse)
+            {
+                out.push(non_error(ctx, &path, status));
+            } else if let Some(first) = seen.insert(status, path.clone()) {
+                out.push(ctx.at(
+                    "duplicate-status",
+                    &path,
+                    Anchor::Value,
+                    format!(
+                        "error `{}` lists status {status} twice (first on line {})",
+                        error.id,
+                        ctx.line_of(&first)
+                    ),
+                    "name each status once: `status` for the first, `also_at` for the others",
+                ));
+            }
         }
     }
     for (i, example) in ctx.doc.examples.iter().enumerate() {
@@ -76,6 +108,6 @@ fn non_error(ctx: &Ctx, path: &str, status: u16) -> Diagnostic {
         path,
         Anchor::Value,
         format!("status {status} is not an error status"),
-        "errors sent in HTTP responses need a 4xx or 5xx status; a failure reported inside a successful poll response takes `context: poll`",
+        "errors sent in HTTP responses need a 4xx or 5xx status; an error reported inside a successful (2xx) response takes `context: success_response` (a failed job in a poll response: `context: poll`)",
     )
 }

@@ -1210,6 +1210,7 @@ pub mod azure_storage {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "Error.Message",
@@ -1218,6 +1219,7 @@ pub mod azure_storage {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "Error.QueryParameterName",
@@ -1226,6 +1228,7 @@ pub mod azure_storage {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "Error.QueryParameterValue",
@@ -1234,6 +1237,7 @@ pub mod azure_storage {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "Error.Reason",
@@ -1242,6 +1246,7 @@ pub mod azure_storage {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "Error.ExtendedErrorDetail",
@@ -1250,6 +1255,7 @@ pub mod azure_storage {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

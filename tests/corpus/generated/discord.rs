@@ -7014,6 +7014,7 @@ pub mod discord {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "message",
@@ -7022,6 +7023,7 @@ pub mod discord {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors",
@@ -7030,6 +7032,7 @@ pub mod discord {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors._errors[].code",
@@ -7038,6 +7041,7 @@ pub mod discord {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors._errors[].message",
@@ -7046,6 +7050,7 @@ pub mod discord {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "retry_after",
@@ -7054,6 +7059,7 @@ pub mod discord {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "global",
@@ -7062,6 +7068,7 @@ pub mod discord {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

@@ -669,6 +669,7 @@ pub mod google_rpc {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.message",
@@ -677,6 +678,7 @@ pub mod google_rpc {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.status",
@@ -685,6 +687,7 @@ pub mod google_rpc {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details",
@@ -693,6 +696,7 @@ pub mod google_rpc {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details[@type=type.googleapis.com/google.rpc.ErrorInfo].reason",
@@ -701,6 +705,7 @@ pub mod google_rpc {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details[@type=type.googleapis.com/google.rpc.ErrorInfo].domain",
@@ -709,6 +714,7 @@ pub mod google_rpc {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details[@type=type.googleapis.com/google.rpc.ErrorInfo].metadata",
@@ -717,6 +723,7 @@ pub mod google_rpc {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details[@type=type.googleapis.com/google.rpc.RetryInfo].retryDelay",
@@ -725,6 +732,7 @@ pub mod google_rpc {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

@@ -382,6 +382,7 @@ pub mod jsonapi {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].id",
@@ -390,6 +391,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].links",
@@ -398,6 +400,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].links.about",
@@ -406,6 +409,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].links.type",
@@ -414,6 +418,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].status",
@@ -422,6 +427,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].code",
@@ -430,6 +436,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].title",
@@ -438,6 +445,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].detail",
@@ -446,6 +454,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].source",
@@ -454,6 +463,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].source.pointer",
@@ -462,6 +472,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].source.parameter",
@@ -470,6 +481,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].source.header",
@@ -478,6 +490,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].meta",
@@ -486,6 +499,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "jsonapi",
@@ -494,6 +508,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "jsonapi.version",
@@ -502,6 +517,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "meta",
@@ -510,6 +526,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "links",
@@ -518,6 +535,7 @@ pub mod jsonapi {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

@@ -959,6 +959,7 @@ pub mod msgraph {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.message",
@@ -967,6 +968,7 @@ pub mod msgraph {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.innerError.code",
@@ -975,6 +977,7 @@ pub mod msgraph {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.innerError.request-id",
@@ -983,6 +986,7 @@ pub mod msgraph {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.innerError.date",
@@ -991,6 +995,7 @@ pub mod msgraph {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.innerError.message",
@@ -999,6 +1004,7 @@ pub mod msgraph {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.innerError.status",
@@ -1007,6 +1013,7 @@ pub mod msgraph {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error.details",
@@ -1015,6 +1022,7 @@ pub mod msgraph {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

@@ -350,6 +350,7 @@ pub mod oauth2 {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error_description",
@@ -358,6 +359,7 @@ pub mod oauth2 {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "error_uri",
@@ -366,6 +368,7 @@ pub mod oauth2 {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

@@ -5936,6 +5936,7 @@ pub mod paypal {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "message",
@@ -5944,6 +5945,7 @@ pub mod paypal {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "debug_id",
@@ -5952,6 +5954,7 @@ pub mod paypal {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "information_link",
@@ -5960,6 +5963,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "details",
@@ -5968,6 +5972,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "details[].field",
@@ -5976,6 +5981,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "details[].value",
@@ -5984,6 +5990,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "details[].location",
@@ -5992,6 +5999,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "details[].issue",
@@ -6000,6 +6008,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "details[].description",
@@ -6008,6 +6017,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "links",
@@ -6016,6 +6026,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "links[].href",
@@ -6024,6 +6035,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "links[].rel",
@@ -6032,6 +6044,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "links[].method",
@@ -6040,6 +6053,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "links[].encType",
@@ -6048,6 +6062,7 @@ pub mod paypal {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

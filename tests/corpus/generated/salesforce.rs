@@ -440,6 +440,7 @@ pub mod salesforce {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "[].message",
@@ -448,6 +449,7 @@ pub mod salesforce {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "[].fields",
@@ -456,6 +458,7 @@ pub mod salesforce {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

@@ -375,6 +375,7 @@ pub mod soap12 {
                     required: true,
                     nullable: false,
                     constant: Some("\"http://www.w3.org/2003/05/soap-envelope\""),
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "env:Envelope.env:Body.env:Fault.env:Code.env:Value",
@@ -383,6 +384,7 @@ pub mod soap12 {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "env:Envelope.env:Body.env:Fault.env:Code.env:Subcode.env:Value",
@@ -391,6 +393,7 @@ pub mod soap12 {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "env:Envelope.env:Body.env:Fault.env:Reason.env:Text.$text",
@@ -399,6 +402,7 @@ pub mod soap12 {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "env:Envelope.env:Body.env:Fault.env:Reason.env:Text.@xml:lang",
@@ -407,6 +411,7 @@ pub mod soap12 {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "env:Envelope.env:Body.env:Fault.env:Node",
@@ -415,6 +420,7 @@ pub mod soap12 {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "env:Envelope.env:Body.env:Fault.env:Role",
@@ -423,6 +429,7 @@ pub mod soap12 {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "env:Envelope.env:Body.env:Fault.env:Detail",
@@ -431,6 +438,7 @@ pub mod soap12 {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

@@ -4668,6 +4668,7 @@ pub mod square {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].category",
@@ -4676,6 +4677,7 @@ pub mod square {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].code",
@@ -4684,6 +4686,7 @@ pub mod square {
                     required: true,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].detail",
@@ -4692,6 +4695,7 @@ pub mod square {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
                 ::errcat::FieldSpec {
                     path: "errors[].field",
@@ -4700,6 +4704,7 @@ pub mod square {
                     required: false,
                     nullable: false,
                     constant: None,
+                    absent_means: None,
                 },
             ],
         },

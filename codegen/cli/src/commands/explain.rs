@@ -78,15 +78,15 @@ fn status_name(api: &Api, status: u16) -> Option<&str> {
         .map(|s| s.name.as_str())
 }
 
-fn retry_source(error: &Error) -> String {
-    match error.retry_source {
+fn retry_source(error: &Error, source: Source, status: u16) -> String {
+    match source {
         Source::Error => "stated for this error".to_owned(),
         Source::Type => format!(
             "the rule of its type `{}`",
             error.error_type().unwrap_or_default()
         ),
-        Source::Status => format!("the rule of the {} status row", error.status),
-        Source::Default => format!("errcat's default for status {}", error.status),
+        Source::Status => format!("the rule of the {status} status row"),
+        Source::Default => format!("errcat's default for status {status}"),
     }
 }
 
@@ -236,12 +236,31 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
             "{}: {} ({}){}",
             error.retry.rule.as_str(),
             retry_words(&error.retry, Some(error.status)),
-            retry_source(error),
+            retry_source(error, error.retry_source, error.status),
             inferred_mark(&error.retry_inferred)
         ),
     );
     if let Some(advice) = &error.retry.advice {
         row("page's advice", format!("\"{advice}\""));
+    }
+    if let Some(reason) = &error.retry.reason {
+        row("why retrying helps", format!("\"{reason}\""));
+    }
+    for extra in &error.also_at {
+        row(
+            "also at",
+            format!(
+                "{}{}: {}: {} ({}){}",
+                extra.status,
+                status_name(api, extra.status)
+                    .map(|n| format!(" {n}"))
+                    .unwrap_or_default(),
+                extra.retry.rule.as_str(),
+                retry_words(&extra.retry, Some(extra.status)),
+                retry_source(error, extra.retry_source, extra.status),
+                inferred_mark(&extra.retry_inferred)
+            ),
+        );
     }
     if let Some(url) = &error.doc_url {
         row("docs", url.clone());
@@ -292,7 +311,10 @@ fn entry_json(catalog: &Catalog, entry: &Entry) -> Value {
             "words".to_owned(),
             json!(retry_words(&error.retry, Some(error.status))),
         );
-        map.insert("source".to_owned(), json!(retry_source_name(error)));
+        map.insert(
+            "source".to_owned(),
+            json!(retry_source_name(error.retry_source)),
+        );
         map.insert("inferred_reason".to_owned(), json!(error.retry_inferred));
     }
     let inferred: serde_json::Map<String, Value> = inferred_facts(error)
@@ -305,6 +327,20 @@ fn entry_json(catalog: &Catalog, entry: &Entry) -> Value {
         .iter()
         .filter(|e| e.expect.as_deref() == Some(error.id()))
         .map(|e| json!({ "name": e.name, "status": e.status, "body": e.body }))
+        .collect();
+    let also_at: Vec<Value> = error
+        .also_at
+        .iter()
+        .map(|extra| {
+            json!({
+                "status": extra.status,
+                "status_name": status_name(api, extra.status),
+                "retry": extra.retry,
+                "retry_words": retry_words(&extra.retry, Some(extra.status)),
+                "retry_source": retry_source_name(extra.retry_source),
+                "retry_inferred": extra.retry_inferred,
+            })
+        })
         .collect();
     let also: Vec<Value> = also_in(catalog, entry)
         .into_iter()
@@ -323,6 +359,7 @@ fn entry_json(catalog: &Catalog, entry: &Entry) -> Value {
         "status": error.status,
         "status_name": status_name(api, error.status),
         "status_inferred": error.status_inferred,
+        "also_at": also_at,
         "type": error.error_type(),
         "type_description": error.error_type().and_then(|t| api.error_type(t)).map(|t| &t.description),
         "category": error.category.as_str(),
@@ -340,8 +377,8 @@ fn entry_json(catalog: &Catalog, entry: &Entry) -> Value {
     })
 }
 
-fn retry_source_name(error: &Error) -> &'static str {
-    match error.retry_source {
+fn retry_source_name(source: Source) -> &'static str {
+    match source {
         Source::Error => "error",
         Source::Type => "type",
         Source::Status => "status",

@@ -24,6 +24,19 @@ pub(super) fn retry_marks(page: &mut Page, index: usize) -> String {
     page.mark(reasons)
 }
 
+/// Where a resolved rule came from, in words (nothing when the error states it).
+fn rule_origin(error: &crate::model::Error, source: Source, status: u16) -> String {
+    match source {
+        Source::Error => String::new(),
+        Source::Type => format!(
+            " (the rule of its type {})",
+            code(error.error_type().unwrap_or_default())
+        ),
+        Source::Status => format!(" (the rule of the {status} status row)"),
+        Source::Default => format!(" (errcat's default for status {status})"),
+    }
+}
+
 /// One section per error, in catalog order.
 pub(super) fn sections(page: &mut Page) {
     let api = page.api;
@@ -145,15 +158,7 @@ fn error_section(page: &mut Page, index: usize) {
     if let Some(message) = &doc.message {
         facts.push(format!("- **Example message:** \"{}\"", inline(message)));
     }
-    let from = match error.retry_source {
-        Source::Error => String::new(),
-        Source::Type => format!(
-            " (the rule of its type {})",
-            code(error.error_type().unwrap_or_default())
-        ),
-        Source::Status => format!(" (the rule of the {} status row)", error.status),
-        Source::Default => format!(" (errcat's default for status {})", error.status),
-    };
+    let from = rule_origin(error, error.retry_source, error.status);
     let retry_marks = retry_marks(page, index);
     facts.push(format!(
         "- **Retry:** {}{from}{retry_marks}",
@@ -161,6 +166,32 @@ fn error_section(page: &mut Page, index: usize) {
     ));
     if let Some(advice) = &error.retry.advice {
         facts.push(format!("- **The page's advice:** \"{}\"", inline(advice)));
+    }
+    if let Some(reason) = &error.retry.reason {
+        facts.push(format!(
+            "- **Why a retry can succeed:** \"{}\"",
+            inline(reason)
+        ));
+    }
+    for (extra, written) in error.also_at.iter().zip(&doc.also_at) {
+        let subject = format!("retry rule of {wire} at {}", extra.status);
+        let marks = page.mark(
+            extra
+                .retry_inferred
+                .as_deref()
+                .map(|reason| (reason, subject.clone())),
+        );
+        let meaning = written
+            .description
+            .as_deref()
+            .map(|d| format!(" {}", inline(d)))
+            .unwrap_or_default();
+        facts.push(format!(
+            "- **Also sent with HTTP status:** {}.{meaning} Retry there: {}{}{marks}",
+            page.status_words(extra.status),
+            rule_words(&extra.retry, Some(extra.status)),
+            rule_origin(error, extra.retry_source, extra.status)
+        ));
     }
     if let Some(doc_url) = &error.doc_url {
         facts.push(format!("- **Documentation:** {}", url(doc_url)));

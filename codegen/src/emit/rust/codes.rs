@@ -30,6 +30,10 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
             "- Reported in a poll response whose job failed; {}",
             status.trim_start_matches("- ")
         ),
+        Context::SuccessResponse => format!(
+            "- Reported in the body of a successful response; {}",
+            status.trim_start_matches("- ")
+        ),
         Context::Websocket => format!(
             "- Reported when the WebSocket closes; {}",
             status.trim_start_matches("- ")
@@ -40,6 +44,17 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
             status.trim_start_matches("- ")
         ),
     });
+    for extra in &error.also_at {
+        let mut line = format!(
+            "- Also sent with HTTP status {}; retry there: {}",
+            extra.status,
+            docs::text(&retry_words(&extra.retry, Some(extra.status)))
+        );
+        if let Some(reason) = &extra.retry_inferred {
+            line.push_str(&format!(" (inferred: {})", docs::text(reason)));
+        }
+        facts.push(line);
+    }
     if let Some(ty) = error.error_type() {
         facts.push(format!("- Type: {}", docs::code(ty)));
     }
@@ -131,6 +146,18 @@ fn info_row(error: &Error) -> TokenStream {
         let context = values::term(doc.context);
         quote! { context: #context, }
     });
+    let also_at = (!error.also_at.is_empty()).then(|| {
+        let rows = error.also_at.iter().map(|extra| {
+            let status = extra.status;
+            let retry = values::retry(&extra.retry)
+                .unwrap_or_else(|| quote! { ::errcat::RetryRule::Never });
+            let inferred = values::opt_str(extra.retry_inferred.as_deref());
+            quote! {
+                ::errcat::AlsoAt { status: #status, retry: #retry, retry_inferred: #inferred }
+            }
+        });
+        quote! { also_at: &[ #( #rows ),* ], }
+    });
     quote! {
         ::errcat::CodeInfo {
             id: #id,
@@ -141,6 +168,7 @@ fn info_row(error: &Error) -> TokenStream {
             description: #description,
             #( #optional )*
             #context
+            #also_at
             ..::errcat::CodeInfo::BASE
         }
     }

@@ -35,10 +35,11 @@ pub fn emit(api: &Api) -> TokenStream {
         let required = field.required;
         let nullable = field.nullable;
         let constant = values::opt_str(field.constant.as_ref().map(|c| c.to_string()).as_deref());
+        let absent_means = values::opt_str(field.absent_means.as_deref());
         quote! {
             ::errcat::FieldSpec {
                 path: #path, kind: #kind, role: #role, required: #required,
-                nullable: #nullable, constant: #constant,
+                nullable: #nullable, constant: #constant, absent_means: #absent_means,
             }
         }
     });

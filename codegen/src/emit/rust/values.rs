@@ -117,6 +117,7 @@ mod tests {
             let rule = RetryDoc {
                 rule: kind,
                 advice: None,
+                reason: None,
                 header: None,
                 body_field: None,
                 backoff: None,
