@@ -46,6 +46,8 @@ pub struct CodeInfo {
     pub context: Context,
     /// The further statuses it is sent with, each with its rule there.
     pub also_at: &'static [AlsoAt],
+    /// For message-identified APIs: the message with `{placeholders}` it also matches.
+    pub message_pattern: Option<&'static str>,
 }
 
 /// A further status a code is sent with, and the retry rule it has at that status.
@@ -84,6 +86,7 @@ impl CodeInfo {
         fix: None,
         context: Context::Http,
         also_at: &[],
+        message_pattern: None,
     };
 }
 
@@ -110,6 +113,27 @@ pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {
                 .find(|c| c.info().sub_code == Some(sub) && c.info().wire == wire)
         });
         paired.or_else(|| Self::from_wire(wire))
+    }
+    /// The code a message names at `status`, and the values of its placeholders: among
+    /// the codes documented at that status, the one whose exact message it is, else the
+    /// first whose `message_pattern` it matches (linear in the message, no backtracking).
+    fn from_message(message: &str, status: u16) -> Option<(Self, Vec<(&'static str, String)>)> {
+        if let Some(code) = Self::from_wire(message).filter(|c| c.is_sent_at(status)) {
+            return Some((code, Vec::new()));
+        }
+        Self::ALL.iter().copied().find_map(|code| {
+            let info = code.info();
+            let pattern = errcat_vocab::MessagePattern::parse(info.message_pattern?).ok()?;
+            if !code.is_sent_at(status) {
+                return None;
+            }
+            let values = pattern.captures(message)?;
+            let values = values
+                .into_iter()
+                .map(|(name, value)| (name, value.to_owned()))
+                .collect();
+            Some((code, values))
+        })
     }
     /// The wire identifier.
     fn as_str(self) -> &'static str {

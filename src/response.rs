@@ -126,6 +126,8 @@ pub struct ErrorItem<C> {
     pub error_type: Option<String>,
     /// The parameter at fault.
     pub param: Option<String>,
+    /// The values of the placeholders of the message pattern it matched, by name.
+    pub placeholders: Vec<(&'static str, String)>,
     /// Whether the body sent the code (rather than the envelope's `absent_means`).
     code_sent: bool,
 }
@@ -274,6 +276,7 @@ impl<C: CatalogCode> ApiError<C> {
                 .and_then(|f| f.absent_means)
                 .map(str::to_owned)
         };
+        let mut placeholders = Vec::new();
         let code = match C::SPEC.identified_by {
             IdentifiedBy::Code => sent.or_else(absent_means).map(|code| {
                 match C::from_wire_and_sub_code(&code, sub_code.as_deref()) {
@@ -283,9 +286,12 @@ impl<C: CatalogCode> ApiError<C> {
             }),
             IdentifiedBy::Message => message.as_deref().map(|message| {
                 // A message names a code only together with its documented status.
-                match C::from_wire(message) {
-                    Some(code) if code.is_sent_at(self.status) => WireCode::Known(code),
-                    _ => WireCode::Unknown(crate::UnknownCode::new(message)),
+                match C::from_message(message, self.status) {
+                    Some((code, values)) => {
+                        placeholders = values;
+                        WireCode::Known(code)
+                    }
+                    None => WireCode::Unknown(crate::UnknownCode::new(message)),
                 }
             }),
         };
@@ -295,6 +301,7 @@ impl<C: CatalogCode> ApiError<C> {
             message,
             error_type: scope.text(spec, FieldRole::Type),
             param: scope.text(spec, FieldRole::Param),
+            placeholders,
             code_sent,
         }
     }

@@ -317,3 +317,32 @@ fn problem_without_type_is_about_blank() {
     );
     assert_eq!(unrelated.shape, BodyShape::UndocumentedJson);
 }
+
+/// GitHub puts the client's address into its rate-limit message: the docs' example
+/// writes it `xxx.xxx.xxx.xxx`, a real response carries the address. The pattern
+/// `... exceeded for {ip}. ...` names the error and keeps the address; the exact
+/// message of another error still wins over any pattern.
+#[test]
+fn github_rate_limit_message_with_a_real_address_matches_its_pattern() {
+    let body = r#"{"message": "API rate limit exceeded for 203.0.113.7. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)", "documentation_url": "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"}"#;
+    let error = errcat::ApiError::<github::ErrorCode>::from_response(
+        403,
+        [("x-ratelimit-remaining", "0")],
+        body.as_bytes(),
+    );
+    assert_eq!(
+        error.known_code(),
+        Some(github::ErrorCode::PrimaryRateLimitExceeded)
+    );
+    assert_eq!(
+        error.errors[0].placeholders,
+        [("ip", "203.0.113.7".to_owned())]
+    );
+    let exact = errcat::ApiError::<github::ErrorCode>::from_response(
+        404,
+        Vec::<(&str, &str)>::new(),
+        br#"{"message": "Not Found"}"#,
+    );
+    assert_eq!(exact.known_code().map(|c| c.info().id), Some("not_found"));
+    assert!(exact.errors[0].placeholders.is_empty());
+}

@@ -211,6 +211,27 @@ fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
         );
     }
     compare_further_statuses(c, old, new, &subject);
+    match (&old.doc.message_pattern, &new.doc.message_pattern) {
+        (None, Some(pattern)) => c.push(
+            Severity::Additive,
+            None,
+            subject.clone(),
+            id,
+            "now also matches a message pattern".to_owned(),
+            None,
+            Some(pattern.clone()),
+        ),
+        // Messages the old pattern matched may no longer name the error.
+        (Some(before), after) if Some(before) != after.as_ref() => c.breaking(
+            BreakKind::Wire,
+            subject.clone(),
+            id,
+            "message pattern changed or removed",
+            before.clone(),
+            after.clone().unwrap_or_else(|| "(none)".to_owned()),
+        ),
+        _ => {}
+    }
     if old.error_type() != new.error_type() {
         c.breaking(
             BreakKind::Type,

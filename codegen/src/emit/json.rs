@@ -77,6 +77,8 @@ struct ErrorExport<'a> {
     inferred: Vec<(&'static str, &'a str)>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     also_at: Vec<AlsoAtExport<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_pattern: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -145,6 +147,7 @@ fn error_export(error: &Error) -> ErrorExport<'_> {
                 retry_rule: &extra.retry,
             })
             .collect(),
+        message_pattern: doc.message_pattern.as_deref(),
     }
 }
 

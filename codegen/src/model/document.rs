@@ -347,6 +347,11 @@ pub struct ErrorDoc {
     )]
     #[cfg_attr(feature = "schema", schemars(with = "Option<TextOrInteger>"))]
     pub sub_code: Option<String>,
+    /// For message-identified APIs that put values into a message: the message with
+    /// named placeholders (`API rate limit exceeded for {ip}.`). The exact `wire` text
+    /// wins over any pattern; the values are kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_pattern: Option<String>,
     /// HTTP status (defaults to the type's status).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<u16>,

@@ -100,11 +100,19 @@ pub fn classify<'a>(errors: &'a [Error], wire: &str, sub_code: Option<&str>) -> 
 }
 
 /// The entry a message names at `status`, as the runtime classifies a message-identified
-/// API's errors: its exact text, at one of the statuses the entry is sent with.
+/// API's errors: among the entries sent with that status, the one whose exact text it is,
+/// else the first whose `message_pattern` it matches.
 pub fn classify_message<'a>(errors: &'a [Error], message: &str, status: u16) -> Option<&'a Error> {
-    errors
-        .iter()
-        .find(|e| e.wire == message && e.statuses().any(|s| s == status))
+    let at_status = |e: &&Error| e.statuses().any(|s| s == status);
+    let exact = errors.iter().filter(at_status).find(|e| e.wire == message);
+    exact.or_else(|| {
+        errors.iter().filter(at_status).find(|e| {
+            let pattern = e.doc.message_pattern.as_deref();
+            pattern
+                .and_then(|p| errcat_vocab::MessagePattern::parse(p).ok())
+                .is_some_and(|p| p.captures(message).is_some())
+        })
+    })
 }
 
 /// Where a resolved value came from.

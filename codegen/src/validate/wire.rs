@@ -59,6 +59,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     check_code_types(ctx, out);
+    check_message_patterns(ctx, out);
     // Message-identified errors must say what message they match; a defaulted wire would
     // be the snake_case id, which no such API sends.
     if ctx.doc.api.identified_by == IdentifiedBy::Message {
@@ -128,6 +129,48 @@ fn check_code_types(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 "write the integer sub-code the API sends",
             )),
             Some(_) => {}
+        }
+    }
+}
+
+/// Message patterns: only where errors are told apart by message, well-formed, and
+/// matching the entry's own `wire` (the page's example of the message).
+fn check_message_patterns(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (i, error) in ctx.doc.errors.iter().enumerate() {
+        let Some(pattern) = &error.message_pattern else {
+            continue;
+        };
+        let path = format!("errors[{i}].message_pattern");
+        if ctx.doc.api.identified_by != IdentifiedBy::Message {
+            out.push(ctx.at(
+                "pattern-on-code-api",
+                &path,
+                Anchor::Key,
+                format!("error `{}` has a `message_pattern`, but this API is identified by code", error.id),
+                "remove it: codes are matched exactly (a message pattern is for `identified_by: message`)",
+            ));
+            continue;
+        }
+        match errcat_vocab::MessagePattern::parse(pattern) {
+            Err(problem) => out.push(ctx.at(
+                "bad-message-pattern",
+                &path,
+                Anchor::Value,
+                format!("the message pattern {pattern:?} cannot be used: {problem}"),
+                "write the message with `{name}` placeholders (snake_case names, text between any two), e.g. `API rate limit exceeded for {ip}.`",
+            )),
+            Ok(parsed) => {
+                let wire = error.wire.as_deref().unwrap_or(&error.id);
+                if parsed.captures(wire).is_none() {
+                    out.push(ctx.at(
+                        "pattern-misses-wire",
+                        &path,
+                        Anchor::Value,
+                        format!("the message pattern {pattern:?} does not match the error's own message {wire:?}"),
+                        "make `wire` the page's example of the message and the pattern that message with its values replaced by `{placeholders}`",
+                    ));
+                }
+            }
         }
     }
 }

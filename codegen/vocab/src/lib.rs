@@ -25,6 +25,7 @@ mod field_role;
 mod header_format;
 mod header_role;
 mod identified_by;
+mod message_pattern;
 mod retry_kind;
 #[cfg(feature = "xml")]
 pub mod xml;
@@ -41,6 +42,7 @@ pub use field_role::FieldRole;
 pub use header_format::HeaderFormat;
 pub use header_role::HeaderRole;
 pub use identified_by::IdentifiedBy;
+pub use message_pattern::{MessagePattern, PatternError};
 pub use retry_kind::RetryKind;
 pub use term::Term;
 

@@ -117,6 +117,7 @@ pub mod github {
         /// If you exceed your primary rate limit, you will receive a \`403\` or \`429\` response, and the \`x-ratelimit-remaining\` header will be \`0\`.
         ///
         /// - Wire: `API rate limit exceeded for xxx.xxx.xxx.xxx. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)`
+        /// - Also matches: `API rate limit exceeded for {ip}. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)` (placeholders kept in `ErrorItem::placeholders`)
         /// - HTTP status: 429
         /// - Also sent with HTTP status 403; retry there: Retry after the delay in the \`x-ratelimit-reset\` header.
         /// - Category: `rate_limited`
@@ -386,6 +387,9 @@ pub mod github {
             ),
             fix: Some(
                 "If you want a higher primary rate limit, consider making authenticated requests instead of unauthenticated requests. Authenticated requests have a significantly higher rate limit than unauthenticated requests.",
+            ),
+            message_pattern: Some(
+                "API rate limit exceeded for {ip}. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
             ),
             also_at: &[
                 ::errcat::AlsoAt {

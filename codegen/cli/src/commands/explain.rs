@@ -230,6 +230,9 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
     if let Some(message) = &doc.message {
         row("message", format!("\"{message}\""));
     }
+    if let Some(pattern) = &doc.message_pattern {
+        row("message pattern", format!("\"{pattern}\""));
+    }
     row(
         "retry",
         format!(
@@ -360,6 +363,7 @@ fn entry_json(catalog: &Catalog, entry: &Entry) -> Value {
         "status_name": status_name(api, error.status),
         "status_inferred": error.status_inferred,
         "also_at": also_at,
+        "message_pattern": doc.message_pattern,
         "type": error.error_type(),
         "type_description": error.error_type().and_then(|t| api.error_type(t)).map(|t| &t.description),
         "category": error.category.as_str(),

@@ -99,6 +99,12 @@ fn error_section(page: &mut Page, index: usize) {
             code(page.field_with(FieldRole::Message).unwrap_or("error"))
         ),
     });
+    if let Some(pattern) = &error.doc.message_pattern {
+        facts.push(format!(
+            "- **Message pattern:** {}, any text in its place for each `{{placeholder}}` (the exact message wins)",
+            code(pattern)
+        ));
+    }
     if let Some(sub_code) = &error.doc.sub_code {
         facts.push(format!(
             "- **Sub-code:** {}, sent in {}",

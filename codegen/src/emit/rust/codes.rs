@@ -16,6 +16,12 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
     if let Some(sub_code) = &doc.sub_code {
         facts.push(format!("- Sub-code: {}", docs::code(sub_code)));
     }
+    if let Some(pattern) = &doc.message_pattern {
+        facts.push(format!(
+            "- Also matches: {} (placeholders kept in `ErrorItem::placeholders`)",
+            docs::code(pattern)
+        ));
+    }
     let status = match &error.status_inferred {
         Some(reason) => format!(
             "- HTTP status: {} (inferred: {})",
@@ -137,6 +143,7 @@ fn info_row(error: &Error) -> TokenStream {
         ("message", doc.message.as_deref()),
         ("cause", doc.cause.as_deref()),
         ("fix", doc.fix.as_deref()),
+        ("message_pattern", doc.message_pattern.as_deref()),
     ];
     let optional = optional.iter().filter_map(|(field, value)| {
         let field = Ident::new(field, Span::call_site());
