@@ -316,6 +316,13 @@ fn problem_without_type_is_about_blank() {
         br#"{"unrelated": true}"#,
     );
     assert_eq!(unrelated.shape, BodyShape::UndocumentedJson);
+    // `doc_url: "{code}"`: a type URI that is a locator is its own documentation link
+    // (section 3.1.1); about:blank is none.
+    assert_eq!(
+        problem_details::ErrorCode::OutOfCredit.doc_url(),
+        Some("https://example.com/probs/out-of-credit")
+    );
+    assert_eq!(problem_details::ErrorCode::AboutBlank.doc_url(), None);
 }
 
 /// GitHub puts the client's address into its rate-limit message: the docs' example

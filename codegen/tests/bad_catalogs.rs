@@ -117,6 +117,7 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
     ("67-message-at-another-status", &["example-status-mismatch"]),
     ("68-message-patterns", &["bad-message-pattern", "pattern-misses-wire"]),
     ("69-pattern-on-code-api", &["pattern-on-code-api"]),
+    ("70-doc-url-transforms", &["unknown-placeholder", "malformed-url"]),
 ];
 
 /// Where a diagnostic must point: cases that once pointed elsewhere (a block mapping

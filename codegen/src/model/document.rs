@@ -129,7 +129,9 @@ pub struct ApiInfo {
     /// The public page this catalog transcribes, when the page states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Documentation URL pattern for a code; placeholders `{code}` (wire code) and `{id}`.
+    /// Documentation URL pattern for a code: placeholders `{code}` (wire code) and `{id}`,
+    /// optionally transformed (`{code|kebab}`, `snake`, `upper`, `lower`); `{code}` alone
+    /// when the code itself is the link (problem type URIs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
     /// How clients tell errors apart: by a code field, or by the message text.

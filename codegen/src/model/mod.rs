@@ -206,12 +206,63 @@ pub fn default_retry_for_status(status: u16) -> RetryDoc {
     }
 }
 
-/// Expands `{code}` and `{id}` in a doc URL pattern, percent-encoding the wire code so a
-/// message or a code with spaces still gives a URL (RFC 3986 unreserved characters stay).
-pub fn expand_doc_url(pattern: &str, wire: &str, id: &str) -> String {
-    pattern
-        .replace("{code}", &percent_encode(wire))
-        .replace("{id}", &percent_encode(id))
+/// The placeholders a doc URL pattern may use, and the transforms a placeholder may take
+/// (`{code|kebab}`): the one place both are defined.
+pub const DOC_URL_PLACEHOLDERS: &[&str] = &["code", "id"];
+/// See [`DOC_URL_PLACEHOLDERS`].
+pub const DOC_URL_TRANSFORMS: &[&str] = &["kebab", "snake", "upper", "lower"];
+
+/// Applies a doc URL transform to a value.
+fn transform(value: &str, name: &str) -> String {
+    use heck::{ToKebabCase, ToSnakeCase};
+    match name {
+        "kebab" => value.to_kebab_case(),
+        "snake" => value.to_snake_case(),
+        "upper" => value.to_uppercase(),
+        "lower" => value.to_lowercase(),
+        _ => value.to_owned(),
+    }
+}
+
+/// Expands a doc URL pattern for one error: `{code}` (the wire code) and `{id}`, each
+/// optionally transformed (`{code|kebab}`, `snake`, `upper`, `lower`), percent-encoded so
+/// a message or a code with spaces still gives a URL (RFC 3986 unreserved characters
+/// stay). A pattern that is one placeholder alone (`{code}`) says the identifier itself
+/// is the link (problem type URIs): it is used as it is when it is an absolute http(s)
+/// URL, and the error has no doc URL otherwise (`about:blank`).
+pub fn expand_doc_url(pattern: &str, wire: &str, id: &str) -> Option<String> {
+    let value = |name: &str| match name {
+        "code" => Some(wire),
+        "id" => Some(id),
+        _ => None,
+    };
+    if let Some(inner) = pattern.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+        if !inner.contains(['{', '}']) {
+            let (name, how) = inner.split_once('|').unwrap_or((inner, ""));
+            let link = transform(value(name)?, how);
+            let absolute = link.starts_with("https://") || link.starts_with("http://");
+            return absolute.then_some(link);
+        }
+    }
+    let mut out = String::with_capacity(pattern.len() + wire.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return Some(out);
+        };
+        let inner = &after[..close];
+        let (name, how) = inner.split_once('|').unwrap_or((inner, ""));
+        match value(name) {
+            Some(v) => out.push_str(&percent_encode(&transform(v, how))),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 fn percent_encode(text: &str) -> String {
@@ -234,12 +285,39 @@ mod tests {
     fn doc_urls_are_percent_encoded() {
         let pattern = "https://d.example/errors#{code}";
         assert_eq!(
-            expand_doc_url(pattern, "invalid_api_key", "x"),
-            "https://d.example/errors#invalid_api_key"
+            expand_doc_url(pattern, "invalid_api_key", "x").as_deref(),
+            Some("https://d.example/errors#invalid_api_key")
         );
         assert_eq!(
-            expand_doc_url(pattern, "Rate limit \"x\"", "x"),
-            "https://d.example/errors#Rate%20limit%20%22x%22"
+            expand_doc_url(pattern, "Rate limit \"x\"", "x").as_deref(),
+            Some("https://d.example/errors#Rate%20limit%20%22x%22")
         );
+    }
+
+    #[test]
+    fn doc_url_transforms_and_the_identifier_as_the_link() {
+        let url = |p: &str, wire: &str| expand_doc_url(p, wire, "invalid_api_key");
+        let base = "https://d.example/errors/";
+        assert_eq!(
+            url(&format!("{base}{{code|kebab}}"), "INVALID_API_KEY").as_deref(),
+            Some("https://d.example/errors/invalid-api-key")
+        );
+        assert_eq!(
+            url(&format!("{base}{{code|lower}}"), "INSTRUMENT_DECLINED").as_deref(),
+            Some("https://d.example/errors/instrument_declined")
+        );
+        assert_eq!(
+            url(&format!("{base}{{id|upper}}"), "x").as_deref(),
+            Some("https://d.example/errors/INVALID_API_KEY")
+        );
+        assert_eq!(
+            url(&format!("{base}{{code|snake}}"), "InvalidApiKey").as_deref(),
+            Some("https://d.example/errors/invalid_api_key")
+        );
+        assert_eq!(
+            url("{code}", "https://example.com/probs/out-of-credit").as_deref(),
+            Some("https://example.com/probs/out-of-credit")
+        );
+        assert_eq!(url("{code}", "about:blank"), None);
     }
 }

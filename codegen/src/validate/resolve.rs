@@ -84,7 +84,7 @@ fn resolve_one(ctx: &Ctx, i: usize, doc: &ErrorDoc, out: &mut Vec<Diagnostic>) -
             .api
             .doc_url
             .as_deref()
-            .map(|pattern| expand_doc_url(pattern, &wire, &doc.id))
+            .and_then(|pattern| expand_doc_url(pattern, &wire, &doc.id))
     });
     Some(Error {
         doc: doc.clone(),

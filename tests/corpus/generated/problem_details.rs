@@ -42,6 +42,7 @@ pub mod problem_details {
         /// - Example message: `Your current balance is 30, but that costs 50.`
         /// - Cause: For example, if you are publishing an HTTP API to your online shopping cart, you might need to indicate that the user is out of credit (our example from above) and therefore cannot make the purchase.
         /// - Fix: API-specific problem details (such as why the server refused the request and the applicable account balance) can be carried in the response content so that the client can act upon them appropriately (for example, triggering a transfer of more credit into the account).
+        /// - Docs: <https://example.com/probs/out-of-credit>
         OutOfCredit,
         /// Your request is not valid. (A fictional problem type: the section 3 example's "title"; "The fictional problem type here defines the \\"errors\\" extension, an array that describes the details of each validation error.")
         ///
@@ -49,6 +50,7 @@ pub mod problem_details {
         /// - HTTP status: 422
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 422)
+        /// - Docs: <https://example.net/validation-error>
         ValidationError,
     }
 
@@ -97,6 +99,7 @@ pub mod problem_details {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 403",
             ),
+            doc_url: Some("https://example.com/probs/out-of-credit"),
             message: Some("Your current balance is 30, but that costs 50."),
             cause: Some(
                 "For example, if you are publishing an HTTP API to your online shopping cart, you might need to indicate that the user is out of credit (our example from above) and therefore cannot make the purchase.",
@@ -116,6 +119,7 @@ pub mod problem_details {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 422",
             ),
+            doc_url: Some("https://example.net/validation-error"),
             ..::errcat::CodeInfo::BASE
         },
     ];
