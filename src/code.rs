@@ -122,11 +122,13 @@ pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {
             return Some((code, Vec::new()));
         }
         Self::ALL.iter().copied().find_map(|code| {
-            let info = code.info();
-            let pattern = errcat_vocab::MessagePattern::parse(info.message_pattern?).ok()?;
-            if !code.is_sent_at(status) {
-                return None;
-            }
+            // Only codes with a pattern, at this status, parse it (the validator has
+            // checked it parses).
+            let pattern = code
+                .info()
+                .message_pattern
+                .filter(|_| code.is_sent_at(status))?;
+            let pattern = errcat_vocab::MessagePattern::parse(pattern).ok()?;
             let values = pattern.captures(message)?;
             let values = values
                 .into_iter()

@@ -463,11 +463,7 @@ impl<C: CatalogCode> ApiError<C> {
                 continue;
             };
             // A rule's header documented as a reset timestamp means "wait until then".
-            let documented = C::SPEC
-                .headers
-                .iter()
-                .find(|h| h.name.eq_ignore_ascii_case(name));
-            let parsed = match documented.map(|h| h.format) {
+            let parsed = match C::SPEC.header(name).map(|h| h.format) {
                 Some(crate::HeaderFormat::UnixTimestamp) => {
                     crate::headers::parse_reset(value, true, now)
                 }
@@ -501,9 +497,7 @@ impl<C: CatalogCode> ApiError<C> {
             }
         }
         let reset_is_timestamp = C::SPEC
-            .headers
-            .iter()
-            .find(|h| h.name.eq_ignore_ascii_case("x-ratelimit-reset"))
+            .header("x-ratelimit-reset")
             .map(|h| h.format == crate::HeaderFormat::UnixTimestamp);
         self.header("x-ratelimit-reset").and_then(|value| {
             // Undocumented: a value that large can only be a timestamp.

@@ -98,6 +98,13 @@ pub struct ApiSpec {
 }
 
 impl ApiSpec {
+    /// The documented header with this name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&'static HeaderSpec> {
+        self.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+    }
+
     /// The status table's row for `status`.
     pub fn status(&self, status: u16) -> Option<&'static StatusInfo> {
         self.statuses.iter().find(|row| row.status == status)

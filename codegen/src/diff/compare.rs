@@ -106,18 +106,6 @@ impl Collector<'_> {
     }
 }
 
-/// The rule an error has at `status`, if it is sent with it.
-fn rule_at(error: &Error, status: u16) -> Option<&crate::model::document::RetryDoc> {
-    if status == error.status {
-        return Some(&error.retry);
-    }
-    error
-        .also_at
-        .iter()
-        .find(|a| a.status == status)
-        .map(|a| &a.retry)
-}
-
 /// The statuses an error is sent with: one it is no longer sent with breaks clients that
 /// match it there (a message-identified code is only recognised at its statuses), a new
 /// one is additive, and a status kept whose rule changes class breaks like any retry
@@ -125,7 +113,7 @@ fn rule_at(error: &Error, status: u16) -> Option<&crate::model::document::RetryD
 fn compare_further_statuses(c: &mut Collector, old: &Error, new: &Error, subject: &str) {
     let id = old.id();
     for status in old.statuses() {
-        match rule_at(new, status) {
+        match new.retry_at(status) {
             // A changed first status is reported as "HTTP status changed".
             None if status != old.status => c.breaking(
                 BreakKind::Status,
@@ -137,7 +125,7 @@ fn compare_further_statuses(c: &mut Collector, old: &Error, new: &Error, subject
             ),
             None => {}
             Some(after) => {
-                let before = rule_at(old, status).map_or(RetryKind::Never, |r| r.rule);
+                let before = old.retry_at(status).map_or(RetryKind::Never, |r| r.rule);
                 let both_first = status == old.status && status == new.status;
                 if !both_first && retry_class(before) != retry_class(after.rule) {
                     c.breaking(
@@ -157,7 +145,7 @@ fn compare_further_statuses(c: &mut Collector, old: &Error, new: &Error, subject
         }
     }
     for status in new.statuses() {
-        if rule_at(old, status).is_none() && status != new.status {
+        if old.retry_at(status).is_none() && status != new.status {
             c.push(
                 Severity::Additive,
                 None,

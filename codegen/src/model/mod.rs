@@ -188,6 +188,17 @@ impl Error {
     pub fn statuses(&self) -> impl Iterator<Item = u16> + '_ {
         std::iter::once(self.status).chain(self.also_at.iter().map(|a| a.status))
     }
+
+    /// The rule it has at `status`, if it is sent with that status.
+    pub fn retry_at(&self, status: u16) -> Option<&RetryDoc> {
+        if status == self.status {
+            return Some(&self.retry);
+        }
+        self.also_at
+            .iter()
+            .find(|a| a.status == status)
+            .map(|a| &a.retry)
+    }
 }
 
 /// errcat's rule for a status whose page states none; always marked as inferred.

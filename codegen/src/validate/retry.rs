@@ -41,14 +41,6 @@ fn check_range(
     }
 }
 
-/// Rules that send the same request again.
-fn repeats_request(rule: RetryKind) -> bool {
-    matches!(
-        rule,
-        RetryKind::RetryAfter | RetryKind::Backoff | RetryKind::Wait | RetryKind::PollAgain
-    )
-}
-
 /// The 4xx statuses whose definitions invite sending the same request again: 408
 /// Request Timeout ("the client MAY repeat that request", RFC 9110 section 15.5.9) and
 /// 429 Too Many Requests (RFC 6585 section 4). Any other client error is the request's
@@ -249,7 +241,7 @@ fn check_against_status(
         Source::Status => format!(" (from the {status} row of `statuses`)"),
         Source::Default => return,
     };
-    if repeats_request(rule)
+    if rule.repeats_request()
         && (400..500).contains(&status)
         && !client_status_invites_retry(status)
         && retry.reason.is_none()

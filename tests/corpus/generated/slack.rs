@@ -28,7 +28,7 @@ pub mod slack {
         /// Access to a resource specified in the request is denied.
         ///
         /// - Wire: `access_denied`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -36,7 +36,7 @@ pub mod slack {
         /// Access to this method is limited on the current network
         ///
         /// - Wire: `accesslimited`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -44,7 +44,7 @@ pub mod slack {
         /// Authentication token is for a deleted user or workspace when using a \`bot\` token.
         ///
         /// - Wire: `account_inactive`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `authentication`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -52,7 +52,7 @@ pub mod slack {
         /// The \`as\_user\` parameter does not function with workspace apps.
         ///
         /// - Wire: `as_user_not_supported`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -60,7 +60,7 @@ pub mod slack {
         /// Attachment payload size is too long.
         ///
         /// - Wire: `attachment_payload_limit_exceeded`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -68,7 +68,7 @@ pub mod slack {
         /// This message type cannot have thread replies.
         ///
         /// - Wire: `cannot_reply_to_message`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -76,7 +76,7 @@ pub mod slack {
         /// Value passed for \`channel\` was invalid.
         ///
         /// - Wire: `channel_not_found`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `not_found`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -84,7 +84,7 @@ pub mod slack {
         /// The endpoint has been deprecated.
         ///
         /// - Wire: `deprecated_endpoint`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -92,7 +92,7 @@ pub mod slack {
         /// The draft has already been deleted.
         ///
         /// - Wire: `draft_already_deleted`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `conflict`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -100,7 +100,7 @@ pub mod slack {
         /// The draft has already been sent.
         ///
         /// - Wire: `draft_already_sent`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `conflict`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -108,7 +108,7 @@ pub mod slack {
         /// The client draft version is out of sync with the server draft version.
         ///
         /// - Wire: `draft_has_conflict`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `conflict`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -116,7 +116,7 @@ pub mod slack {
         /// The draft was not found.
         ///
         /// - Wire: `draft_not_found`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `not_found`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -124,7 +124,7 @@ pub mod slack {
         /// Channel associated with \`client\_msg\_id\` was invalid.
         ///
         /// - Wire: `duplicate_channel_not_found`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `not_found`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -132,7 +132,7 @@ pub mod slack {
         /// No duplicate message exists associated with \`client\_msg\_id\`.
         ///
         /// - Wire: `duplicate_message_not_found`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `not_found`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -140,7 +140,7 @@ pub mod slack {
         /// Your message couldn't be sent because your admins have disabled sending messages to this channel.
         ///
         /// - Wire: `ekm_access_denied`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -148,7 +148,7 @@ pub mod slack {
         /// The method cannot be called from an Enterprise.
         ///
         /// - Wire: `enterprise_is_restricted`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -156,7 +156,7 @@ pub mod slack {
         /// The server could not complete your operation(s) without encountering a catastrophic error. It's possible some aspect of the operation succeeded before the error was raised.
         ///
         /// - Wire: `fatal_error`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `internal`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -164,7 +164,7 @@ pub mod slack {
         /// The server could not complete your operation(s) without encountering an error, likely due to a transient issue on our end. It's possible some aspect of the operation succeeded before the error was raised.
         ///
         /// - Wire: `internal_error`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `internal`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: The server could not complete your operation(s) without encountering an error, likely due to a transient issue on our end. It's possible some aspect of the operation succeeded before the error was raised. (inferred: the page gives no retry rule; "likely due to a transient issue on our end" is modelled as backoff with the schedule left to the runtime (note: "some aspect of the operation succeeded", so a retry may repeat part of it))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -172,7 +172,7 @@ pub mod slack {
         /// The method was passed an argument whose name falls outside the bounds of accepted or expected values. This includes very long names and names with non-alphanumeric characters other than \`\_\`. If you get this error, it is typically an indication that you have made a \_very\_ malformed API call.
         ///
         /// - Wire: `invalid_arg_name`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -180,7 +180,7 @@ pub mod slack {
         /// The method was called with invalid arguments.
         ///
         /// - Wire: `invalid_arguments`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -188,7 +188,7 @@ pub mod slack {
         /// The method was passed an array as an argument. Please only input valid strings.
         ///
         /// - Wire: `invalid_array_arg`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -196,7 +196,7 @@ pub mod slack {
         /// Some aspect of authentication cannot be validated. Either the provided token is invalid or the request originates from an IP address disallowed from making the request.
         ///
         /// - Wire: `invalid_auth`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `authentication`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -204,7 +204,7 @@ pub mod slack {
         /// Blocks submitted with this message are not valid.
         ///
         /// - Wire: `invalid_blocks`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -212,7 +212,7 @@ pub mod slack {
         /// The \`blocks\` is not a valid JSON object or doesn't match the Block Kit syntax.
         ///
         /// - Wire: `invalid_blocks_format`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -220,7 +220,7 @@ pub mod slack {
         /// The method was called via a \`POST\` request, but the \`charset\` specified in the \`Content-Type\` header was invalid. Valid charset names are: \`utf-8\` \`iso-8859-1\`.
         ///
         /// - Wire: `invalid_charset`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -228,7 +228,7 @@ pub mod slack {
         /// The method was called via a \`POST\` request with \`Content-Type\` \`application/x-www-form-urlencoded\` or \`multipart/form-data\`, but the form data was either missing or syntactically invalid.
         ///
         /// - Wire: `invalid_form_data`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -236,7 +236,7 @@ pub mod slack {
         /// Invalid metadata format provided.
         ///
         /// - Wire: `invalid_metadata_format`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -244,7 +244,7 @@ pub mod slack {
         /// Invalid metadata schema provided.
         ///
         /// - Wire: `invalid_metadata_schema`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -252,7 +252,7 @@ pub mod slack {
         /// The method was called via a \`POST\` request, but the specified \`Content-Type\` was invalid. Valid types are: \`application/json\` \`application/x-www-form-urlencoded\` \`multipart/form-data\` \`text/plain\`.
         ///
         /// - Wire: `invalid_post_type`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -260,7 +260,7 @@ pub mod slack {
         /// Channel has been archived.
         ///
         /// - Wire: `is_archived`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `conflict`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -268,7 +268,7 @@ pub mod slack {
         /// Markdown text cannot be used in conjunction with \`blocks\` or \`text\` argument.
         ///
         /// - Wire: `markdown_text_conflict`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -276,7 +276,7 @@ pub mod slack {
         /// Members on this team are sending too many messages. For more details, see https://slack.com/help/articles/115002422943-Usage-limits-for-free-workspaces.
         ///
         /// - Wire: `message_limit_exceeded`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `rate_limited`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). (inferred: the row gives no rule; the linked usage limits for free workspaces are not transcribed here; modelled as backoff with the schedule left to the runtime)
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -284,7 +284,7 @@ pub mod slack {
         /// Messages tab for the app is disabled.
         ///
         /// - Wire: `messages_tab_disabled`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -292,7 +292,7 @@ pub mod slack {
         /// Message metadata can only be posted or updated using an app-level token.
         ///
         /// - Wire: `metadata_must_be_sent_from_app`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -300,7 +300,7 @@ pub mod slack {
         /// Metadata exceeds size limit.
         ///
         /// - Wire: `metadata_too_large`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -308,7 +308,7 @@ pub mod slack {
         /// The method has been deprecated.
         ///
         /// - Wire: `method_deprecated`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -316,7 +316,7 @@ pub mod slack {
         /// Attempted to share a file but some required data was missing.
         ///
         /// - Wire: `missing_file_data`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -324,7 +324,7 @@ pub mod slack {
         /// The method was called via a \`POST\` request and included a data payload, but the request did not include a \`Content-Type\` header.
         ///
         /// - Wire: `missing_post_type`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -332,7 +332,7 @@ pub mod slack {
         /// The token used is not granted the specific scope permissions required to complete this request.
         ///
         /// - Wire: `missing_scope`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -340,7 +340,7 @@ pub mod slack {
         /// Blocks submitted with this message are too long.
         ///
         /// - Wire: `msg_blocks_too_long`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -348,7 +348,7 @@ pub mod slack {
         /// The workspace token used in this request does not have the permissions necessary to complete the request. Make sure your app is a member of the conversation it's attempting to post a message to.
         ///
         /// - Wire: `no_permission`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -356,7 +356,7 @@ pub mod slack {
         /// No message text provided.
         ///
         /// - Wire: `no_text`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -364,7 +364,7 @@ pub mod slack {
         /// The token type used in this request is not allowed.
         ///
         /// - Wire: `not_allowed_token_type`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `authentication`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -372,7 +372,7 @@ pub mod slack {
         /// No authentication token provided.
         ///
         /// - Wire: `not_authed`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `authentication`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -380,7 +380,7 @@ pub mod slack {
         /// Cannot post user messages to a channel they are not in.
         ///
         /// - Wire: `not_in_channel`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -388,7 +388,7 @@ pub mod slack {
         /// The workspace is undergoing an enterprise migration and will not be available until migration is complete.
         ///
         /// - Wire: `org_login_required`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `unavailable`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: The workspace is undergoing an enterprise migration and will not be available until migration is complete. (inferred: the page gives no retry rule; "will not be available until migration is complete" is modelled as backoff with the schedule left to the runtime)
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -396,7 +396,7 @@ pub mod slack {
         /// Application has posted too many messages, \[read the Rate Limit documentation\](/apis/web-api/rate-limits) for more information.
         ///
         /// - Wire: `rate_limited`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `rate_limited`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Application has posted too many messages, \[read the Rate Limit documentation\](/apis/web-api/rate-limits) for more information. (inferred: the row gives no rule and the pages do not say a \`rate\_limited\` body carries \`Retry-After\`; the Rate limits page's "apps may post no more than one message per second per channel" is modelled as backoff with the schedule left to the runtime)
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -412,7 +412,7 @@ pub mod slack {
         /// The method was called via a \`POST\` request, but the \`POST\` data was either missing or truncated.
         ///
         /// - Wire: `request_timeout`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -420,7 +420,7 @@ pub mod slack {
         /// A workspace preference prevents the authenticated user from posting.
         ///
         /// - Wire: `restricted_action`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -428,7 +428,7 @@ pub mod slack {
         /// Cannot post thread replies into a non\_threadable channel.
         ///
         /// - Wire: `restricted_action_non_threadable_channel`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -436,7 +436,7 @@ pub mod slack {
         /// Cannot post any message into a read-only channel.
         ///
         /// - Wire: `restricted_action_read_only_channel`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -444,7 +444,7 @@ pub mod slack {
         /// Cannot post replies to a thread that has been locked by admins.
         ///
         /// - Wire: `restricted_action_thread_locked`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -452,7 +452,7 @@ pub mod slack {
         /// Cannot post top-level messages into a thread-only channel.
         ///
         /// - Wire: `restricted_action_thread_only_channel`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -460,7 +460,7 @@ pub mod slack {
         /// The service is temporarily unavailable
         ///
         /// - Wire: `service_unavailable`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `unavailable`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: The service is temporarily unavailable (inferred: the page gives no retry rule; "temporarily unavailable" is modelled as backoff with the schedule left to the runtime)
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -468,7 +468,7 @@ pub mod slack {
         /// Admin has disabled Canvas File sharing in all Slack Connect communications.
         ///
         /// - Wire: `slack_connect_canvas_sharing_blocked`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -476,7 +476,7 @@ pub mod slack {
         /// Admin has disabled Slack File sharing in all Slack Connect communications.
         ///
         /// - Wire: `slack_connect_file_link_sharing_blocked`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -484,7 +484,7 @@ pub mod slack {
         /// Admin has disabled Lists sharing in all Slack Connect communications.
         ///
         /// - Wire: `slack_connect_lists_sharing_blocked`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -492,7 +492,7 @@ pub mod slack {
         /// The token used is not granted the specific workspace access required to complete this request.
         ///
         /// - Wire: `team_access_not_granted`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -500,7 +500,7 @@ pub mod slack {
         /// The workspace associated with your request is currently undergoing migration to an Enterprise Organization. Web API and other platform operations will be intermittently unavailable until the transition is complete.
         ///
         /// - Wire: `team_added_to_org`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `unavailable`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Web API and other platform operations will be intermittently unavailable until the transition is complete. (inferred: the page gives no retry rule; "intermittently unavailable until the transition is complete" is modelled as backoff with the schedule left to the runtime)
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -508,7 +508,7 @@ pub mod slack {
         /// This error occurs if, when using an org-wide token, the \`channel\_name\` is passed instead of the \`channel\_id\`.
         ///
         /// - Wire: `team_not_found`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -516,7 +516,7 @@ pub mod slack {
         /// Authentication token has expired
         ///
         /// - Wire: `token_expired`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `authentication`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -524,7 +524,7 @@ pub mod slack {
         /// Authentication token is for a deleted user or workspace or the app has been removed when using a \`user\` token.
         ///
         /// - Wire: `token_revoked`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `authentication`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -532,7 +532,7 @@ pub mod slack {
         /// Too many attachments were provided with this message. A maximum of 100 attachments are allowed on a message.
         ///
         /// - Wire: `too_many_attachments`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -540,7 +540,7 @@ pub mod slack {
         /// Too many contact\_cards were provided with this message. A maximum of 10 contact cards are allowed on a message.
         ///
         /// - Wire: `too_many_contact_cards`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -548,7 +548,7 @@ pub mod slack {
         /// Two factor setup is required.
         ///
         /// - Wire: `two_factor_setup_required`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -556,7 +556,7 @@ pub mod slack {
         /// The user does not have permission to use this app.
         ///
         /// - Wire: `app_access_restricted`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -564,7 +564,7 @@ pub mod slack {
         /// Cannot send on behalf of the provided user.
         ///
         /// - Wire: `send_on_behalf_not_allowed`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `permission`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/reference/methods/chat.postMessage>
@@ -572,7 +572,7 @@ pub mod slack {
         /// The JSON you've included in your POST body cannot be parsed. This might be because it's actually not JSON, or perhaps you did not correctly set your HTTP \`Content-type\` header. Ensure your JSON attribute keys are strings wrapped with double-quote (\`"\`) characters.
         ///
         /// - Wire: `invalid_json`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/apis/web-api#JSON-errors>
@@ -580,7 +580,7 @@ pub mod slack {
         /// We could understand that your code was JSON-like enough to parse it, but it's not actually a JSON hash of attribute key/value pairs. Perhaps you sent us an array, or just a string or a number.
         ///
         /// - Wire: `json_not_object`
-        /// - Reported in the body of a successful response; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
+        /// - Reported in the body of a successful (2xx) response that reports an error; HTTP status: 200 (inferred: the pages never state the HTTP status of an \`ok: false\` response; the Web API page says only that every response is a JSON object whose \`ok\` property indicates success or failure, and the rate-limit page ties a status (429) only to rate limiting, so the body's own status is taken as 200 OK)
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: the same request fails the same way, and the fault is not in the request. (inferred: the pages give no retry rule for errors reported in the body; the codes describe the request, the token or the workspace as sent, so the same request is taken to fail the same way (errors with a stated or implied transient cause set their own rule))
         /// - Docs: <https://docs.slack.dev/apis/web-api#JSON-errors>

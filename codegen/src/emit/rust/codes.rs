@@ -36,10 +36,6 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
             "- Reported in a poll response whose job failed; {}",
             status.trim_start_matches("- ")
         ),
-        Context::SuccessResponse => format!(
-            "- Reported in the body of a successful response; {}",
-            status.trim_start_matches("- ")
-        ),
         Context::Websocket => format!(
             "- Reported when the WebSocket closes; {}",
             status.trim_start_matches("- ")
