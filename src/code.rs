@@ -48,6 +48,25 @@ pub struct CodeInfo {
     pub also_at: &'static [AlsoAt],
     /// For message-identified APIs: the message with `{placeholders}` it also matches.
     pub message_pattern: Option<&'static str>,
+    /// Response headers that name this code when the body names none (GitHub's 403 with
+    /// `x-ratelimit-remaining: 0` is the rate limit); every one must hold.
+    pub when_headers: &'static [HeaderCondition],
+}
+
+/// A response header value that selects a code, see [`CatalogCode::from_headers`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HeaderCondition {
+    /// The header name, matched case-insensitively.
+    pub name: &'static str,
+    /// The value it must have, compared exactly after trimming surrounding whitespace.
+    pub equals: &'static str,
+}
+
+impl HeaderCondition {
+    /// Whether a response whose headers `header` looks up satisfies this condition.
+    pub fn holds<'h>(&self, header: impl Fn(&str) -> Option<&'h str>) -> bool {
+        header(self.name).is_some_and(|value| value.trim() == self.equals)
+    }
 }
 
 /// A further status a code is sent with, and the retry rule it has at that status.
@@ -87,6 +106,7 @@ impl CodeInfo {
         context: Context::Http,
         also_at: &[],
         message_pattern: None,
+        when_headers: &[],
     };
 }
 
@@ -135,6 +155,17 @@ pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {
                 .map(|(name, value)| (name, value.to_owned()))
                 .collect();
             Some((code, values))
+        })
+    }
+    /// The code a response's headers select at `status` when its body names none: the
+    /// first code sent at that status whose header conditions all hold. `header` looks a
+    /// response header up by name (case-insensitively).
+    fn from_headers<'h>(status: u16, header: impl Fn(&str) -> Option<&'h str>) -> Option<Self> {
+        Self::ALL.iter().copied().find(|code| {
+            let conditions = code.info().when_headers;
+            !conditions.is_empty()
+                && code.is_sent_at(status)
+                && conditions.iter().all(|c| c.holds(&header))
         })
     }
     /// The wire identifier.

@@ -33,7 +33,7 @@ mod retry;
 mod server;
 mod spec;
 
-pub use code::{AlsoAt, CatalogCode, CodeInfo, UnknownCode, WireCode};
+pub use code::{AlsoAt, CatalogCode, CodeInfo, HeaderCondition, UnknownCode, WireCode};
 pub use decision::{run, GiveUp, Idempotency, Jitter, RetryBudget, RetryDecision, RetryPolicy};
 pub use report::ErrorReport;
 pub use response::{ApiError, BodyShape, ErrorItem, MAX_BODY_BYTES, MAX_HEADERS, MAX_RAW_BYTES};

@@ -42,8 +42,9 @@ pub struct ApiError<C> {
     /// The HTTP status.
     pub status: u16,
     /// The error's code: from the code field, or for message-identified APIs from the
-    /// message and status. `None` when the body names none. For a list of errors, the
-    /// first error's.
+    /// message and status; where the body names no documented code, the one a documented
+    /// header condition selects (the body's own text stays in `errors` and `message`).
+    /// `None` when neither names one. For a list of errors, the first error's.
     pub code: Option<WireCode<C>>,
     /// The finer code under the code, as sent, where the API has them.
     pub sub_code: Option<String>,
@@ -169,7 +170,33 @@ impl<C: CatalogCode> ApiError<C> {
     /// Reads a response. Never fails and never panics, whatever the status, headers or
     /// body: an unknown code keeps its text, a body that is not the envelope is kept raw
     /// (bounded), and status, category and retry rule still follow from the status.
+    ///
+    /// The body names the code. Where it names none the catalog documents (no code
+    /// field, an unknown code or message, an empty or unreadable body), a documented
+    /// header condition may: GitHub's 403 with `x-ratelimit-remaining: 0` is its rate
+    /// limit. The body comes first because it is the API's own word for which error
+    /// this is; a quota header can read 0 on a response that spent the last unit of
+    /// quota and failed for another reason.
     pub fn from_response<K, V>(
+        status: u16,
+        headers: impl IntoIterator<Item = (K, V)>,
+        body: &[u8],
+    ) -> Self
+    where
+        K: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        let mut error = Self::read_response(status, headers, body);
+        if error.known_code().is_none() {
+            if let Some(code) = C::from_headers(status, |name| error.header(name)) {
+                error.code = Some(WireCode::Known(code));
+            }
+        }
+        error
+    }
+
+    /// [`Self::from_response`] without the header conditions: what the body says.
+    fn read_response<K, V>(
         status: u16,
         headers: impl IntoIterator<Item = (K, V)>,
         body: &[u8],

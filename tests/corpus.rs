@@ -282,6 +282,73 @@ fn github_rate_limit_at_403_waits_until_the_reset_header() {
     assert_eq!(at_404.known_code(), None);
 }
 
+/// GitHub: a primary-rate-limit 403 is marked by `x-ratelimit-remaining: 0` ("the
+/// `x-ratelimit-remaining` header will be `0`"), so with the docs' example headers a
+/// response whose body names no documented message (a HEAD response has no body; a
+/// message the pages do not show) is still the rate limit, and waits until the reset. A
+/// body that names another 403 keeps its own code: the body comes first.
+#[test]
+fn github_403_with_no_quota_left_is_the_rate_limit_whatever_the_body() {
+    use errcat::{Idempotency, Jitter, RetryDecision, RetryPolicy};
+    let api = load(CORPUS)
+        .into_iter()
+        .find(|a| a.id() == "github")
+        .unwrap();
+    let example = |name: &str| api.doc.examples.iter().find(|e| e.name == name).unwrap();
+    let rate_limited = example("primary_rate_limit_exceeded_403");
+    let headers: Vec<(&str, &str)> = rate_limited
+        .headers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let read = |status: u16, headers: &[(&str, &str)], body: &str| {
+        errcat::ApiError::<github::ErrorCode>::from_response(
+            status,
+            headers.iter().copied(),
+            body.as_bytes(),
+        )
+    };
+    let policy = RetryPolicy::new(Idempotency::Idempotent)
+        .with_jitter(Jitter::None)
+        .with_clock(github_example_now)
+        .with_max_server_delay(std::time::Duration::from_secs(3600));
+    let unshown = r#"{"message": "A message the pages do not show."}"#;
+    for body in ["", unshown] {
+        let error = read(403, &headers, body);
+        assert_eq!(
+            error.known_code(),
+            Some(github::ErrorCode::PrimaryRateLimitExceeded),
+            "body {body:?}"
+        );
+        // 1377013266 (x-ratelimit-reset) is 3025 s after the example's Date.
+        assert_eq!(
+            error.retry_decision(1, &policy),
+            RetryDecision::Retry {
+                delay: std::time::Duration::from_secs(3025)
+            }
+        );
+    }
+    // The body's own words stay.
+    let error = read(403, &headers, unshown);
+    assert_eq!(
+        error.message.as_deref(),
+        Some("A message the pages do not show.")
+    );
+    assert_eq!(error.errors[0].known_code(), None);
+    // The docs' login-attempts 403 with the same headers is still that error.
+    let login = example("maximum_login_attempts_exceeded");
+    assert_eq!(
+        read(403, &headers, &login.body).known_code(),
+        Some(github::ErrorCode::MaximumLoginAttemptsExceeded)
+    );
+    // Quota left, or a status the rate limit is not sent with: no header selects it.
+    let mut quota_left = headers.clone();
+    quota_left.retain(|(k, _)| *k != "x-ratelimit-remaining");
+    quota_left.push(("x-ratelimit-remaining", "56"));
+    assert_eq!(read(403, &quota_left, unshown).known_code(), None);
+    assert_eq!(read(404, &headers, unshown).known_code(), None);
+}
+
 /// Slack reports errors in the body of a 200 (`"ok": false`): the runtime classifies the
 /// docs' example when handed the 2xx body, and the code says where it is reported.
 #[test]

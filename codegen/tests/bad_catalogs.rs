@@ -118,6 +118,15 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
     ("68-message-patterns", &["bad-message-pattern", "pattern-misses-wire"]),
     ("69-pattern-on-code-api", &["pattern-on-code-api"]),
     ("70-doc-url-transforms", &["unknown-placeholder", "malformed-url"]),
+    (
+        "71-header-conditions",
+        &[
+            "unknown-header",
+            "duplicate-header-condition",
+            "header-condition-on-websocket",
+            "shadowed-header-condition",
+        ],
+    ),
 ];
 
 /// Where a diagnostic must point: cases that once pointed elsewhere (a block mapping

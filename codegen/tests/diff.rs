@@ -276,3 +276,40 @@ fn further_statuses_added_removed_and_their_rules() {
     assert_eq!(breaking[0].0, Some(BreakKind::Retry));
     assert!(breaking[0].2.contains("at HTTP status 503"), "{breaking:?}");
 }
+
+/// A header condition names responses that named no error before: additive. Changing or
+/// removing one stops naming some that did: breaking, like a changed wire.
+#[test]
+fn header_conditions_added_changed_and_removed() {
+    let headers = "headers:\n  - { name: X-RateLimit-Remaining, role: rate_limit_remaining, format: integer }\nerrors:\n";
+    let plain = edit(&[("errors:\n", headers)]);
+    let rate_limited = "    description: Too many requests.\n";
+    let with_condition = |value: &str| {
+        plain.replacen(
+            rate_limited,
+            &format!("    description: Too many requests.\n    when_headers:\n      - {{ name: X-RateLimit-Remaining, equals: \"{value}\" }}\n"),
+            1,
+        )
+    };
+    let added = compare(&catalog(&plain), &catalog(&with_condition("0")));
+    assert_eq!(
+        only(&added, Severity::Additive),
+        [(
+            None,
+            "rate_limited".to_owned(),
+            "now also selected by response headers".to_owned()
+        )]
+    );
+    assert!(only(&added, Severity::Breaking).is_empty());
+    for new in [plain.clone(), with_condition("1")] {
+        let report = compare(&catalog(&with_condition("0")), &catalog(&new));
+        assert_eq!(
+            only(&report, Severity::Breaking),
+            [(
+                Some(BreakKind::Wire),
+                "rate_limited".to_owned(),
+                "header conditions changed or removed".to_owned()
+            )]
+        );
+    }
+}

@@ -106,6 +106,44 @@ impl Collector<'_> {
     }
 }
 
+/// Header conditions: new ones name responses that named no error before (additive);
+/// changed or removed ones stop naming some that did (breaking, like a changed wire).
+fn compare_header_conditions(c: &mut Collector, old: &Error, new: &Error, subject: &str) {
+    let (before, after) = (&old.doc.when_headers, &new.doc.when_headers);
+    let words = |conditions: &[crate::model::document::HeaderConditionDoc]| {
+        let all: Vec<String> = conditions.iter().map(|c| c.words()).collect();
+        all.join(" and ")
+    };
+    if before == after {
+        return;
+    }
+    if before.is_empty() {
+        c.push(
+            Severity::Additive,
+            None,
+            subject.to_owned(),
+            old.id(),
+            "now also selected by response headers".to_owned(),
+            None,
+            Some(words(after)),
+        );
+    } else {
+        let after = if after.is_empty() {
+            "(none)".to_owned()
+        } else {
+            words(after)
+        };
+        c.breaking(
+            BreakKind::Wire,
+            subject.to_owned(),
+            old.id(),
+            "header conditions changed or removed",
+            words(before),
+            after,
+        );
+    }
+}
+
 /// The statuses an error is sent with: one it is no longer sent with breaks clients that
 /// match it there (a message-identified code is only recognised at its statuses), a new
 /// one is additive, and a status kept whose rule changes class breaks like any retry
@@ -220,6 +258,7 @@ fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
         ),
         _ => {}
     }
+    compare_header_conditions(c, old, new, &subject);
     if old.error_type() != new.error_type() {
         c.breaking(
             BreakKind::Type,

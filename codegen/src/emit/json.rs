@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::model::document::{
-    Auth, Category, Context, Envelope, ExampleDoc, HeaderDoc, IdentifiedBy, LimitDoc, RetryDoc,
-    RetryKind,
+    Auth, Category, Context, Envelope, ExampleDoc, HeaderConditionDoc, HeaderDoc, IdentifiedBy,
+    LimitDoc, RetryDoc, RetryKind,
 };
 use crate::model::{Api, Catalog, Error};
 use crate::write::Header;
@@ -79,6 +79,8 @@ struct ErrorExport<'a> {
     also_at: Vec<AlsoAtExport<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message_pattern: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    when_headers: &'a [HeaderConditionDoc],
 }
 
 #[derive(Serialize)]
@@ -148,6 +150,7 @@ fn error_export(error: &Error) -> ErrorExport<'_> {
             })
             .collect(),
         message_pattern: doc.message_pattern.as_deref(),
+        when_headers: &doc.when_headers,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Catalog facts in plain words, shared by every emitter that writes prose.
 
-use crate::model::document::{BackoffDoc, RetryDoc, RetryKind};
+use crate::model::document::{BackoffDoc, HeaderConditionDoc, RetryDoc, RetryKind};
 
 fn seconds(ms: u64) -> String {
     if ms % 1000 == 0 {
@@ -8,6 +8,16 @@ fn seconds(ms: u64) -> String {
     } else {
         format!("{ms} ms")
     }
+}
+
+/// "`x-ratelimit-remaining: 0`", or several joined by "and": the headers that select an
+/// error.
+pub fn header_conditions_words(conditions: &[HeaderConditionDoc]) -> String {
+    let spans: Vec<String> = conditions
+        .iter()
+        .map(|c| crate::text::code_span(&c.words()))
+        .collect();
+    spans.join(" and ")
 }
 
 /// "exponential backoff (1 s, x2, 3 attempts)".

@@ -361,6 +361,11 @@ pub struct ErrorDoc {
     /// has there when that differs (a generic problem type at 404, 429 and 503).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_at: Vec<AlsoAtDoc>,
+    /// Response headers that name this error when the body names no documented one
+    /// (GitHub's 403 with `x-ratelimit-remaining: 0`); every one must hold, at any of
+    /// the error's statuses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when_headers: Vec<HeaderConditionDoc>,
     /// The error type id, where the API has types.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub error_type: Option<String>,
@@ -415,6 +420,27 @@ pub struct AlsoAtDoc {
     pub inferred: Inferred,
 }
 
+/// A response header value that selects an error.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct HeaderConditionDoc {
+    /// The header, as named under `headers:` (matched case-insensitively).
+    pub name: String,
+    /// The value it has, compared exactly after trimming surrounding whitespace (`0`
+    /// may be written unquoted).
+    #[serde(deserialize_with = "text_or_integer_required")]
+    #[cfg_attr(feature = "schema", schemars(with = "TextOrInteger"))]
+    pub equals: String,
+}
+
+impl HeaderConditionDoc {
+    /// `name: value`, as the condition reads in docs and diagnostics.
+    pub fn words(&self) -> String {
+        format!("{}: {}", self.name, self.equals)
+    }
+}
+
 /// A wire identifier as a catalog may write it: text, or an integer for APIs whose codes
 /// are numbers. Kept as text in the model (`50035`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -436,6 +462,15 @@ fn text_or_integer<'de, D: serde::Deserializer<'de>>(
             TextOrInteger::Integer(n) => n.to_string(),
         }),
     )
+}
+
+fn text_or_integer_required<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    Ok(match TextOrInteger::deserialize(deserializer)? {
+        TextOrInteger::Text(text) => text,
+        TextOrInteger::Integer(n) => n.to_string(),
+    })
 }
 
 /// A retry rule as data.

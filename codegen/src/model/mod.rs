@@ -115,6 +115,24 @@ pub fn classify_message<'a>(errors: &'a [Error], message: &str, status: u16) -> 
     })
 }
 
+/// The entry a response's headers select at `status` when its body names none, as the
+/// runtime classifies it: the first entry sent with that status whose header conditions
+/// (`when_headers`) all hold. `header` looks a header up by name, case-insensitively.
+pub fn classify_headers<'a, 'h>(
+    errors: &'a [Error],
+    status: u16,
+    header: impl Fn(&str) -> Option<&'h str>,
+) -> Option<&'a Error> {
+    errors.iter().find(|e| {
+        let conditions = &e.doc.when_headers;
+        !conditions.is_empty()
+            && e.statuses().any(|s| s == status)
+            && conditions
+                .iter()
+                .all(|c| header(&c.name).is_some_and(|v| v.trim() == c.equals))
+    })
+}
+
 /// Where a resolved value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {

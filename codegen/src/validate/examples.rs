@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
 use crate::load::positions::Position;
 use crate::model::document::{FieldRole, IdentifiedBy};
-use crate::model::{classify, classify_message, Error};
+use crate::model::{classify, classify_headers, classify_message, Error};
 
 /// The value at a path of a JSON body, as the runtime reads the primary error: through
 /// a list of errors, in its first element.
@@ -71,10 +71,20 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
             .and_then(|path| json_at(&body, path))
             .and_then(text_of);
         let named = named.as_deref();
-        let known = named.and_then(|wire| match doc.api.identified_by {
-            IdentifiedBy::Code => classify(errors, wire, sub_code.as_deref()),
-            IdentifiedBy::Message => classify_message(errors, wire, example.status),
-        });
+        let header = |name: &str| {
+            example
+                .headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        };
+        // The body first; where it names no documented error, the headers may.
+        let known = named
+            .and_then(|wire| match doc.api.identified_by {
+                IdentifiedBy::Code => classify(errors, wire, sub_code.as_deref()),
+                IdentifiedBy::Message => classify_message(errors, wire, example.status),
+            })
+            .or_else(|| classify_headers(errors, example.status, header));
         match (named, known) {
             (Some(wire), None) => {
                 // A message-identified entry with this text at other statuses: the runtime

@@ -5,6 +5,7 @@
 
 mod envelope;
 mod examples;
+mod header_conditions;
 mod identifiers;
 mod references;
 mod resolve;
@@ -99,6 +100,7 @@ pub fn validate(files: Vec<LoadedFile>) -> Result<Catalog, Diagnostics> {
         references::check(&ctx, &mut diagnostics);
         let errors = resolve::resolve(&ctx, &mut diagnostics);
         examples::check(&ctx, &errors, &mut diagnostics);
+        header_conditions::check(&ctx, &errors, &mut diagnostics);
         retry::check(&ctx, &errors, &mut diagnostics);
         if diagnostics.len() == before && file.diagnostics.is_empty() {
             apis.push((

@@ -120,6 +120,7 @@ pub mod github {
         /// - Also matches: `API rate limit exceeded for {ip}. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)` (placeholders kept in `ErrorItem::placeholders`)
         /// - HTTP status: 429
         /// - Also sent with HTTP status 403; retry there: Retry after the delay in the \`x-ratelimit-reset\` header.
+        /// - Selected by the headers `x-ratelimit-remaining: 0` when the body names no documented error
         /// - Category: `rate_limited`
         /// - Retry: Retry after the delay in the \`x-ratelimit-reset\` header. The page says: You should not retry your request until after the time specified by the \`x-ratelimit-reset\` header.
         /// - Fix: If you want a higher primary rate limit, consider making authenticated requests instead of unauthenticated requests. Authenticated requests have a significantly higher rate limit than unauthenticated requests.
@@ -402,6 +403,12 @@ pub mod github {
                         then: None,
                     },
                     retry_inferred: None,
+                },
+            ],
+            when_headers: &[
+                ::errcat::HeaderCondition {
+                    name: "x-ratelimit-remaining",
+                    equals: "0",
                 },
             ],
             ..::errcat::CodeInfo::BASE

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use errcat_codegen::emit::words::retry_words;
+use errcat_codegen::emit::words::{header_conditions_words, retry_words};
 use errcat_codegen::explain::{lookup, Entry, Lookup, MatchedBy, Suggestion};
 use errcat_codegen::model::document::Inferred;
 use errcat_codegen::model::{Api, Catalog, Error, Source};
@@ -233,6 +233,15 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
     if let Some(pattern) = &doc.message_pattern {
         row("message pattern", format!("\"{pattern}\""));
     }
+    if !doc.when_headers.is_empty() {
+        row(
+            "selected by headers",
+            format!(
+                "{} (when the body names no documented error)",
+                header_conditions_words(&doc.when_headers)
+            ),
+        );
+    }
     row(
         "retry",
         format!(
@@ -364,6 +373,7 @@ fn entry_json(catalog: &Catalog, entry: &Entry) -> Value {
         "status_inferred": error.status_inferred,
         "also_at": also_at,
         "message_pattern": doc.message_pattern,
+        "when_headers": doc.when_headers,
         "type": error.error_type(),
         "type_description": error.error_type().and_then(|t| api.error_type(t)).map(|t| &t.description),
         "category": error.category.as_str(),

@@ -4,6 +4,7 @@ use super::markdown::{block, code, fenced, inline, url};
 use super::provenance;
 use super::tables::rule_words;
 use super::Page;
+use crate::emit::words::header_conditions_words;
 use crate::model::document::{FieldRole, IdentifiedBy};
 use crate::model::Source;
 use errcat_vocab::Term;
@@ -103,6 +104,12 @@ fn error_section(page: &mut Page, index: usize) {
         facts.push(format!(
             "- **Message pattern:** {}, any text in its place for each `{{placeholder}}` (the exact message wins)",
             code(pattern)
+        ));
+    }
+    if !error.doc.when_headers.is_empty() {
+        facts.push(format!(
+            "- **Selected by headers:** {}, when the body names no documented error",
+            header_conditions_words(&error.doc.when_headers)
         ));
     }
     if let Some(sub_code) = &error.doc.sub_code {

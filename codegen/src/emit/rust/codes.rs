@@ -6,7 +6,7 @@ use quote::quote;
 use super::lookup;
 use super::splice::{ListKind, Splices};
 use super::{docs, values};
-use crate::emit::words::retry_words;
+use crate::emit::words::{header_conditions_words, retry_words};
 use crate::model::document::Context;
 use crate::model::{Api, Error};
 
@@ -56,6 +56,12 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
             line.push_str(&format!(" (inferred: {})", docs::text(reason)));
         }
         facts.push(line);
+    }
+    if !doc.when_headers.is_empty() {
+        facts.push(format!(
+            "- Selected by the headers {} when the body names no documented error",
+            header_conditions_words(&doc.when_headers)
+        ));
     }
     if let Some(ty) = error.error_type() {
         facts.push(format!("- Type: {}", docs::code(ty)));
@@ -161,6 +167,14 @@ fn info_row(error: &Error) -> TokenStream {
         });
         quote! { also_at: &[ #( #rows ),* ], }
     });
+    let when_headers = (!doc.when_headers.is_empty()).then(|| {
+        let rows = doc.when_headers.iter().map(|condition| {
+            let name = &condition.name;
+            let equals = &condition.equals;
+            quote! { ::errcat::HeaderCondition { name: #name, equals: #equals } }
+        });
+        quote! { when_headers: &[ #( #rows ),* ], }
+    });
     quote! {
         ::errcat::CodeInfo {
             id: #id,
@@ -172,6 +186,7 @@ fn info_row(error: &Error) -> TokenStream {
             #( #optional )*
             #context
             #also_at
+            #when_headers
             ..::errcat::CodeInfo::BASE
         }
     }
