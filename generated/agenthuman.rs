@@ -555,6 +555,7 @@ pub mod agenthuman {
             },
         ],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

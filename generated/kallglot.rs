@@ -1780,6 +1780,71 @@ pub mod kallglot {
             },
         ],
         statuses: STATUSES,
+        types: &[
+            ::errcat::TypeSpec {
+                wire: "authentication_error",
+                category: Some(::errcat::Category::Authentication),
+                retry: Some(::errcat::RetryRule::Never),
+            },
+            ::errcat::TypeSpec {
+                wire: "authorization_error",
+                category: Some(::errcat::Category::Permission),
+                retry: Some(::errcat::RetryRule::Never),
+            },
+            ::errcat::TypeSpec {
+                wire: "validation_error",
+                category: Some(::errcat::Category::InvalidRequest),
+                retry: Some(::errcat::RetryRule::Never),
+            },
+            ::errcat::TypeSpec {
+                wire: "not_found_error",
+                category: Some(::errcat::Category::NotFound),
+                retry: Some(::errcat::RetryRule::Never),
+            },
+            ::errcat::TypeSpec {
+                wire: "invalid_request_error",
+                category: Some(::errcat::Category::Conflict),
+                retry: Some(::errcat::RetryRule::Never),
+            },
+            ::errcat::TypeSpec {
+                wire: "rate_limit_error",
+                category: Some(::errcat::Category::RateLimited),
+                retry: Some(::errcat::RetryRule::RetryAfter {
+                    delay: ::errcat::DelaySource {
+                        header: Some("Retry-After"),
+                        body_field: None,
+                    },
+                    then: Some(::errcat::Backoff {
+                        initial_ms: Some(1000),
+                        factor: Some(2),
+                        max_attempts: Some(3),
+                        max_delay_ms: None,
+                    }),
+                }),
+            },
+            ::errcat::TypeSpec {
+                wire: "processing_error",
+                category: Some(::errcat::Category::Processing),
+                retry: Some(::errcat::RetryRule::Never),
+            },
+            ::errcat::TypeSpec {
+                wire: "provider_error",
+                category: Some(::errcat::Category::Upstream),
+                retry: None,
+            },
+            ::errcat::TypeSpec {
+                wire: "server_error",
+                category: Some(::errcat::Category::Internal),
+                retry: Some(
+                    ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                        initial_ms: Some(1000),
+                        factor: Some(2),
+                        max_attempts: Some(3),
+                        max_delay_ms: None,
+                    }),
+                ),
+            },
+        ],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

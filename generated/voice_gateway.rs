@@ -1115,6 +1115,7 @@ pub mod voice_gateway {
         },
         headers: &[],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

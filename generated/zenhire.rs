@@ -884,6 +884,7 @@ pub mod zenhire {
             },
         ],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

@@ -39,7 +39,7 @@ pub use report::ErrorReport;
 pub use response::{ApiError, BodyShape, ErrorItem, MAX_BODY_BYTES, MAX_HEADERS, MAX_RAW_BYTES};
 pub use retry::{Backoff, DelaySource, RetryRule, WaitWindow};
 pub use server::{build_response, ErrorResponse, ResponseParts};
-pub use spec::{ApiSpec, EnvelopeSpec, FieldSpec, HeaderSpec, StatusInfo};
+pub use spec::{ApiSpec, EnvelopeSpec, FieldSpec, HeaderSpec, StatusInfo, TypeSpec};
 // The vocabulary errcat-codegen writes catalogs in; defined once, in errcat-vocab.
 pub use errcat_vocab::is_xml_media_type;
 pub use errcat_vocab::{

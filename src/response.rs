@@ -442,20 +442,35 @@ impl<C: CatalogCode> ApiError<C> {
         self.code.as_ref().map(WireCode::as_str)
     }
 
-    /// The canonical category: the code's, or else the status's.
+    /// The documented error type the body sent, where the API has types. An error whose
+    /// body names no documented code (a type-only error, or a code newer than the
+    /// catalog) is classified by it: [`Self::category`] and [`Self::retry_rule`] take the
+    /// type's, as a code of that type would.
+    pub fn documented_type(&self) -> Option<&'static crate::TypeSpec> {
+        C::SPEC.error_type(self.error_type.as_deref()?)
+    }
+
+    /// The canonical category: the code's, or else the documented type's, or else the
+    /// status's.
     pub fn category(&self) -> Category {
         match self.known_code() {
             Some(code) => code.category(),
-            None => Category::from_status(self.status),
+            None => self
+                .documented_type()
+                .and_then(|t| t.category)
+                .unwrap_or_else(|| Category::from_status(self.status)),
         }
     }
 
-    /// The catalog's retry rule: the code's at this status, or else the status table's,
-    /// or else errcat's default for the status.
+    /// The catalog's retry rule: the code's at this status, or else the documented
+    /// type's, or else the status table's, or else errcat's default for the status.
     pub fn retry_rule(&self) -> RetryRule {
         match self.known_code() {
             Some(code) => code.retry_at(self.status),
-            None => C::SPEC.status_retry(self.status),
+            None => self
+                .documented_type()
+                .and_then(|t| t.retry)
+                .unwrap_or_else(|| C::SPEC.status_retry(self.status)),
         }
     }
 

@@ -3,8 +3,8 @@
 //! API needs hand-written parsing code.
 
 use crate::{
-    EnvelopeFamily, FieldKind, FieldPath, FieldRole, HeaderFormat, HeaderRole, IdentifiedBy,
-    RetryRule,
+    Category, EnvelopeFamily, FieldKind, FieldPath, FieldRole, HeaderFormat, HeaderRole,
+    IdentifiedBy, RetryRule,
 };
 
 /// One documented envelope field.
@@ -80,6 +80,18 @@ pub struct StatusInfo {
     pub retry: Option<RetryRule>,
 }
 
+/// A documented error type, as the runtime classifies an error of that type whose body
+/// names no documented code (Stripe's `code` is nullable; its `type` never is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TypeSpec {
+    /// The name the API sends in its type field.
+    pub wire: &'static str,
+    /// The canonical category of its errors, when the catalog gives one.
+    pub category: Option<Category>,
+    /// The retry rule of its errors, when the catalog states one for the whole type.
+    pub retry: Option<RetryRule>,
+}
+
 /// Everything the runtime needs to know about an API besides its codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ApiSpec {
@@ -95,6 +107,8 @@ pub struct ApiSpec {
     pub headers: &'static [HeaderSpec],
     /// The documented status table.
     pub statuses: &'static [StatusInfo],
+    /// The documented error types, where the API has them.
+    pub types: &'static [TypeSpec],
 }
 
 impl ApiSpec {
@@ -103,6 +117,11 @@ impl ApiSpec {
         self.headers
             .iter()
             .find(|h| h.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The documented error type with this wire name.
+    pub fn error_type(&self, wire: &str) -> Option<&'static TypeSpec> {
+        self.types.iter().find(|t| t.wire == wire)
     }
 
     /// The status table's row for `status`.

@@ -395,15 +395,22 @@ fn voice_gateway_operator_errors_are_not_retried() {
     );
 }
 
+/// An unknown code resolves as a code of its documented type would (the type's category
+/// and rule, as the catalog resolves its own codes), else by its status.
 #[test]
-fn unknown_codes_follow_their_status() {
+fn unknown_codes_follow_their_type_then_their_status() {
     let body = br#"{"error":{"code":"brand_new_code","message":"m","type":"server_error","param":null,"doc_url":"u"}}"#;
     let error = errcat::kallglot::ApiError::from_response(503, Vec::<(&str, &str)>::new(), body);
     assert_eq!(error.known_code(), None);
     assert_eq!(error.code_str(), Some("brand_new_code"));
-    assert_eq!(error.category(), Category::Unavailable);
+    assert_eq!(error.category(), Category::Internal);
     assert_eq!(error.retry_rule().kind(), RetryKind::Backoff);
     assert_eq!(error.shape, BodyShape::Documented);
+    let untyped =
+        br#"{"error":{"code":"brand_new_code","message":"m","param":null,"doc_url":"u"}}"#;
+    let error = errcat::kallglot::ApiError::from_response(503, Vec::<(&str, &str)>::new(), untyped);
+    assert_eq!(error.category(), Category::Unavailable);
+    assert_eq!(error.retry_rule().kind(), RetryKind::Backoff);
 }
 
 #[test]
@@ -588,4 +595,48 @@ fn close_codes_say_what_to_do() {
     for &code in CloseCode::ALL {
         assert_eq!(CloseCode::from_u16(code.code()), Some(code));
     }
+}
+
+/// A body with a type and no code (or a code newer than the catalog) is classified by its
+/// type: Kallglot's `server_error` type retries with its 1 s, x2, 3-attempt backoff, and
+/// its `processing_error` type is not retried, where the 500 alone would be retried.
+#[test]
+fn an_error_without_a_documented_code_takes_its_types_rule() {
+    let read = |body: &[u8]| {
+        errcat::kallglot::ApiError::from_response(500, Vec::<(&str, &str)>::new(), body)
+    };
+    let policy = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::None);
+    let server = read(br#"{"error":{"message":"Internal server error.","type":"server_error"}}"#);
+    assert_eq!(server.known_code(), None);
+    assert_eq!(
+        server.documented_type().map(|t| t.wire),
+        Some("server_error")
+    );
+    let schedule: Vec<RetryDecision> = (1..=4).map(|n| server.retry_decision(n, &policy)).collect();
+    assert_eq!(
+        schedule,
+        [
+            RetryDecision::Retry {
+                delay: Duration::from_secs(1)
+            },
+            RetryDecision::Retry {
+                delay: Duration::from_secs(2)
+            },
+            RetryDecision::GiveUp(GiveUp::AttemptsExhausted),
+            RetryDecision::GiveUp(GiveUp::AttemptsExhausted),
+        ]
+    );
+    // A code the catalog does not have yet, of a documented type: the type decides.
+    let processing =
+        read(br#"{"error":{"code":"new_code","message":"x","type":"processing_error"}}"#);
+    assert_eq!(processing.code_str(), Some("new_code"));
+    assert_eq!(processing.category(), errcat::Category::Processing);
+    assert_eq!(
+        processing.retry_decision(1, &policy),
+        RetryDecision::GiveUp(GiveUp::NotRetryable)
+    );
+    // Without a documented type, the status's rule: errcat's default for a 500.
+    let untyped = read(br#"{"error":{"message":"x","type":"unheard_of"}}"#);
+    assert_eq!(untyped.retry_rule(), errcat::RetryRule::for_status(500));
+    assert_ne!(untyped.retry_rule(), processing.retry_rule());
 }

@@ -313,3 +313,35 @@ fn header_conditions_added_changed_and_removed() {
         );
     }
 }
+
+/// A type classifies errors whose body names it and no documented code, so its category
+/// and retry class break like a code's; its description is cosmetic.
+#[test]
+fn type_defaults_are_what_errors_without_a_code_get() {
+    let with = |category: &str, rule: &str| {
+        edit(&[(
+            "  - { id: server_error, description: Server errors., status: 500 }",
+            &format!("  - {{ id: server_error, description: Server errors., status: 500, category: {category}, retry: {{ rule: {rule} }} }}"),
+        )])
+    };
+    let before = with("internal", "backoff");
+    let kinds = |new: &str| -> Vec<(Option<BreakKind>, String)> {
+        only(
+            &compare(&catalog(&before), &catalog(new)),
+            Severity::Breaking,
+        )
+        .into_iter()
+        .filter(|(_, _, summary)| summary.contains("without a documented code"))
+        .map(|(kind, id, _)| (kind, id))
+        .collect()
+    };
+    assert_eq!(
+        kinds(&with("unavailable", "backoff")),
+        [(Some(BreakKind::Category), "server_error".to_owned())]
+    );
+    assert_eq!(
+        kinds(&with("internal", "never")),
+        [(Some(BreakKind::Retry), "server_error".to_owned())]
+    );
+    assert!(kinds(&with("internal", "backoff")).is_empty());
+}

@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::{Change, DiffReport, Severity};
-use crate::model::document::{BreakKind, CloseCodeDoc, FieldDoc, RetryKind};
+use crate::model::document::{
+    BreakKind, Category, CloseCodeDoc, ErrorTypeDoc, FieldDoc, RetryKind,
+};
 use crate::model::{Api, Catalog, Error};
 
 /// What a client does under a rule: repeat the request, start over, or stop. Moving an
@@ -600,13 +602,71 @@ fn compare_types(c: &mut Collector, old: &Api, new: &Api) {
                 None,
                 Some(ty.id.clone()),
             ),
-            Some(old_ty) => c.text(
-                format!("type `{}`", ty.id),
-                &ty.id,
-                "description",
-                Some(&old_ty.description),
-                Some(&ty.description),
-            ),
+            Some(old_ty) => {
+                compare_type_defaults(c, old_ty, ty);
+                c.text(
+                    format!("type `{}`", ty.id),
+                    &ty.id,
+                    "description",
+                    Some(&old_ty.description),
+                    Some(&ty.description),
+                );
+            }
+        }
+    }
+}
+
+/// A type classifies the errors whose body names it and no documented code: its wire,
+/// category and retry class are then what a client matches on, like a code's.
+fn compare_type_defaults(c: &mut Collector, old: &ErrorTypeDoc, new: &ErrorTypeDoc) {
+    let subject = format!("type `{}`", new.id);
+    let (old_wire, new_wire) = (
+        old.wire.as_deref().unwrap_or(&old.id),
+        new.wire.as_deref().unwrap_or(&new.id),
+    );
+    if old_wire != new_wire {
+        c.breaking(
+            BreakKind::Type,
+            subject.clone(),
+            &new.id,
+            "wire name changed",
+            old_wire.to_owned(),
+            new_wire.to_owned(),
+        );
+    }
+    if old.category != new.category {
+        let words = |c: Option<Category>| c.map_or_else(|| "(none)".to_owned(), |c| name(&c));
+        c.breaking(
+            BreakKind::Category,
+            subject.clone(),
+            &new.id,
+            "category of its errors without a documented code changed",
+            words(old.category),
+            words(new.category),
+        );
+    }
+    // A type without a rule (or `conditional`) leaves such errors to the status's rule,
+    // which this comparison cannot see: only two stated rules are compared.
+    let rule = |t: &ErrorTypeDoc| {
+        t.retry
+            .as_ref()
+            .map(|r| r.rule)
+            .filter(|k| *k != RetryKind::Conditional)
+    };
+    if let (Some(before), Some(after)) = (rule(old), rule(new)) {
+        if retry_class(before) != retry_class(after) {
+            c.breaking(
+                BreakKind::Retry,
+                subject,
+                &new.id,
+                &format!(
+                    "errors of the type without a documented code: {} became {}",
+                    retry_class(before),
+                    retry_class(after)
+                ),
+                name(&before),
+                name(&after),
+            );
         }
     }
 }

@@ -1267,6 +1267,7 @@ pub mod azure_storage {
             },
         ],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

@@ -738,6 +738,7 @@ pub mod google_rpc {
         },
         headers: &[],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

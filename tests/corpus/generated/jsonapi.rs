@@ -547,6 +547,7 @@ pub mod jsonapi {
             },
         ],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

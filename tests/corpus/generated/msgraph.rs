@@ -1034,6 +1034,7 @@ pub mod msgraph {
             },
         ],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

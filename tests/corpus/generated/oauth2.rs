@@ -390,6 +390,7 @@ pub mod oauth2 {
             },
         ],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

@@ -6068,6 +6068,7 @@ pub mod paypal {
         },
         headers: &[],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

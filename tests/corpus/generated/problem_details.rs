@@ -402,6 +402,7 @@ pub mod problem_details {
             },
         ],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

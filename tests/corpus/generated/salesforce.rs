@@ -464,6 +464,7 @@ pub mod salesforce {
         },
         headers: &[],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

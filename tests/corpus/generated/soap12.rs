@@ -444,6 +444,7 @@ pub mod soap12 {
         },
         headers: &[],
         statuses: STATUSES,
+        types: &[],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

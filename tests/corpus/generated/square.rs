@@ -4710,6 +4710,55 @@ pub mod square {
         },
         headers: &[],
         statuses: STATUSES,
+        types: &[
+            ::errcat::TypeSpec {
+                wire: "API_ERROR",
+                category: Some(::errcat::Category::Internal),
+                retry: None,
+            },
+            ::errcat::TypeSpec {
+                wire: "AUTHENTICATION_ERROR",
+                category: Some(::errcat::Category::Authentication),
+                retry: None,
+            },
+            ::errcat::TypeSpec {
+                wire: "INVALID_REQUEST_ERROR",
+                category: Some(::errcat::Category::InvalidRequest),
+                retry: None,
+            },
+            ::errcat::TypeSpec {
+                wire: "RATE_LIMIT_ERROR",
+                category: Some(::errcat::Category::RateLimited),
+                retry: Some(
+                    ::errcat::RetryRule::Backoff(::errcat::Backoff {
+                        initial_ms: None,
+                        factor: None,
+                        max_attempts: None,
+                        max_delay_ms: None,
+                    }),
+                ),
+            },
+            ::errcat::TypeSpec {
+                wire: "PAYMENT_METHOD_ERROR",
+                category: Some(::errcat::Category::Payment),
+                retry: None,
+            },
+            ::errcat::TypeSpec {
+                wire: "REFUND_ERROR",
+                category: Some(::errcat::Category::Payment),
+                retry: None,
+            },
+            ::errcat::TypeSpec {
+                wire: "MERCHANT_SUBSCRIPTION_ERROR",
+                category: Some(::errcat::Category::Permission),
+                retry: None,
+            },
+            ::errcat::TypeSpec {
+                wire: "EXTERNAL_VENDOR_ERROR",
+                category: Some(::errcat::Category::Upstream),
+                retry: None,
+            },
+        ],
     };
 
     /// An error response of this API, read by [`errcat::ApiError::from_response`].

@@ -178,7 +178,10 @@ pub(super) fn types(page: &mut Page) {
     let api = page.api;
     page.push(
         "A type supplies defaults for its codes: the status, the category and the retry rule \
-         apply to each code of the type that does not state its own.",
+         apply to each code of the type that does not state its own. An error whose body \
+         names a type but no documented code (no code field, or a code newer than this \
+         page) is classified by its type: it takes the type's category and retry rule, \
+         else the status's.",
     );
     let mut rows = Vec::new();
     for ty in &api.doc.types {

@@ -49,6 +49,22 @@ pub fn emit(api: &Api) -> TokenStream {
         let format = values::term(header.format);
         quote! { ::errcat::HeaderSpec { name: #name, role: #role, format: #format } }
     });
+    let types = doc.types.iter().map(|ty| {
+        let wire = ty.wire.as_deref().unwrap_or(&ty.id);
+        let category = match ty.category {
+            Some(c) => {
+                let c = values::term(c);
+                quote! { Some(#c) }
+            }
+            None => quote! { None },
+        };
+        // `conditional` ("depends on the code") is no rule for the type as a whole.
+        let retry = match ty.retry.as_ref().and_then(values::retry) {
+            Some(rule) => quote! { Some(#rule) },
+            None => quote! { None },
+        };
+        quote! { ::errcat::TypeSpec { wire: #wire, category: #category, retry: #retry } }
+    });
     let id = api.id();
     let name = &doc.api.name;
     let identified_by = values::term(doc.api.identified_by);
@@ -84,6 +100,7 @@ pub fn emit(api: &Api) -> TokenStream {
             },
             headers: &[ #( #headers ),* ],
             statuses: STATUSES,
+            types: &[ #( #types ),* ],
         };
 
         /// An error response of this API, read by [`errcat::ApiError::from_response`].
