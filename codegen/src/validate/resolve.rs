@@ -154,3 +154,43 @@ fn resolve_retry(
         .or_else(|| retry.inferred.other.clone());
     (retry, source, inferred)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::document::RetryKind;
+
+    /// A generic error at several statuses takes, at each further status without a rule
+    /// of its own, that status's row: retried at 503, not at 404.
+    #[test]
+    fn a_further_status_takes_its_own_rows_rule() {
+        let text = r#"
+api: { id: acme, name: Acme }
+envelope:
+  fields:
+    - { path: type, type: string, role: code }
+statuses:
+  - { status: 404, name: Not Found, retry: { rule: never } }
+  - { status: 503, name: Service Unavailable, retry: { rule: backoff, backoff: { initial_ms: 500 } } }
+errors:
+  - id: generic
+    status: 404
+    also_at:
+      - { status: 503 }
+    description: A problem with no more meaning than its status.
+"#;
+        let loaded = crate::load::load_str("acme.yaml", text);
+        let catalog = crate::validate::validate(vec![loaded]).unwrap_or_else(|d| panic!("{d}"));
+        let generic = &catalog.apis[0].errors[0];
+        let rule = |status| generic.retry_at(status).map(|r| r.rule);
+        assert_eq!(rule(404), Some(RetryKind::Never));
+        assert_eq!(rule(503), Some(RetryKind::Backoff));
+        assert_eq!(
+            generic
+                .retry_at(503)
+                .and_then(|r| r.backoff.as_ref())
+                .and_then(|b| b.initial_ms),
+            Some(500)
+        );
+        assert_eq!(rule(500), None);
+    }
+}
