@@ -94,7 +94,9 @@ pub struct RetryPolicy {
 
 impl RetryPolicy {
     /// A policy with errcat's defaults: full jitter, server delays capped at 5 minutes,
-    /// [`Backoff::DEFAULT`], no budget, the system clock, a fixed seed.
+    /// [`Backoff::DEFAULT`], no budget, the system clock, and a jitter seed drawn from
+    /// entropy for each policy, so clients that fail together do not retry together
+    /// ([`Self::with_seed`] fixes it, for reproducible tests).
     pub fn new(idempotency: Idempotency) -> Self {
         RetryPolicy {
             idempotency,
@@ -103,7 +105,7 @@ impl RetryPolicy {
             default_backoff: Backoff::DEFAULT,
             budget: None,
             now: SystemTime::now,
-            rng: Arc::new(AtomicU64::new(0x9E37_79B9_7F4A_7C15)),
+            rng: Arc::new(AtomicU64::new(entropy_seed())),
         }
     }
 
@@ -163,6 +165,21 @@ impl RetryPolicy {
         };
         Duration::from_millis(ms as u64)
     }
+}
+
+/// A seed no two policies share: std's `RandomState` is keyed from the OS's entropy once
+/// per thread and stepped for each new value; the address of a fresh allocation and the
+/// clock are mixed in too, so policies in two processes, or made at the same instant on
+/// two threads, differ.
+fn entropy_seed() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    let marker = Box::new(0u8);
+    hasher.write_usize(std::ptr::addr_of!(*marker) as usize);
+    if let Ok(since) = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH) {
+        hasher.write_u128(since.as_nanos());
+    }
+    hasher.finish()
 }
 
 fn fill(b: &Backoff, d: &Backoff) -> Backoff {
