@@ -38,7 +38,9 @@ pub use decision::{run, GiveUp, Idempotency, Jitter, RetryBudget, RetryDecision,
 pub use report::ErrorReport;
 pub use response::{ApiError, BodyShape, ErrorItem, MAX_BODY_BYTES, MAX_HEADERS, MAX_RAW_BYTES};
 pub use retry::{Backoff, DelaySource, RetryRule, WaitWindow};
-pub use server::{build_response, ErrorResponse, ResponseParts};
+pub use server::{
+    build_response, build_undocumented_response, ErrorResponse, ResponseParts, RetryAfterForm,
+};
 pub use spec::{ApiSpec, EnvelopeSpec, FieldSpec, HeaderSpec, StatusInfo, TypeSpec};
 // The vocabulary errcat-codegen writes catalogs in; defined once, in errcat-vocab.
 pub use errcat_vocab::is_xml_media_type;

@@ -413,6 +413,51 @@ fn stripe_error_without_a_code_is_classified_by_its_type() {
     assert_eq!(unknown.category(), Category::InvalidRequest);
 }
 
+/// RFC 9457's `status` and `title` members have roles, so an emitted problem is complete:
+/// the status repeated in the body, and the title the server gives (else the status
+/// phrase, as RFC 9457 asks of about:blank).
+#[test]
+fn an_emitted_problem_has_its_status_and_title() {
+    use errcat::ResponseParts;
+    let parts = ResponseParts {
+        title: Some("You do not have enough credit.".into()),
+        message: Some("Your current balance is 30, but that costs 50.".into()),
+        ..ResponseParts::default()
+    };
+    let response = problem_details::ErrorCode::OutOfCredit.response(&parts);
+    let body: serde_json::Value = serde_json::from_str(&response.body).unwrap();
+    assert_eq!(body["type"], "https://example.com/probs/out-of-credit");
+    assert_eq!(body["status"], 403);
+    assert_eq!(body["title"], "You do not have enough credit.");
+    assert_eq!(
+        body["detail"],
+        "Your current balance is 30, but that costs 50."
+    );
+    assert!(response.unplaced.is_empty(), "{:?}", response.unplaced);
+    let blank = problem_details::ErrorCode::AboutBlank.response(&ResponseParts::default());
+    let body: serde_json::Value = serde_json::from_str(&blank.body).unwrap();
+    assert_eq!(body["status"], 404);
+    assert_eq!(body["title"], "Not Found");
+}
+
+/// A reset header documented as a Unix timestamp is emitted as the moment the wait
+/// ends: GitHub's example, 3025 s after its `Date`, resets at 1377013266.
+#[test]
+fn a_reset_header_is_emitted_as_a_timestamp() {
+    let parts = errcat::ResponseParts {
+        retry_after: Some(std::time::Duration::from_secs(3025)),
+        at: Some(github_example_now()),
+        ..errcat::ResponseParts::default()
+    };
+    let response = github::ErrorCode::PrimaryRateLimitExceeded.response(&parts);
+    let reset = response
+        .headers
+        .iter()
+        .find(|(k, _)| k == "x-ratelimit-reset")
+        .map(|(_, v)| v.as_str());
+    assert_eq!(reset, Some("1377013266"));
+}
+
 /// Slack reports errors in the body of a 200 (`"ok": false`): the runtime classifies the
 /// docs' example when handed the 2xx body, and the code says where it is reported.
 #[test]

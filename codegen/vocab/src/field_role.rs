@@ -32,6 +32,10 @@ vocabulary! {
         Success = "success" => "success flag",
         /// A list of messages (e.g. validation errors).
         Messages = "messages" => "list of messages",
+        /// The HTTP status, repeated in the body (RFC 9457 `status`).
+        Status = "status" => "HTTP status",
+        /// A short summary of the kind of problem (RFC 9457 `title`).
+        Title = "title" => "summary of the problem",
     }
 }
 
@@ -46,7 +50,9 @@ impl FieldRole {
             | FieldRole::Param
             | FieldRole::DocUrl
             | FieldRole::RequestId
-            | FieldRole::Timestamp => &[FieldKind::String],
+            | FieldRole::Timestamp
+            | FieldRole::Title => &[FieldKind::String],
+            FieldRole::Status => &[FieldKind::Integer, FieldKind::Number],
             FieldRole::RetryAfter => &[FieldKind::Integer, FieldKind::Number, FieldKind::Duration],
             FieldRole::RetryAfterMs => &[FieldKind::Integer, FieldKind::Number],
             FieldRole::Success => &[FieldKind::Boolean],

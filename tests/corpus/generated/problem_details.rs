@@ -309,7 +309,7 @@ pub mod problem_details {
                 ::errcat::FieldSpec {
                     path: "status",
                     kind: ::errcat::FieldKind::Integer,
-                    role: None,
+                    role: Some(::errcat::FieldRole::Status),
                     required: false,
                     nullable: false,
                     constant: None,
@@ -318,7 +318,7 @@ pub mod problem_details {
                 ::errcat::FieldSpec {
                     path: "title",
                     kind: ::errcat::FieldKind::String,
-                    role: None,
+                    role: Some(::errcat::FieldRole::Title),
                     required: false,
                     nullable: false,
                     constant: None,
