@@ -49,6 +49,7 @@ seed_apis!(agenthuman, identitycall, kallglot, voice_gateway, zenhire);
 corpus_apis!(
     azure_storage,
     discord,
+    dynamodb,
     github,
     google_rpc,
     jsonapi,
@@ -456,6 +457,66 @@ fn a_reset_header_is_emitted_as_a_timestamp() {
         .find(|(k, _)| k == "x-ratelimit-reset")
         .map(|(_, v)| v.as_str());
     assert_eq!(reset, Some("1377013266"));
+}
+
+/// DynamoDB retries some 400s ("OK to retry? Yes"), with the page's reason, on the
+/// retry section's schedule: "up to 50 milliseconds before the first retry, up to 100
+/// milliseconds before the second, up to 200 milliseconds before third, and so on". The
+/// docs' own 400 (ResourceNotFoundException) is not retried. The throttling body is
+/// written from its table row (message and `__type`), as the page shows no such body.
+#[test]
+fn dynamodb_retries_a_throttled_400_on_the_documented_schedule() {
+    use errcat::{Backoff, Idempotency, Jitter, RetryDecision, RetryPolicy};
+    use std::time::Duration;
+    let not_found = example_error::<dynamodb::ErrorCode>("dynamodb", "resource_not_found_response");
+    let policy = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::None);
+    assert_eq!(
+        not_found.known_code(),
+        Some(dynamodb::ErrorCode::ResourceNotFoundException)
+    );
+    assert_eq!(
+        not_found.retry_decision(1, &policy),
+        RetryDecision::FixRequest
+    );
+    let throttled = errcat::ApiError::<dynamodb::ErrorCode>::from_response(
+        400,
+        [("Content-Type", "application/x-amz-json-1.0")],
+        br#"{"__type":"ThrottlingException","message":"Rate of requests exceeds the allowed throughput."}"#,
+    );
+    assert_eq!(
+        throttled.known_code(),
+        Some(dynamodb::ErrorCode::ThrottlingException)
+    );
+    // The page states no attempt limit ("stop around one minute"): the caller's.
+    let mut policy = policy;
+    policy.default_backoff = Backoff {
+        max_attempts: Some(5),
+        ..Backoff::DEFAULT
+    };
+    let schedule: Vec<RetryDecision> = (1..=5)
+        .map(|attempt| throttled.retry_decision(attempt, &policy))
+        .collect();
+    let retry = |ms| RetryDecision::Retry {
+        delay: Duration::from_millis(ms),
+    };
+    assert_eq!(
+        schedule,
+        [
+            retry(50),
+            retry(100),
+            retry(200),
+            retry(400),
+            RetryDecision::GiveUp(errcat::GiveUp::AttemptsExhausted)
+        ]
+    );
+    // "up to": with full jitter each wait lies below the page's number.
+    let jittered = policy.with_jitter(Jitter::Full).with_seed(7);
+    for (attempt, cap) in [(1, 50), (2, 100), (3, 200)] {
+        match throttled.retry_decision(attempt, &jittered) {
+            RetryDecision::Retry { delay } => assert!(delay < Duration::from_millis(cap)),
+            other => panic!("attempt {attempt}: {other:?}"),
+        }
+    }
 }
 
 /// Slack reports errors in the body of a 200 (`"ok": false`): the runtime classifies the
