@@ -192,7 +192,8 @@ fn fill(b: &Backoff, d: &Backoff) -> Backoff {
 }
 
 /// Why no retry is due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum GiveUp {
     /// The rule's (or the default) maximum number of attempts is reached.

@@ -30,6 +30,7 @@ mod http_compat;
 mod report;
 mod response;
 mod retry;
+mod serialize;
 mod server;
 mod spec;
 

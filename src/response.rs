@@ -5,7 +5,7 @@ use std::fmt;
 use std::time::{Duration, SystemTime};
 
 use errcat_vocab::text_of;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::{CatalogCode, Category, FieldKind, FieldRole, IdentifiedBy, RetryRule, WireCode};
 
@@ -19,7 +19,8 @@ pub const MAX_HEADERS: usize = 128;
 const MAX_HEADER_VALUE: usize = 8 * 1024;
 
 /// What the body turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BodyShape {
     /// The API's documented envelope.
@@ -77,6 +78,10 @@ pub struct ApiError<C> {
     /// The raw body (lossy UTF-8, at most [`MAX_RAW_BYTES`]) when it was not the
     /// documented envelope.
     pub raw_body: Option<String>,
+    /// The members of a documented body that its envelope does not document, by their
+    /// path (`error.trace_id`): at the top level and inside the objects that hold
+    /// documented fields, so nothing the API sent is lost.
+    pub extra: Map<String, Value>,
 }
 
 fn lossy_prefix(bytes: &[u8], limit: usize) -> String {
@@ -233,6 +238,7 @@ impl<C: CatalogCode> ApiError<C> {
             headers,
             shape: BodyShape::Documented,
             raw_body: None,
+            extra: Map::new(),
         };
         if body.iter().all(u8::is_ascii_whitespace) {
             error.shape = BodyShape::Empty;
@@ -393,6 +399,7 @@ impl<C: CatalogCode> ApiError<C> {
                     .clone()
                     .find_map(|f| seconds_of(value_at(json, f.path)?, f.role))
             });
+        self.extra = undocumented_members(json, envelope);
         self.messages = envelope
             .fields_with(FieldRole::Messages)
             .find_map(|f| value_at(json, f.path)?.as_array().cloned())
@@ -568,6 +575,45 @@ impl<C: CatalogCode> std::error::Error for ApiError<C> {}
 /// Parses a body in the envelope's format: XML for an XML media type, else JSON. An XML
 /// API's bodies without the `xml` feature are kept raw (and the generated module of such
 /// an API asks for the feature).
+/// The members of `json` that no documented field is or lies under, in the objects on
+/// the key-only paths to documented fields (the root, `error`, ...), by dotted path.
+fn undocumented_members(json: &Value, envelope: &crate::EnvelopeSpec) -> Map<String, Value> {
+    let documented: Vec<&str> = envelope.fields.iter().map(|f| f.path).collect();
+    let covers = |path: &str| {
+        documented.iter().any(|d| {
+            d.strip_prefix(path)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        })
+    };
+    let mut extra = Map::new();
+    let mut stack: Vec<(String, &Map<String, Value>)> = match json {
+        Value::Object(root) => vec![(String::new(), root)],
+        _ => return extra,
+    };
+    while let Some((prefix, object)) = stack.pop() {
+        for (key, value) in object {
+            let path = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            // A key that the path grammar could not name is kept whole.
+            let plain = !key.contains(['.', '[', ']']);
+            if !plain || !covers(&path) {
+                extra.insert(path, value.clone());
+            } else if let Value::Object(inner) = value {
+                // Into an object that holds documented fields, not into one that is a
+                // documented field's whole value (`details`).
+                let dotted = format!("{path}.");
+                if documented.iter().any(|d| d.starts_with(&dotted)) {
+                    stack.push((path, inner));
+                }
+            }
+        }
+    }
+    extra
+}
+
 fn parse_body<C: CatalogCode>(body: &[u8]) -> Option<Value> {
     if crate::is_xml_media_type(C::SPEC.envelope.content_type) {
         #[cfg(feature = "xml")]

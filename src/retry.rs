@@ -3,7 +3,7 @@
 use crate::RetryKind;
 
 /// Where a server-sent delay is read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 pub struct DelaySource {
     /// A response header, e.g. `Retry-After`.
     pub header: Option<&'static str>,
@@ -13,7 +13,7 @@ pub struct DelaySource {
 
 /// Exponential backoff as the catalog states it; parameters the page leaves out are
 /// `None`, and [`Backoff::DEFAULT`] fills them in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 pub struct Backoff {
     /// The first delay, in milliseconds.
     pub initial_ms: Option<u64>,
@@ -59,7 +59,7 @@ impl Backoff {
 }
 
 /// A documented wait window, in seconds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct WaitWindow {
     /// The shortest wait.
     pub min_seconds: u64,
@@ -67,8 +67,10 @@ pub struct WaitWindow {
     pub max_seconds: u64,
 }
 
-/// What to do when an error comes back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What to do when an error comes back. Serialized as its catalog form
+/// (`{"rule": "backoff", "initial_ms": 1000, ...}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RetryRule {
     /// Do not retry: the same request fails the same way. Fix it first.

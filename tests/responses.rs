@@ -640,3 +640,60 @@ fn an_error_without_a_documented_code_takes_its_types_rule() {
     assert_eq!(untyped.retry_rule(), errcat::RetryRule::for_status(500));
     assert_ne!(untyped.retry_rule(), processing.retry_rule());
 }
+
+/// What a client logs or sends on: the error as read with what it resolves to, the
+/// decision with its delay in milliseconds, and every body member the envelope does
+/// not document, kept by path.
+#[test]
+fn errors_and_decisions_serialize_with_what_they_resolve_to() {
+    let body = br#"{"error":{"code":"rate_limit_exceeded","message":"m","type":"rate_limit_error","param":null,"doc_url":"u","trace_id":"t-1","limits":{"rpm":60}},"served_by":"edge-7"}"#;
+    let error = errcat::kallglot::ApiError::from_response(429, [("Retry-After", "2")], body);
+    assert_eq!(
+        error.extra.get("served_by"),
+        Some(&serde_json::json!("edge-7"))
+    );
+    assert_eq!(
+        error.extra.get("error.trace_id"),
+        Some(&serde_json::json!("t-1"))
+    );
+    assert_eq!(
+        error.extra.get("error.limits"),
+        Some(&serde_json::json!({"rpm": 60}))
+    );
+    assert_eq!(error.extra.len(), 3, "{:?}", error.extra);
+    let json = serde_json::to_value(&error).unwrap();
+    assert_eq!(json["api"], "kallglot");
+    assert_eq!(json["code"], "rate_limit_exceeded");
+    assert_eq!(json["known"], true);
+    assert_eq!(json["category"], "rate_limited");
+    assert_eq!(json["retry_rule"]["rule"], "retry_after");
+    assert_eq!(json["retry_rule"]["delay"]["header"], "Retry-After");
+    assert_eq!(json["shape"], "documented");
+    assert_eq!(json["extra"]["served_by"], "edge-7");
+    assert_eq!(json["errors"][0]["code"], "rate_limit_exceeded");
+    let policy = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::None);
+    assert_eq!(
+        serde_json::to_value(error.retry_decision(1, &policy)).unwrap(),
+        serde_json::json!({"decision": "retry", "delay_ms": 2000})
+    );
+    assert_eq!(
+        serde_json::to_value(RetryDecision::GiveUp(GiveUp::BudgetExhausted)).unwrap(),
+        serde_json::json!({"decision": "give_up", "reason": "budget_exhausted"})
+    );
+    assert_eq!(
+        serde_json::to_value(RetryDecision::FixRequest).unwrap(),
+        serde_json::json!({"decision": "fix_request"})
+    );
+    // An envelope's own fields are not extra; nor is anything of a body that is not
+    // the envelope (it is kept raw instead).
+    let plain = errcat::kallglot::ApiError::from_response(
+        400,
+        Vec::<(&str, &str)>::new(),
+        br#"{"error":{"code":"invalid_request","message":"m"}}"#,
+    );
+    assert!(plain.extra.is_empty(), "{:?}", plain.extra);
+    let html =
+        errcat::kallglot::ApiError::from_response(502, Vec::<(&str, &str)>::new(), b"<html/>");
+    assert!(html.extra.is_empty());
+    assert!(html.raw_body.is_some());
+}
