@@ -1,6 +1,6 @@
 //! Retry decisions: the catalog's rule for an error, evaluated against the response and
 //! a caller's policy into one of a few distinct outcomes. No async runtime: decisions
-//! return delays and callers sleep; [`run`] is a small blocking helper.
+//! return delays and callers sleep; the drivers in `drive` loop over them.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -347,37 +347,6 @@ impl<C: CatalogCode> ApiError<C> {
         match rule {
             RetryRule::PollAgain { .. } => RetryDecision::PollAgain { delay },
             _ => RetryDecision::Retry { delay },
-        }
-    }
-}
-
-/// Runs `operation` (given the 1-based attempt number) until it succeeds or the policy
-/// stops it, calling `sleep` between attempts. Returns the last error on `Resubmit`,
-/// `FixRequest` or `GiveUp`: those need the caller's judgement.
-// The error is returned by value on purpose: it is what the caller asked for, and boxing
-// it would only move the allocation into every caller.
-#[allow(clippy::result_large_err)]
-pub fn run<T, C: CatalogCode>(
-    policy: &RetryPolicy,
-    mut operation: impl FnMut(u32) -> Result<T, ApiError<C>>,
-    mut sleep: impl FnMut(Duration),
-) -> Result<T, ApiError<C>> {
-    let mut attempt = 1;
-    loop {
-        match operation(attempt) {
-            Ok(value) => {
-                if let Some(budget) = &policy.budget {
-                    budget.record_success();
-                }
-                return Ok(value);
-            }
-            Err(error) => match error.retry_decision(attempt, policy) {
-                RetryDecision::Retry { delay } | RetryDecision::PollAgain { delay } => {
-                    sleep(delay);
-                    attempt += 1;
-                }
-                _ => return Err(error),
-            },
         }
     }
 }

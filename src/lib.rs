@@ -23,19 +23,25 @@ extern crate self as errcat;
 
 mod code;
 mod decision;
+mod drive;
 mod duration;
 pub mod headers;
 #[cfg(feature = "http")]
 mod http_compat;
+pub mod integrations;
 mod report;
 mod response;
 mod retry;
 mod serialize;
 mod server;
 mod spec;
+mod transport;
 
 pub use code::{AlsoAt, CatalogCode, CodeInfo, HeaderCondition, UnknownCode, WireCode};
-pub use decision::{run, GiveUp, Idempotency, Jitter, RetryBudget, RetryDecision, RetryPolicy};
+pub use decision::{GiveUp, Idempotency, Jitter, RetryBudget, RetryDecision, RetryPolicy};
+#[cfg(feature = "tokio")]
+pub use drive::run_tokio;
+pub use drive::{run, run_async};
 pub use report::ErrorReport;
 pub use response::{ApiError, BodyShape, ErrorItem, MAX_BODY_BYTES, MAX_HEADERS, MAX_RAW_BYTES};
 pub use retry::{Backoff, DelaySource, RetryRule, WaitWindow};
@@ -43,6 +49,7 @@ pub use server::{
     build_response, build_undocumented_response, ErrorResponse, ResponseParts, RetryAfterForm,
 };
 pub use spec::{ApiSpec, EnvelopeSpec, FieldSpec, HeaderSpec, StatusInfo, TypeSpec};
+pub use transport::{Failure, Retryable, Summary, TransportError, TransportKind};
 // The vocabulary errcat-codegen writes catalogs in; defined once, in errcat-vocab.
 pub use errcat_vocab::is_xml_media_type;
 pub use errcat_vocab::{
