@@ -30,7 +30,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("{id}: {}", response.text().await?);
         } else {
             let error = read_error::<ErrorCode>(response).await;
-            println!("{id}: {} ({:?}): {}", error.status, error.known_code(), error);
+            println!(
+                "{id}: {} ({:?}): {}",
+                error.status,
+                error.known_code(),
+                error
+            );
         }
     }
     Ok(())

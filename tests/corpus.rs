@@ -64,12 +64,6 @@ corpus_apis!(
     stripe,
 );
 
-/// Corpus APIs whose pages show no error body at all, and why (each NEEDS file says so).
-const NO_BODY_ON_THE_PAGES: &[(&str, &str)] = &[(
-    "stripe",
-    "the API reference lists the Error object's attributes and the guides show SDK code; no page read shows a JSON error body (stripe.NEEDS.md)",
-)];
-
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog");
 
@@ -199,15 +193,11 @@ fn every_example_of_every_catalog_is_classified_as_it_expects_and_every_emission
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    // Every corpus API brings the docs' own bodies (one bundled page shows none), except
-    // where its pages show none, which its NEEDS file records; such an API must then
-    // have none, so a body added later is also held to this test.
+    // Every corpus API brings the docs' own bodies (one bundled page shows none).
     for api in &corpus {
-        let exempt = NO_BODY_ON_THE_PAGES.iter().any(|(id, _)| *id == api.id());
-        assert_eq!(
-            api.doc.examples.is_empty(),
-            exempt,
-            "{}: example bodies and NO_BODY_ON_THE_PAGES disagree",
+        assert!(
+            !api.doc.examples.is_empty(),
+            "{}: no example body",
             api.id()
         );
     }
@@ -363,8 +353,10 @@ fn github_403_with_no_quota_left_is_the_rate_limit_whatever_the_body() {
 
 /// Stripe's `code` is nullable ("For some errors that could be handled programmatically,
 /// a short string indicating the error code reported"); its `type` never is. The pages
-/// show no error body, so these are written from that sentence and the attribute list:
-/// an error with a type and no code is classified by its type.
+/// show no type-only body, so these are written from that sentence and the attribute
+/// list: an error with a type and no code is classified by its type. The one body the
+/// docs show (a declined payment) names its code, and its `doc_url` is the code's link
+/// (`api.doc_url` with `{code|kebab}`).
 #[test]
 fn stripe_error_without_a_code_is_classified_by_its_type() {
     use errcat::{Category, Idempotency, RetryDecision, RetryPolicy};
@@ -406,6 +398,17 @@ fn stripe_error_without_a_code_is_classified_by_its_type() {
     );
     assert_eq!(coded.known_code(), Some(stripe::ErrorCode::ResourceMissing));
     assert_eq!(coded.category(), Category::NotFound);
+    let declined = example_error::<stripe::ErrorCode>("stripe", "authentication_required_declined");
+    let code = declined
+        .known_code()
+        .expect("the docs' body names its code");
+    assert_eq!(code, stripe::ErrorCode::AuthenticationRequired);
+    assert_eq!(declined.doc_url.as_deref(), code.doc_url());
+    assert_eq!(
+        code.doc_url(),
+        Some("https://stripe.com/docs/error-codes/authentication-required")
+    );
+    assert_eq!(declined.category(), Category::Payment);
     let unknown = read(
         400,
         r#"{"error": {"type": "no_such_type", "message": "?"}}"#,

@@ -97,6 +97,14 @@ async fn new_code(State(hits): State<Hits>) -> Response {
     build_undocumented_response::<K>(400, "brand_new_code", &parts).into_response()
 }
 
+/// A 400 whose body (3 MiB) is larger than errcat's parse limit.
+async fn huge(State(hits): State<Hits>) -> Response {
+    hits.hit("huge");
+    (axum::http::StatusCode::BAD_REQUEST, vec![b'x'; HUGE_BODY]).into_response()
+}
+
+const HUGE_BODY: usize = 3 * 1024 * 1024;
+
 /// The Kallglot imitation on a free loopback port; its base URL.
 async fn start_server(hits: Hits) -> String {
     let app = Router::new()
@@ -106,6 +114,7 @@ async fn start_server(hits: Hits) -> String {
         .route("/auth", get(auth))
         .route("/charge", post(charge))
         .route("/new-code", get(new_code))
+        .route("/huge", get(huge))
         .with_state(hits);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
@@ -258,6 +267,15 @@ async fn through_the_middleware() {
             Some("A code newer than the catalog.")
         );
 
+        // A body over the parse limit is classified by its status alone (a 400: not
+        // retried) and still handed back whole.
+        let response = get("/huge").await.unwrap();
+        assert_eq!(response.status(), 400);
+        assert_eq!(response.bytes().await.unwrap().len(), HUGE_BODY);
+        assert_eq!(hits.of("huge"), 1);
+        let error = read_error::<K>(get("/huge").await.unwrap()).await;
+        assert_eq!(error.shape, errcat::BodyShape::TooLarge);
+
         // The server closing the connection mid-request: retried (GET is idempotent).
         let (url, connections) = start_dropping_server().await;
         let response = client.get(&url).send().await.unwrap();
@@ -352,6 +370,35 @@ async fn through_the_async_driver() {
         );
     })
     .await;
+}
+
+/// Dropping the driver's future cancels it: no attempt is made after the drop.
+#[tokio::test(start_paused = true)]
+async fn dropping_the_async_driver_cancels_it() {
+    let response = K::ServiceUnavailable.response(&ResponseParts::default());
+    let error = errcat::ApiError::<K>::from_response(
+        response.status,
+        response.headers.clone(),
+        response.body.as_bytes(),
+    );
+    let calls = Arc::new(Mutex::new(0));
+    let counted = calls.clone();
+    let policy = policy();
+    let driver = errcat::run_async(
+        &policy,
+        |_| {
+            *counted.lock().unwrap() += 1;
+            let failure = Failure::from(error.clone());
+            async move { Err::<(), _>(failure) }
+        },
+        tokio::time::sleep,
+    );
+    // The first attempt fails and the driver sleeps 1 s; it is dropped at 0.5 s.
+    let cut = tokio::time::timeout(Duration::from_millis(500), driver).await;
+    assert!(cut.is_err());
+    assert_eq!(*calls.lock().unwrap(), 1);
+    tokio::time::sleep(Duration::from_secs(10)).await;
+    assert_eq!(*calls.lock().unwrap(), 1);
 }
 
 /// The tower policy retries a buffered response by the catalog, with tokio's timer

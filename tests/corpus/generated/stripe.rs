@@ -31,6 +31,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/account-closed>
         AccountClosed,
         /// The country of the business address provided does not match the country of the account. Businesses must be located in the same country as the account.
         ///
@@ -38,6 +39,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/account-country-invalid-address>
         AccountCountryInvalidAddress,
         /// Your account has already onboarded as a Connect platform. Changing your country requires additional steps. Please reach out to Stripe support for more information.
         ///
@@ -45,6 +47,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/account-error-country-change-requires-additional-steps>
         AccountErrorCountryChangeRequiresAdditionalSteps,
         /// Some account information mismatches with one another. For example, some banks might require that the business\_profile.name must match the account holder name.
         ///
@@ -52,6 +55,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/account-information-mismatch>
         AccountInformationMismatch,
         /// The account ID provided as a value for the Stripe-Account header is invalid. Check that your requests are specifying a valid account ID.
         ///
@@ -59,6 +63,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/account-invalid>
         AccountInvalid,
         /// The bank account number provided is invalid (e.g., missing digits). Bank account information varies from country to country. We recommend creating validations in your entry forms based on the bank account formats we provide.
         ///
@@ -66,6 +71,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/account-number-invalid>
         AccountNumberInvalid,
         /// The ACSS debit session is not ready to transition to complete status yet. Please try again the request later.
         ///
@@ -73,6 +79,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Please try again the request later. (inferred: the page says "try again the request later" with no schedule; an exponential backoff with no stated numbers is assumed)
+        /// - Docs: <https://stripe.com/docs/error-codes/acss-debit-session-incomplete>
         AcssDebitSessionIncomplete,
         /// This method for creating Alipay payments is not supported anymore. Please upgrade your integration to use Sources instead.
         ///
@@ -80,6 +87,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/alipay-upgrade-required>
         AlipayUpgradeRequired,
         /// The specified amount is greater than the maximum amount allowed. Use a lower amount and try again.
         ///
@@ -87,6 +95,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/amount-too-large>
         AmountTooLarge,
         /// The specified amount is less than the minimum amount allowed. Use a higher amount and try again.
         ///
@@ -94,6 +103,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/amount-too-small>
         AmountTooSmall,
         /// The API key provided has expired. Obtain your current API keys from the Dashboard and update your integration to use them.
         ///
@@ -101,6 +111,7 @@ pub mod stripe {
         /// - HTTP status: 401 (inferred: the error-codes page gives no status per code; the code reports an API key that cannot be used, which the status table calls 401 Unauthorized ("No valid API key provided."))
         /// - Category: `authentication`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/api-key-expired>
         ApiKeyExpired,
         /// The proposed money movement could not be completed due to regulatory reasons.
         ///
@@ -108,6 +119,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/application-fees-not-allowed>
         ApplicationFeesNotAllowed,
         /// The payment requires authentication to proceed. If your customer is off session, notify your customer to return to your application and complete the payment. If you provided the error\_on\_requires\_action parameter, then your customer should try another card that does not require authentication.
         ///
@@ -115,6 +127,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/authentication-required>
         AuthenticationRequired,
         /// The transfer or payout could not be completed because the associated account does not have a sufficient balance available. Create a new transfer or payout using an amount less than or equal to the account's available balance.
         ///
@@ -122,6 +135,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/balance-insufficient>
         BalanceInsufficient,
         /// Invalid parameter was provided in the balance method object. Check our API documentation or the returned error message for more context.
         ///
@@ -129,6 +143,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/balance-invalid-parameter>
         BalanceInvalidParameter,
         /// The bank account is known to not support the currency in question.
         ///
@@ -136,6 +151,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/bank-account-bad-routing-numbers>
         BankAccountBadRoutingNumbers,
         /// The bank account provided can not be used to charge, either because it is not verified yet or it is not supported.
         ///
@@ -143,6 +159,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/bank-account-declined>
         BankAccountDeclined,
         /// The bank account provided already exists on the specified Customer object. If the bank account should also be attached to a different customer, include the correct customer ID when making the request again.
         ///
@@ -150,6 +167,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/bank-account-exists>
         BankAccountExists,
         /// The customer's account cannot be used with the payment method.
         ///
@@ -157,6 +175,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/bank-account-restricted>
         BankAccountRestricted,
         /// The bank account provided cannot be used. A different bank account must be used.
         ///
@@ -164,6 +183,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/bank-account-unusable>
         BankAccountUnusable,
         /// Your Connect platform is attempting to share an unverified bank account with a connected account.
         ///
@@ -171,6 +191,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/bank-account-unverified>
         BankAccountUnverified,
         /// The bank account cannot be verified, either because the microdeposit amounts provided do not match the actual amounts, or because verification has failed too many times.
         ///
@@ -178,6 +199,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/bank-account-verification-failed>
         BankAccountVerificationFailed,
         /// The Subscription or Invoice attempted payment on a PaymentMethod without an active mandate. In order to create Subscription or Invoice payments with this PaymentMethod, it must be confirmed on-session with a PaymentIntent or SetupIntent first.
         ///
@@ -185,6 +207,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/billing-invalid-mandate>
         BillingInvalidMandate,
         /// This method for creating Bitcoin payments is not supported anymore. Please upgrade your integration to use Sources instead.
         ///
@@ -192,6 +215,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/bitcoin-upgrade-required>
         BitcoinUpgradeRequired,
         /// The charge cannot be captured as the authorization has expired. Refer to the payment method's documentation to learn more.
         ///
@@ -199,6 +223,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/capture-charge-authorization-expired>
         CaptureChargeAuthorizationExpired,
         /// The charge you're attempting to capture has not been authorized for capturing payment.
         ///
@@ -206,6 +231,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/capture-unauthorized-payment>
         CaptureUnauthorizedPayment,
         /// This card has been declined too many times. You can try to charge this card again after 24 hours. We suggest reaching out to your customer to make sure they have entered all of their information correctly and that there are no issues with their card.
         ///
@@ -213,6 +239,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Retry after 86400-86400 s. The page says: You can try to charge this card again after 24 hours. We suggest reaching out to your customer to make sure they have entered all of their information correctly and that there are no issues with their card. (inferred: the page says "after 24 hours" and gives no upper bound; the window is taken as exactly 24 hours)
+        /// - Docs: <https://stripe.com/docs/error-codes/card-decline-rate-limit-exceeded>
         CardDeclineRateLimitExceeded,
         /// The card has been declined. When a card is declined, the error returned also includes the decline\_code attribute with the reason why the card was declined. Refer to our decline codes documentation to learn more.
         ///
@@ -220,6 +247,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/card-declined>
         CardDeclined,
         /// You must have a phone\_number on file for Issuing Cardholders who will be creating EU cards. You cannot create EU cards without a phone\_number on file for the cardholder. See the 3D Secure Documenation for more details.
         ///
@@ -227,6 +255,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/cardholder-phone-number-required>
         CardholderPhoneNumberRequired,
         /// The charge you're attempting to capture has already been captured. Update the request with an uncaptured charge ID.
         ///
@@ -234,6 +263,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/charge-already-captured>
         ChargeAlreadyCaptured,
         /// The charge you're attempting to refund has already been refunded. Update the request to use the ID of a charge that has not been refunded.
         ///
@@ -241,6 +271,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/charge-already-refunded>
         ChargeAlreadyRefunded,
         /// The charge you're attempting to refund has been charged back. Check the disputes documentation to learn how to respond to the dispute.
         ///
@@ -248,6 +279,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/charge-disputed>
         ChargeDisputed,
         /// This charge would cause you to exceed your rolling-window processing limit for this source type. Please retry the charge later, or contact us to request a higher processing limit.
         ///
@@ -255,6 +287,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Please retry the charge later, or contact us to request a higher processing limit. (inferred: the page says "retry the charge later" with no schedule; an exponential backoff with no stated numbers is assumed)
+        /// - Docs: <https://stripe.com/docs/error-codes/charge-exceeds-source-limit>
         ChargeExceedsSourceLimit,
         /// This charge would cause you to exceed your processing limit for this payment type. Please contact us to request a higher processing limit.
         ///
@@ -262,6 +295,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/charge-exceeds-transaction-limit>
         ChargeExceedsTransactionLimit,
         /// The charge cannot be captured as the authorization has expired. Auth and capture charges must be captured within a set number of days (7 by default).
         ///
@@ -269,6 +303,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/charge-expired-for-capture>
         ChargeExpiredForCapture,
         /// One or more provided parameters was not allowed for the given operation on the Charge. Check our API reference or the returned error message to see which values were not correct for that Charge.
         ///
@@ -276,6 +311,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/charge-invalid-parameter>
         ChargeInvalidParameter,
         /// Attempt to refund a charge was unsuccessful because the charge is no longer refundable.
         ///
@@ -283,6 +319,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/charge-not-refundable>
         ChargeNotRefundable,
         /// The clearing code provided is not supported.
         ///
@@ -290,6 +327,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/clearing-code-unsupported>
         ClearingCodeUnsupported,
         /// The country code provided was invalid.
         ///
@@ -297,6 +335,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/country-code-invalid>
         CountryCodeInvalid,
         /// Your platform attempted to create a custom account in a country that is not yet supported. Make sure that users can only sign up in countries supported by custom accounts.
         ///
@@ -304,6 +343,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/country-unsupported>
         CountryUnsupported,
         /// The coupon provided for a subscription or order has expired. Either create a new coupon, or use an existing one that is valid.
         ///
@@ -311,6 +351,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/coupon-expired>
         CouponExpired,
         /// The maximum number of PaymentMethods for this Customer has been reached. Either detach some PaymentMethods from this Customer or proceed with a different Customer.
         ///
@@ -318,6 +359,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/customer-max-payment-methods>
         CustomerMaxPaymentMethods,
         /// The maximum number of subscriptions for a customer has been reached. Contact us if you are receiving this error.
         ///
@@ -325,6 +367,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/customer-max-subscriptions>
         CustomerMaxSubscriptions,
         /// The customer address is missing or not valid for tax purposes. Make sure to provide a country as a two-letter ISO code and also a postal\_code, at minimum. See how to collect customer addresses.
         ///
@@ -332,6 +375,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/customer-tax-location-invalid>
         CustomerTaxLocationInvalid,
         /// The customer has notified their bank that this payment was unauthorized.
         ///
@@ -339,6 +383,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/debit-not-authorized>
         DebitNotAuthorized,
         /// The email address is invalid (e.g., not properly formatted). Check that the email address is properly formatted and only includes allowed characters.
         ///
@@ -346,6 +391,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/email-invalid>
         EmailInvalid,
         /// The card has expired. Check the expiration date or use a different card.
         ///
@@ -353,6 +399,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/expired-card>
         ExpiredCard,
         /// Data cannot be refreshed on inactive Financial Connections accounts.
         ///
@@ -360,6 +407,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/financial-connections-account-inactive>
         FinancialConnectionsAccountInactive,
         /// Transaction data can only be retrieved for accounts that have at least one successful transaction refresh.
         ///
@@ -367,6 +415,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/financial-connections-no-successful-transaction-refresh>
         FinancialConnectionsNoSuccessfulTransactionRefresh,
         /// The vault and forward API is currently not accessible with this account and/or config. Please contact us if you are receiving this error.
         ///
@@ -374,6 +423,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/forwarding-api-inactive>
         ForwardingApiInactive,
         /// Invalid parameter was provided in the vault and forward API. Check our API documentation or the returned error message for more context.
         ///
@@ -381,6 +431,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/forwarding-api-invalid-parameter>
         ForwardingApiInvalidParameter,
         /// Stripe did not receive a response from the destination endpoint. This typically indicates a problem with the destination endpoint, rather than with Stripe.
         ///
@@ -388,6 +439,7 @@ pub mod stripe {
         /// - HTTP status: 424 (inferred: the error-codes page gives no status per code; the code reports a failure of the destination endpoint outside Stripe, which the status table calls 424 External Dependency Failed ("The request couldn't be completed due to a failure in a dependency external to Stripe."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 424)
+        /// - Docs: <https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-error>
         ForwardingApiUpstreamConnectionError,
         /// The request to the destination endpoint timed out. This typically indicates a problem with the destination endpoint, rather than with Stripe.
         ///
@@ -395,6 +447,7 @@ pub mod stripe {
         /// - HTTP status: 424 (inferred: the error-codes page gives no status per code; the code reports a failure of the destination endpoint outside Stripe, which the status table calls 424 External Dependency Failed ("The request couldn't be completed due to a failure in a dependency external to Stripe."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 424)
+        /// - Docs: <https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-timeout>
         ForwardingApiUpstreamConnectionTimeout,
         /// The idempotency key provided is currently being used in another request. This occurs if your integration is making duplicate requests simultaneously.
         ///
@@ -402,6 +455,7 @@ pub mod stripe {
         /// - HTTP status: 409 (inferred: the error-codes page gives no status per code; the code reports a request that collides with a simultaneous request, which the status table calls 409 Conflict ("The request conflicts with another request (perhaps due to using the same idempotent key)."))
         /// - Category: `conflict`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 409)
+        /// - Docs: <https://stripe.com/docs/error-codes/idempotency-key-in-use>
         IdempotencyKeyInUse,
         /// The card's address is incorrect. Check the card's address or use a different card.
         ///
@@ -409,6 +463,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/incorrect-address>
         IncorrectAddress,
         /// The card's security code is incorrect. Check the card's security code or use a different card.
         ///
@@ -416,6 +471,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/incorrect-cvc>
         IncorrectCvc,
         /// The card number is incorrect. Check the card's number or use a different card.
         ///
@@ -423,6 +479,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/incorrect-number>
         IncorrectNumber,
         /// The card's postal code is incorrect. Check the card's postal code or use a different card.
         ///
@@ -430,6 +487,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/incorrect-zip>
         IncorrectZip,
         /// This connected account is not eligible for Instant Payouts. Ask the platform to enable Instant Payouts.
         ///
@@ -437,6 +495,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/instant-payouts-config-disabled>
         InstantPayoutsConfigDisabled,
         /// This connected account is not eligible for Instant Payouts in this currency. Ask the platform to enable Instant Payouts in this currency.
         ///
@@ -444,6 +503,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/instant-payouts-currency-disabled>
         InstantPayoutsCurrencyDisabled,
         /// You have reached your daily processing limits for Instant Payouts.
         ///
@@ -451,6 +511,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/instant-payouts-limit-exceeded>
         InstantPayoutsLimitExceeded,
         /// Instant Payouts are not available for this request. Please review our Instant Payouts documentation for detailed requirements and supported configurations.
         ///
@@ -458,6 +519,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/instant-payouts-unsupported>
         InstantPayoutsUnsupported,
         /// The customer's account has insufficient funds to cover this payment.
         ///
@@ -465,6 +527,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/insufficient-funds>
         InsufficientFunds,
         /// Intent is not in the state that is required to perform the operation.
         ///
@@ -472,6 +535,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/intent-invalid-state>
         IntentInvalidState,
         /// Intent does not have verification method specified in its PaymentMethodOptions object.
         ///
@@ -479,6 +543,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/intent-verification-method-missing>
         IntentVerificationMethodMissing,
         /// The card provided as an external account is not supported for payouts. Provide a non-prepaid debit card instead.
         ///
@@ -486,6 +551,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invalid-card-type>
         InvalidCardType,
         /// This value provided to the field contains characters that are unsupported by the field.
         ///
@@ -493,6 +559,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invalid-characters>
         InvalidCharacters,
         /// The specified amount is invalid. The charge amount must be a positive integer in the smallest currency unit, and not exceed the minimum or maximum amount.
         ///
@@ -500,6 +567,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invalid-charge-amount>
         InvalidChargeAmount,
         /// The card's security code is invalid. Check the card's security code or use a different card.
         ///
@@ -507,6 +575,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/invalid-cvc>
         InvalidCvc,
         /// The card's expiration month is incorrect. Check the expiration date or use a different card.
         ///
@@ -514,6 +583,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/invalid-expiry-month>
         InvalidExpiryMonth,
         /// The card's expiration year is incorrect. Check the expiration date or use a different card.
         ///
@@ -521,6 +591,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/invalid-expiry-year>
         InvalidExpiryYear,
         /// The provided prefix used to generate the mandate reference is invalid.
         ///
@@ -528,6 +599,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invalid-mandate-reference-prefix-format>
         InvalidMandateReferencePrefixFormat,
         /// The card number is invalid. Check the card details or use a different card.
         ///
@@ -535,6 +607,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/invalid-number>
         InvalidNumber,
         /// The source cannot be used because it is not in the correct state (e.g., a charge request is trying to use a source with a pending, failed, or consumed source). Check the status of the source you are attempting to use.
         ///
@@ -542,6 +615,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invalid-source-usage>
         InvalidSourceUsage,
         /// The specified location is invalid. Check the Supported address formats for the address formats supported when calculating tax.
         ///
@@ -549,6 +623,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invalid-tax-location>
         InvalidTaxLocation,
         /// An invoice cannot be generated for the specified customer as there are no pending invoice items. Check that the correct customer is being specified or create any necessary invoice items first.
         ///
@@ -556,6 +631,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invoice-no-customer-line-items>
         InvoiceNoCustomerLineItems,
         /// An invoice cannot be finalized because there are no payment method types available to process the payment. Your invoice template settings or the invoice's payment\_settings might be restricting which payment methods are available, or you might need to activate more payment methods in the Dashboard.
         ///
@@ -563,6 +639,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invoice-no-payment-method-types>
         InvoiceNoPaymentMethodTypes,
         /// An invoice cannot be generated for the specified subscription as there are no pending invoice items. Check that the correct subscription is being specified or create any necessary invoice items first.
         ///
@@ -570,6 +647,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invoice-no-subscription-line-items>
         InvoiceNoSubscriptionLineItems,
         /// The specified invoice can no longer be edited. Instead, consider creating additional invoice items that will be applied to the next invoice. You can either manually generate the next invoice or wait for it to be automatically generated at the end of the billing cycle.
         ///
@@ -577,6 +655,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invoice-not-editable>
         InvoiceNotEditable,
         /// You cannot update the on\_behalf\_of property of an invoice after the invoice has been assigned a number.
         ///
@@ -584,6 +663,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invoice-on-behalf-of-not-editable>
         InvoiceOnBehalfOfNotEditable,
         /// This payment requires additional user action before it can be completed successfully. Payment can be completed using the PaymentIntent associated with the invoice. See this page for more details.
         ///
@@ -591,6 +671,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/invoice-payment-intent-requires-action>
         InvoicePaymentIntentRequiresAction,
         /// There is no upcoming invoice on the specified customer to preview. Only customers with active subscriptions or pending invoice items have invoices that can be previewed.
         ///
@@ -598,6 +679,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/invoice-upcoming-none>
         InvoiceUpcomingNone,
         /// Test and live mode API keys, requests, and objects are only available within the mode they are in.
         ///
@@ -605,6 +687,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/livemode-mismatch>
         LivemodeMismatch,
         /// This object cannot be accessed right now because another API request or Stripe process is currently accessing it. If you see this error intermittently, retry the request. If you see this error frequently and are making multiple concurrent requests to a single object, make your requests serially or at a lower rate. See the rate limit documentation for more details.
         ///
@@ -613,6 +696,7 @@ pub mod stripe {
         /// - Category: `rate_limited`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Lock timeouts have a different cause than rate limiting, but their mitigations are similar. As with rate limiting errors, we recommend retrying on an exponential backoff schedule (see Handling limiting gracefully).
         /// - Example message: `This object can't be accessed right now because another API request or Stripe process currently accessing it. If you see this error intermittently, retry the request. If you see this error frequently and are making multiple concurrent requests to a single object, make your requests serially or at a lower rate.`
+        /// - Docs: <https://stripe.com/docs/error-codes/lock-timeout>
         LockTimeout,
         /// Both a customer and source ID have been provided, but the source has not been saved to the customer. To create a charge for a customer with a specified source, you must first save the card details.
         ///
@@ -620,6 +704,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/missing>
         Missing,
         /// The bank account could not be located.
         ///
@@ -627,6 +712,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/no-account>
         NoAccount,
         /// Transfers and payouts on behalf of a Standard connected account are not allowed.
         ///
@@ -634,6 +720,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/not-allowed-on-standard-account>
         NotAllowedOnStandardAccount,
         /// One or more line item(s) are out of stock. If more stock is available, update the inventory's orderable quantity and try again.
         ///
@@ -641,6 +728,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/out-of-inventory>
         OutOfInventory,
         /// Company ownership declaration is allowed only during account updates and accounts created via account tokens.
         ///
@@ -648,6 +736,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/ownership-declaration-not-allowed>
         OwnershipDeclarationNotAllowed,
         /// One or more required values were not provided. Make sure requests include all required parameters.
         ///
@@ -655,6 +744,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/parameter-invalid-empty>
         ParameterInvalidEmpty,
         /// One or more of the parameters requires an integer, but the values provided were a different type. Make sure that only supported values are provided for each attribute. Refer to our API documentation to look up the type of data each attribute supports.
         ///
@@ -662,6 +752,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/parameter-invalid-integer>
         ParameterInvalidInteger,
         /// One or more values provided only included whitespace. Check the values in your request and update any that contain only whitespace.
         ///
@@ -669,6 +760,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/parameter-invalid-string-blank>
         ParameterInvalidStringBlank,
         /// One or more required string values is empty. Make sure that string values contain at least one character.
         ///
@@ -676,6 +768,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/parameter-invalid-string-empty>
         ParameterInvalidStringEmpty,
         /// One or more required values are missing. Check our API documentation to see which values are required to create or modify the specified resource.
         ///
@@ -683,6 +776,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/parameter-missing>
         ParameterMissing,
         /// The request contains one or more unexpected parameters. Remove these and try again.
         ///
@@ -690,6 +784,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/parameter-unknown>
         ParameterUnknown,
         /// Two or more mutually exclusive parameters were provided. Check our API documentation or the returned error message to see which values are permitted when creating or modifying the specified resource.
         ///
@@ -697,6 +792,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/parameters-exclusive>
         ParametersExclusive,
         /// The provided payment method requires customer actions to complete, but error\_on\_requires\_action was set. If you'd like to add this payment method to your integration, we recommend that you first upgrade your integration to handle actions.
         ///
@@ -704,6 +800,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-intent-action-required>
         PaymentIntentActionRequired,
         /// The provided payment method has failed authentication. Provide a new payment method to attempt to fulfill this PaymentIntent again.
         ///
@@ -711,6 +808,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-intent-authentication-failure>
         PaymentIntentAuthenticationFailure,
         /// The PaymentIntent expected a payment method with different properties than what was provided.
         ///
@@ -718,6 +816,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-intent-incompatible-payment-method>
         PaymentIntentIncompatiblePaymentMethod,
         /// One or more provided parameters was not allowed for the given operation on the PaymentIntent. Check our API reference or the returned error message to see which values were not correct for that PaymentIntent.
         ///
@@ -725,6 +824,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-intent-invalid-parameter>
         PaymentIntentInvalidParameter,
         /// The confirmation\_number provided in payment\_method\_options\[konbini\] was rejected by the processing partner at time of PaymentIntent confirmation.
         ///
@@ -732,6 +832,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-intent-konbini-rejected-confirmation-number>
         PaymentIntentKonbiniRejectedConfirmationNumber,
         /// The provided mandate is invalid and can not be used for the payment intent.
         ///
@@ -739,6 +840,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-intent-mandate-invalid>
         PaymentIntentMandateInvalid,
         /// The latest payment attempt for the PaymentIntent has expired. Check the last\_payment\_error property on the PaymentIntent for more details, and provide a new payment method to attempt to fulfill this PaymentIntent again.
         ///
@@ -746,6 +848,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-intent-payment-attempt-expired>
         PaymentIntentPaymentAttemptExpired,
         /// The latest payment attempt for the PaymentIntent has failed. Check the last\_payment\_error property on the PaymentIntent for more details, and provide a new payment method to attempt to fulfill this PaymentIntent again.
         ///
@@ -753,6 +856,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-intent-payment-attempt-failed>
         PaymentIntentPaymentAttemptFailed,
         /// The PaymentIntent's state was incompatible with the operation you were trying to perform.
         ///
@@ -760,6 +864,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-intent-unexpected-state>
         PaymentIntentUnexpectedState,
         /// This bank account has already been verified.
         ///
@@ -767,6 +872,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-bank-account-already-verified>
         PaymentMethodBankAccountAlreadyVerified,
         /// This bank account has failed verification in the past and can not be used. Contact us if you wish to attempt to use these bank account credentials.
         ///
@@ -774,6 +880,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-bank-account-blocked>
         PaymentMethodBankAccountBlocked,
         /// The PaymentMethod's billing details is missing address details. Please update the missing fields and try again.
         ///
@@ -781,6 +888,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-billing-details-address-missing>
         PaymentMethodBillingDetailsAddressMissing,
         /// Attempt to create or modify Payment Method Configuration was unsuccessful.
         ///
@@ -788,6 +896,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-configuration-failures>
         PaymentMethodConfigurationFailures,
         /// The currency specified does not match the currency for the attached payment method. A payment can only be created for the same currency as the corresponding payment method.
         ///
@@ -795,6 +904,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-currency-mismatch>
         PaymentMethodCurrencyMismatch,
         /// The customer did not approve the payment. Please provide a new payment method to attempt to fulfill this intent again.
         ///
@@ -802,6 +912,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-customer-decline>
         PaymentMethodCustomerDecline,
         /// Invalid parameter was provided in the payment method object. Check our API documentation or the returned error message for more context.
         ///
@@ -809,6 +920,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-invalid-parameter>
         PaymentMethodInvalidParameter,
         /// The parameter provided for payment method is not allowed to be used in testmode. Check our API documentation or the returned error message for more context.
         ///
@@ -816,6 +928,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-invalid-parameter-testmode>
         PaymentMethodInvalidParameterTestmode,
         /// Microdeposits were failed to be deposited into the customer's bank account. Please check the account, institution and transit numbers as well as the currency type.
         ///
@@ -823,6 +936,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-microdeposit-failed>
         PaymentMethodMicrodepositFailed,
         /// You must provide exactly two microdeposit amounts.
         ///
@@ -830,6 +944,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-microdeposit-verification-amounts-invalid>
         PaymentMethodMicrodepositVerificationAmountsInvalid,
         /// The amounts provided do not match the amounts that were sent to the bank account.
         ///
@@ -837,6 +952,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-microdeposit-verification-amounts-mismatch>
         PaymentMethodMicrodepositVerificationAmountsMismatch,
         /// You have exceeded the number of allowed verification attempts.
         ///
@@ -844,6 +960,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-microdeposit-verification-attempts-exceeded>
         PaymentMethodMicrodepositVerificationAttemptsExceeded,
         /// The verification code provided does not match the one sent to the bank account.
         ///
@@ -851,6 +968,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-microdeposit-verification-descriptor-code-mismatch>
         PaymentMethodMicrodepositVerificationDescriptorCodeMismatch,
         /// Payment method should be verified with microdeposits within the required period.
         ///
@@ -858,6 +976,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-microdeposit-verification-timeout>
         PaymentMethodMicrodepositVerificationTimeout,
         /// The payment processor for the provided payment method is temporarily unavailable. Please try a different payment method or retry later with the same payment method.
         ///
@@ -865,6 +984,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Please try a different payment method or retry later with the same payment method. (inferred: the page says "retry later" with no schedule; an exponential backoff with no stated numbers is assumed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-not-available>
         PaymentMethodNotAvailable,
         /// The payment or setup attempt was declined by the issuer or customer. Check the last\_payment\_error or last\_setup\_error property on the PaymentIntent or SetupIntent respectively for more details, and provide a new payment method to attempt to fulfill this intent again.
         ///
@@ -872,6 +992,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-provider-decline>
         PaymentMethodProviderDecline,
         /// The payment method failed due to a timeout. Check the last\_payment\_error or last\_setup\_error property on the PaymentIntent or SetupIntent respectively for more details, and provide a new payment method to attempt to fulfill this intent again.
         ///
@@ -879,6 +1000,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-provider-timeout>
         PaymentMethodProviderTimeout,
         /// The operation cannot be performed as the payment method used has not been activated. Activate the payment method in the Dashboard, then try again.
         ///
@@ -886,6 +1008,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-unactivated>
         PaymentMethodUnactivated,
         /// The provided payment method's state was incompatible with the operation you were trying to perform. Confirm that the payment method is in an allowed state for the given operation before attempting to perform it.
         ///
@@ -893,6 +1016,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-unexpected-state>
         PaymentMethodUnexpectedState,
         /// The API only supports payment methods of certain types.
         ///
@@ -900,6 +1024,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payment-method-unsupported-type>
         PaymentMethodUnsupportedType,
         /// Reconciliation for this payout is still in progress.
         ///
@@ -907,6 +1032,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payout-reconciliation-not-ready>
         PayoutReconciliationNotReady,
         /// You have reached your daily processing limits for this payout type.
         ///
@@ -914,6 +1040,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payouts-limit-exceeded>
         PayoutsLimitExceeded,
         /// Payouts have been disabled on the connected account. Check the connected account's status to see if any additional information needs to be provided, or if payouts have been disabled for another reason.
         ///
@@ -921,6 +1048,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/payouts-not-allowed>
         PayoutsNotAllowed,
         /// Only Stripe Connect platforms can work with other accounts. If you need to setup a Stripe Connect platform, you can do so in the dashboard.
         ///
@@ -928,6 +1056,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/platform-account-required>
         PlatformAccountRequired,
         /// The API key provided by your Connect platform has expired. This occurs if your platform has either generated a new key or the connected account has been disconnected from the platform. Obtain your current API keys from the Dashboard and update your integration, or reach out to the user and reconnect the account.
         ///
@@ -935,6 +1064,7 @@ pub mod stripe {
         /// - HTTP status: 401 (inferred: the error-codes page gives no status per code; the code reports an API key that cannot be used, which the status table calls 401 Unauthorized ("No valid API key provided."))
         /// - Category: `authentication`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/platform-api-key-expired>
         PlatformApiKeyExpired,
         /// The postal code provided was incorrect.
         ///
@@ -942,6 +1072,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/postal-code-invalid>
         PostalCodeInvalid,
         /// An error occurred while processing the card. Try again later or with a different payment method.
         ///
@@ -949,6 +1080,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: Try again later or with a different payment method. (inferred: the page says "Try again later" with no schedule; an exponential backoff with no stated numbers is assumed)
+        /// - Docs: <https://stripe.com/docs/error-codes/processing-error>
         ProcessingError,
         /// The product this SKU belongs to is no longer available for purchase.
         ///
@@ -956,6 +1088,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/product-inactive>
         ProductInactive,
         /// Progressive onboarding limit has been reached for the platform.
         ///
@@ -963,6 +1096,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/progressive-onboarding-limit-exceeded>
         ProgressiveOnboardingLimitExceeded,
         /// Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.
         ///
@@ -970,6 +1104,7 @@ pub mod stripe {
         /// - HTTP status: 429 (inferred: the error-codes page gives no status per code; the description repeats the status table's 429 Too Many Requests row word for word ("Too many requests hit the API too quickly. We recommend an exponential backoff of your requests."))
         /// - Category: `rate_limited`
         /// - Retry: Retry with exponential backoff (the page gives no schedule). The page says: We recommend an exponential backoff of your requests.
+        /// - Docs: <https://stripe.com/docs/error-codes/rate-limit>
         RateLimit,
         /// The customer has stopped the payment with their bank. Contact them for details and to arrange payment.
         ///
@@ -977,6 +1112,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/refer-to-customer>
         ReferToCustomer,
         /// You cannot refund a disputed payment.
         ///
@@ -984,6 +1120,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/refund-disputed-payment>
         RefundDisputedPayment,
         /// A resource with a user-specified ID (e.g., plan or coupon) already exists. Use a different, unique value for id and try again.
         ///
@@ -991,6 +1128,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/resource-already-exists>
         ResourceAlreadyExists,
         /// The ID provided is not valid. Either the resource does not exist, or an ID for a different resource has been provided.
         ///
@@ -998,6 +1136,7 @@ pub mod stripe {
         /// - HTTP status: 404 (inferred: the error-codes page gives no status per code; the code reports a resource that does not exist, which the status table calls 404 Not Found ("The requested resource doesn't exist."))
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
+        /// - Docs: <https://stripe.com/docs/error-codes/resource-missing>
         ResourceMissing,
         /// You cannot confirm this refund as it is already processed.
         ///
@@ -1005,6 +1144,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/return-intent-already-processed>
         ReturnIntentAlreadyProcessed,
         /// The bank routing number provided is invalid.
         ///
@@ -1012,6 +1152,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/routing-number-invalid>
         RoutingNumberInvalid,
         /// The API key provided is a publishable key, but a secret key is required. Obtain your current API keys from the Dashboard and update your integration to use them.
         ///
@@ -1019,6 +1160,7 @@ pub mod stripe {
         /// - HTTP status: 401 (inferred: the error-codes page gives no status per code; the code reports an API key that cannot be used, which the status table calls 401 Unauthorized ("No valid API key provided."))
         /// - Category: `authentication`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/secret-key-required>
         SecretKeyRequired,
         /// Your account does not support SEPA payments.
         ///
@@ -1026,6 +1168,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/sepa-unsupported-account>
         SepaUnsupportedAccount,
         /// The latest setup attempt for the SetupIntent has failed. Check the last\_setup\_error property on the SetupIntent for more details, and provide a new payment method to attempt to set it up again.
         ///
@@ -1033,6 +1176,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/setup-attempt-failed>
         SetupAttemptFailed,
         /// The provided payment method has failed authentication. Provide a new payment method to attempt to fulfill this SetupIntent again.
         ///
@@ -1040,6 +1184,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/setup-intent-authentication-failure>
         SetupIntentAuthenticationFailure,
         /// One or more provided parameters was not allowed for the given operation on the SetupIntent. Check our API reference or the returned error message to see which values were not correct for that SetupIntent.
         ///
@@ -1047,6 +1192,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/setup-intent-invalid-parameter>
         SetupIntentInvalidParameter,
         /// The provided mandate is invalid and can not be used for the setup intent.
         ///
@@ -1054,6 +1200,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/setup-intent-mandate-invalid>
         SetupIntentMandateInvalid,
         /// Card Present and Interac Present SetupIntents can only be created with physical cards, not with mobile wallets.
         ///
@@ -1061,6 +1208,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/setup-intent-mobile-wallet-unsupported>
         SetupIntentMobileWalletUnsupported,
         /// The latest setup attempt for the SetupIntent has expired. Check the last\_setup\_error property on the SetupIntent for more details, and provide a new payment method to attempt to complete this SetupIntent again.
         ///
@@ -1068,6 +1216,7 @@ pub mod stripe {
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 402)
+        /// - Docs: <https://stripe.com/docs/error-codes/setup-intent-setup-attempt-expired>
         SetupIntentSetupAttemptExpired,
         /// The SetupIntent's state was incompatible with the operation you were trying to perform.
         ///
@@ -1075,6 +1224,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/setup-intent-unexpected-state>
         SetupIntentUnexpectedState,
         /// The shipping address information cannot be used to accurately determine tax rates. Verify that address fields such as zip code, state, or province have been added correctly.
         ///
@@ -1082,6 +1232,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/shipping-address-invalid>
         ShippingAddressInvalid,
         /// Shipping calculation failed as the information provided was either incorrect or could not be verified.
         ///
@@ -1089,6 +1240,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/shipping-calculation-failed>
         ShippingCalculationFailed,
         /// The SKU is inactive and no longer available for purchase. Use a different SKU, or make the current SKU active again.
         ///
@@ -1096,6 +1248,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/sku-inactive>
         SkuInactive,
         /// Occurs when providing the legal\_entity information for a U.S. custom account, if the provided state is not supported. (This is mostly associated states and territories.)
         ///
@@ -1103,6 +1256,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/state-unsupported>
         StateUnsupported,
         /// The requested status transition is not valid.
         ///
@@ -1110,6 +1264,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/status-transition-invalid>
         StatusTransitionInvalid,
         /// Stripe Tax has not been activated on your account. Check the setup documentation to get started.
         ///
@@ -1117,6 +1272,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/stripe-tax-inactive>
         StripeTaxInactive,
         /// The tax ID number provided is invalid (e.g., missing digits). Tax ID information varies from country to country, but must be at least nine digits.
         ///
@@ -1124,6 +1280,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/tax-id-invalid>
         TaxIdInvalid,
         /// Tax calculation for the order failed.
         ///
@@ -1131,6 +1288,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/taxes-calculation-failed>
         TaxesCalculationFailed,
         /// Terminal is currently only available in some countries. Locations in your country cannot be created in livemode.
         ///
@@ -1138,6 +1296,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/terminal-location-country-unsupported>
         TerminalLocationCountryUnsupported,
         /// Reader is currently busy processing another request. Please reference the integration guide for details on how to handle this error.
         ///
@@ -1145,6 +1304,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/terminal-reader-busy>
         TerminalReaderBusy,
         /// Reader can no longer accept payments as an unrecoverable hardware fault has been detected. Please reach out to Stripe support at https://support.stripe.com/contact/email and provide your reader's serial number for replacement.
         ///
@@ -1152,6 +1312,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/terminal-reader-hardware-fault>
         TerminalReaderHardwareFault,
         /// Reader can't be activated in the currently registered Location. Please register the reader to a new Location. See Manage locations for more information.
         ///
@@ -1159,6 +1320,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/terminal-reader-invalid-location-for-activation>
         TerminalReaderInvalidLocationForActivation,
         /// Reader can't take payments in the currently registered Location. Please register the reader to a new Location. See Manage locations for more information.
         ///
@@ -1166,6 +1328,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/terminal-reader-invalid-location-for-payment>
         TerminalReaderInvalidLocationForPayment,
         /// Reader is currently offline, please ensure the reader is powered on and connected to the internet before retrying your request. Reference the integration guide for details on how to handle this error.
         ///
@@ -1173,6 +1336,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/terminal-reader-offline>
         TerminalReaderOffline,
         /// There was a timeout when sending this command to the reader. Please reference the integration guide for details on how to handle this error.
         ///
@@ -1180,6 +1344,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/terminal-reader-timeout>
         TerminalReaderTimeout,
         /// Your account has not been activated and can only make test charges. Activate your account in the Dashboard to begin processing live charges.
         ///
@@ -1187,6 +1352,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/testmode-charges-only>
         TestmodeChargesOnly,
         /// Your integration is using an older version of TLS that is unsupported. You must be using TLS 1.2 or above.
         ///
@@ -1194,6 +1360,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/tls-version-unsupported>
         TlsVersionUnsupported,
         /// The token provided has already been used. You must create a new token before you can retry this request.
         ///
@@ -1201,6 +1368,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Resubmit as a fresh request; never reuse the failed id. The page says: You must create a new token before you can retry this request.
+        /// - Docs: <https://stripe.com/docs/error-codes/token-already-used>
         TokenAlreadyUsed,
         /// Invalid card network parameter was provided in the card token object. Check our API documentation or the returned error message for more context.
         ///
@@ -1208,6 +1376,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/token-card-network-invalid>
         TokenCardNetworkInvalid,
         /// The token provided is currently being used in another request. This occurs if your integration is making duplicate requests simultaneously.
         ///
@@ -1215,6 +1384,7 @@ pub mod stripe {
         /// - HTTP status: 409 (inferred: the error-codes page gives no status per code; the code reports a request that collides with a simultaneous request, which the status table calls 409 Conflict ("The request conflicts with another request (perhaps due to using the same idempotent key)."))
         /// - Category: `conflict`
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 409)
+        /// - Docs: <https://stripe.com/docs/error-codes/token-in-use>
         TokenInUse,
         /// When creating a Transfer, the payments parameter in source\_balance should not be passed in when balance type is set to issuing.
         ///
@@ -1222,6 +1392,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/transfer-source-balance-parameters-mismatch>
         TransferSourceBalanceParametersMismatch,
         /// The requested transfer cannot be created. Contact us if you are receiving this error.
         ///
@@ -1229,6 +1400,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/transfers-not-allowed>
         TransfersNotAllowed,
         /// The URL provided is invalid.
         ///
@@ -1236,6 +1408,7 @@ pub mod stripe {
         /// - HTTP status: 400 (inferred: the error-codes page gives no status per code; the code reports a request Stripe could not accept, which the status table calls 400 Bad Request ("The request was unacceptable, often due to missing a required parameter."))
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Integrations should correct the original request, and try again. (inferred: the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) "Integrations should correct the original request, and try again."; the unchanged request is taken never to succeed)
+        /// - Docs: <https://stripe.com/docs/error-codes/url-invalid>
         UrlInvalid,
     }
 
@@ -1437,6 +1610,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/account-closed"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1454,6 +1628,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/account-country-invalid-address",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -1473,6 +1650,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/account-error-country-change-requires-additional-steps",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1490,6 +1670,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/account-information-mismatch",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -1509,6 +1692,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/account-invalid"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1527,6 +1711,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/account-number-invalid"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1548,6 +1733,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page says \"try again the request later\" with no schedule; an exponential backoff with no stated numbers is assumed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/acss-debit-session-incomplete",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1566,6 +1754,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/alipay-upgrade-required"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1584,6 +1773,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/amount-too-large"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1602,6 +1792,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/amount-too-small"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1620,6 +1811,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/api-key-expired"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1638,6 +1830,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/application-fees-not-allowed",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1653,6 +1848,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/authentication-required"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1671,6 +1867,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/balance-insufficient"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1688,6 +1885,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/balance-invalid-parameter",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -1707,6 +1907,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/bank-account-bad-routing-numbers",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1722,6 +1925,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/bank-account-declined"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1740,6 +1944,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/bank-account-exists"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1755,6 +1960,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/bank-account-restricted"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1773,6 +1979,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/bank-account-unusable"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1791,6 +1998,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/bank-account-unverified"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1808,6 +2016,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/bank-account-verification-failed",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -1827,6 +2038,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/billing-invalid-mandate"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1844,6 +2056,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/bitcoin-upgrade-required",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -1863,6 +2078,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/capture-charge-authorization-expired",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1880,6 +2098,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/capture-unauthorized-payment",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -1909,6 +2130,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page says \"after 24 hours\" and gives no upper bound; the window is taken as exactly 24 hours",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/card-decline-rate-limit-exceeded",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1924,6 +2148,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/card-declined"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1941,6 +2166,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/cardholder-phone-number-required",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -1960,6 +2188,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/charge-already-captured"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1978,6 +2207,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/charge-already-refunded"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -1996,6 +2226,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/charge-disputed"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2019,6 +2250,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page says \"retry the charge later\" with no schedule; an exponential backoff with no stated numbers is assumed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/charge-exceeds-source-limit",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2036,6 +2270,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/charge-exceeds-transaction-limit",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2055,6 +2292,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/charge-expired-for-capture",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2072,6 +2312,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/charge-invalid-parameter",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2091,6 +2334,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/charge-not-refundable"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2108,6 +2352,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/clearing-code-unsupported",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2127,6 +2374,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/country-code-invalid"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2145,6 +2393,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/country-unsupported"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2163,6 +2412,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/coupon-expired"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2180,6 +2430,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/customer-max-payment-methods",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2199,6 +2452,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/customer-max-subscriptions",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2217,6 +2473,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/customer-tax-location-invalid",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2232,6 +2491,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/debit-not-authorized"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2250,6 +2510,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/email-invalid"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2265,6 +2526,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/expired-card"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2282,6 +2544,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/financial-connections-account-inactive",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2301,6 +2566,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/financial-connections-no-successful-transaction-refresh",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2319,6 +2587,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/forwarding-api-inactive"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2337,6 +2606,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/forwarding-api-invalid-parameter",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2351,6 +2623,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 424",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-error",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2367,6 +2642,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 424",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-timeout",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2382,6 +2660,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 409",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/idempotency-key-in-use"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2397,6 +2676,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/incorrect-address"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2412,6 +2692,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/incorrect-cvc"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2427,6 +2708,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/incorrect-number"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2442,6 +2724,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/incorrect-zip"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2459,6 +2742,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/instant-payouts-config-disabled",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2478,6 +2764,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/instant-payouts-currency-disabled",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2495,6 +2784,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/instant-payouts-limit-exceeded",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2514,6 +2806,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/instant-payouts-unsupported",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2529,6 +2824,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/insufficient-funds"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2547,6 +2843,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/intent-invalid-state"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2564,6 +2861,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/intent-verification-method-missing",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2583,6 +2883,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invalid-card-type"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2601,6 +2902,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invalid-characters"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2619,6 +2921,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invalid-charge-amount"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2634,6 +2937,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invalid-cvc"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2649,6 +2953,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invalid-expiry-month"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2664,6 +2969,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invalid-expiry-year"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2682,6 +2988,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/invalid-mandate-reference-prefix-format",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2697,6 +3006,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invalid-number"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2715,6 +3025,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invalid-source-usage"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2733,6 +3044,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invalid-tax-location"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2750,6 +3062,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/invoice-no-customer-line-items",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2769,6 +3084,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/invoice-no-payment-method-types",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2786,6 +3104,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/invoice-no-subscription-line-items",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2805,6 +3126,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invoice-not-editable"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2823,6 +3145,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/invoice-on-behalf-of-not-editable",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2837,6 +3162,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/invoice-payment-intent-requires-action",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2856,6 +3184,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/invoice-upcoming-none"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2874,6 +3203,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/livemode-mismatch"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2891,6 +3221,7 @@ pub mod stripe {
             retry_advice: Some(
                 "Lock timeouts have a different cause than rate limiting, but their mitigations are similar. As with rate limiting errors, we recommend retrying on an exponential backoff schedule (see Handling limiting gracefully).",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/lock-timeout"),
             message: Some(
                 "This object can't be accessed right now because another API request or Stripe process currently accessing it. If you see this error intermittently, retry the request. If you see this error frequently and are making multiple concurrent requests to a single object, make your requests serially or at a lower rate.",
             ),
@@ -2912,6 +3243,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/missing"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2927,6 +3259,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/no-account"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2944,6 +3277,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/not-allowed-on-standard-account",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2963,6 +3299,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/out-of-inventory"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -2980,6 +3317,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/ownership-declaration-not-allowed",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -2999,6 +3339,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/parameter-invalid-empty"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3016,6 +3357,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/parameter-invalid-integer",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3035,6 +3379,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/parameter-invalid-string-blank",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3052,6 +3399,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/parameter-invalid-string-empty",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3071,6 +3421,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/parameter-missing"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3089,6 +3440,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/parameter-unknown"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3107,6 +3459,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/parameters-exclusive"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3125,6 +3478,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-intent-action-required",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3139,6 +3495,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3158,6 +3517,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-intent-incompatible-payment-method",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3175,6 +3537,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-intent-invalid-parameter",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3194,6 +3559,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-intent-konbini-rejected-confirmation-number",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3212,6 +3580,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-intent-mandate-invalid",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3227,6 +3598,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-intent-payment-attempt-expired",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3241,6 +3615,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-intent-payment-attempt-failed",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3260,6 +3637,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-intent-unexpected-state",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3277,6 +3657,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-bank-account-already-verified",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3296,6 +3679,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-bank-account-blocked",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3313,6 +3699,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-billing-details-address-missing",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3332,6 +3721,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-configuration-failures",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3350,6 +3742,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-currency-mismatch",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3364,6 +3759,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-customer-decline",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3383,6 +3781,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-invalid-parameter",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3400,6 +3801,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-invalid-parameter-testmode",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3419,6 +3823,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-microdeposit-failed",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3436,6 +3843,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-microdeposit-verification-amounts-invalid",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3455,6 +3865,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-microdeposit-verification-amounts-mismatch",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3472,6 +3885,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-microdeposit-verification-attempts-exceeded",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3491,6 +3907,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-microdeposit-verification-descriptor-code-mismatch",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3508,6 +3927,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-microdeposit-verification-timeout",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3532,6 +3954,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page says \"retry later\" with no schedule; an exponential backoff with no stated numbers is assumed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-not-available",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3547,6 +3972,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-provider-decline",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3561,6 +3989,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-provider-timeout",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3580,6 +4011,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-unactivated",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3597,6 +4031,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-unexpected-state",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3616,6 +4053,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payment-method-unsupported-type",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3633,6 +4073,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/payout-reconciliation-not-ready",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3652,6 +4095,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/payouts-limit-exceeded"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3670,6 +4114,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/payouts-not-allowed"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3687,6 +4132,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/platform-account-required",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3706,6 +4154,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/platform-api-key-expired",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3724,6 +4175,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/postal-code-invalid"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3745,6 +4197,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page says \"Try again later\" with no schedule; an exponential backoff with no stated numbers is assumed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/processing-error"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3763,6 +4216,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/product-inactive"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3780,6 +4234,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/progressive-onboarding-limit-exceeded",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3799,6 +4256,7 @@ pub mod stripe {
                 "the error-codes page gives no status per code; the description repeats the status table's 429 Too Many Requests row word for word (\"Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.\")",
             ),
             retry_advice: Some("We recommend an exponential backoff of your requests."),
+            doc_url: Some("https://stripe.com/docs/error-codes/rate-limit"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3814,6 +4272,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/refer-to-customer"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3832,6 +4291,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/refund-disputed-payment"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3850,6 +4310,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/resource-already-exists"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3865,6 +4326,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 404",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/resource-missing"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3882,6 +4344,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/return-intent-already-processed",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3901,6 +4366,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/routing-number-invalid"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3919,6 +4385,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/secret-key-required"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3937,6 +4404,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/sepa-unsupported-account",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3952,6 +4422,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/setup-attempt-failed"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -3966,6 +4437,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/setup-intent-authentication-failure",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -3985,6 +4459,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/setup-intent-invalid-parameter",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4002,6 +4479,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/setup-intent-mandate-invalid",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -4021,6 +4501,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/setup-intent-mobile-wallet-unsupported",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4035,6 +4518,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 402",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/setup-intent-setup-attempt-expired",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -4054,6 +4540,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/setup-intent-unexpected-state",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4071,6 +4560,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/shipping-address-invalid",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -4090,6 +4582,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/shipping-calculation-failed",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4108,6 +4603,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/sku-inactive"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4126,6 +4622,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/state-unsupported"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4143,6 +4640,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/status-transition-invalid",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -4162,6 +4662,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/stripe-tax-inactive"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4180,6 +4681,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/tax-id-invalid"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4197,6 +4699,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/taxes-calculation-failed",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -4216,6 +4721,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/terminal-location-country-unsupported",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4234,6 +4742,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/terminal-reader-busy"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4251,6 +4760,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/terminal-reader-hardware-fault",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -4270,6 +4782,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/terminal-reader-invalid-location-for-activation",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4287,6 +4802,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/terminal-reader-invalid-location-for-payment",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -4306,6 +4824,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/terminal-reader-offline"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4324,6 +4843,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/terminal-reader-timeout"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4342,6 +4862,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/testmode-charges-only"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4360,6 +4881,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/tls-version-unsupported"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4375,6 +4897,7 @@ pub mod stripe {
             retry_advice: Some(
                 "You must create a new token before you can retry this request.",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/token-already-used"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4393,6 +4916,9 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/token-card-network-invalid",
+            ),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4408,6 +4934,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the page states no retry rule for it; errcat's default for status 409",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/token-in-use"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4425,6 +4952,9 @@ pub mod stripe {
             ),
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
+            ),
+            doc_url: Some(
+                "https://stripe.com/docs/error-codes/transfer-source-balance-parameters-mismatch",
             ),
             ..::errcat::CodeInfo::BASE
         },
@@ -4444,6 +4974,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/transfers-not-allowed"),
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {
@@ -4462,6 +4993,7 @@ pub mod stripe {
             retry_inferred: Some(
                 "the error-low-level page says of 4xx content errors (its examples: 401 for an invalid API key, 400 for a missing parameter) \"Integrations should correct the original request, and try again.\"; the unchanged request is taken never to succeed",
             ),
+            doc_url: Some("https://stripe.com/docs/error-codes/url-invalid"),
             ..::errcat::CodeInfo::BASE
         },
     ];
