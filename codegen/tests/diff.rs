@@ -345,3 +345,88 @@ fn type_defaults_are_what_errors_without_a_code_get() {
     );
     assert!(kinds(&with("internal", "backoff")).is_empty());
 }
+
+/// A message-identified API: a new message pattern names messages that named nothing
+/// (additive); a changed one stops naming some (breaking, like a changed wire). The code
+/// a body without its code field means works the same way, on the envelope.
+#[test]
+fn message_patterns_and_absent_codes() {
+    let base = r#"
+api: { id: acme, name: Acme, identified_by: message }
+envelope:
+  fields:
+    - { path: message, type: string, role: message, required: true }
+errors:
+  - id: rate_limited
+    wire: "API rate limit exceeded for 203.0.113.7."
+    status: 429
+    description: Too many requests.
+"#;
+    let with = |pattern: &str| {
+        base.replace(
+            "    status: 429\n",
+            &format!("    message_pattern: \"{pattern}\"\n    status: 429\n"),
+        )
+    };
+    let added = compare(
+        &catalog(base),
+        &catalog(&with("API rate limit exceeded for {ip}.")),
+    );
+    assert_eq!(
+        only(&added, Severity::Additive),
+        [(
+            None,
+            "rate_limited".to_owned(),
+            "now also matches a message pattern".to_owned()
+        )]
+    );
+    let changed = compare(
+        &catalog(&with("API rate limit exceeded for {ip}.")),
+        &catalog(&with("API rate limit exceeded for {who}.")),
+    );
+    assert_eq!(
+        only(&changed, Severity::Breaking),
+        [(
+            Some(BreakKind::Wire),
+            "rate_limited".to_owned(),
+            "message pattern changed or removed".to_owned()
+        )]
+    );
+
+    let problem = |absent: &str| {
+        format!(
+            r#"
+api: {{ id: acme, name: Acme }}
+envelope:
+  fields:
+    - {{ path: type, type: string, role: code{absent} }}
+    - {{ path: title, type: string, role: title }}
+errors:
+  - {{ id: about_blank, wire: "about:blank", status: 404, description: No more than the status. }}
+  - {{ id: out_of_credit, wire: "https://example.com/probs/out-of-credit", status: 403, description: Out of credit. }}
+"#
+        )
+    };
+    let none = problem("");
+    let blank = problem(", absent_means: \"about:blank\"");
+    let credit = problem(", absent_means: \"https://example.com/probs/out-of-credit\"");
+    let added = compare(&catalog(&none), &catalog(&blank));
+    assert!(
+        only(&added, Severity::Additive)
+            .iter()
+            .any(|(_, id, summary)| id == "type" && summary == "a body without it now names a code"),
+        "{:?}",
+        added.changes
+    );
+    for new in [&none, &credit] {
+        let report = compare(&catalog(&blank), &catalog(new));
+        assert_eq!(
+            only(&report, Severity::Breaking),
+            [(
+                Some(BreakKind::Envelope),
+                "type".to_owned(),
+                "what a body without it means changed or was removed".to_owned()
+            )]
+        );
+    }
+}

@@ -457,6 +457,28 @@ fn compare_envelope(c: &mut Collector, old: &Api, new: &Api) {
                 None,
             ),
             Some(new_field) => {
+                // What a body without the field means: a new meaning names an error
+                // where none was named; a changed or dropped one renames or unnames it.
+                match (&old_field.absent_means, &new_field.absent_means) {
+                    (None, Some(code)) => c.push(
+                        Severity::Additive,
+                        None,
+                        subject.clone(),
+                        path,
+                        "a body without it now names a code".to_owned(),
+                        None,
+                        Some(code.clone()),
+                    ),
+                    (Some(before), after) if Some(before) != after.as_ref() => c.breaking(
+                        BreakKind::Envelope,
+                        subject.clone(),
+                        path,
+                        "what a body without it means changed or was removed",
+                        before.clone(),
+                        after.clone().unwrap_or_else(|| "(none)".to_owned()),
+                    ),
+                    _ => {}
+                }
                 let narrowed = old_field.ty != new_field.ty
                     || old_field.role != new_field.role
                     || (old_field.required && !new_field.required)
