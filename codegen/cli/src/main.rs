@@ -72,8 +72,8 @@ enum Command {
     },
     /// Print the normalized catalog.
     Export {
-        /// Output format: any artifact that is one file (`json`, the normalized export;
-        /// `schema`, the JSON Schema of the catalog format).
+        /// Output format: `json`, the normalized export; `schema`, the JSON Schema of
+        /// the catalog format; `openapi`, one API's error responses as OpenAPI 3.1.
         #[arg(long, default_value = "json", value_parser = exportable_artifact)]
         format: errcat_codegen::Artifact,
         /// Catalog files or folders (the same as `--catalog`).
@@ -81,6 +81,9 @@ enum Command {
         /// Catalog folder or files, as every command takes them.
         #[arg(long)]
         catalog: Vec<PathBuf>,
+        /// Only this API (a per-API format such as `openapi` prints one document).
+        #[arg(long)]
+        api: Option<String>,
     },
     /// Write the Markdown error reference of every API (`<api>.md`) into a folder.
     Docs {
@@ -213,7 +216,8 @@ fn main() -> ExitCode {
             format,
             paths,
             catalog,
-        } => commands::export::run(&catalog_paths(paths, catalog), format),
+            api,
+        } => commands::export::run(&catalog_paths(paths, catalog), format, api.as_deref()),
         Command::Docs { out, catalog, api } => {
             commands::generate::docs(&catalog, &out, api.as_deref())
         }

@@ -8,6 +8,7 @@
 
 pub mod docs;
 pub mod json;
+pub mod openapi;
 pub mod rust;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -29,6 +30,8 @@ pub enum Artifact {
     /// `catalog.schema.json`: the JSON Schema of the catalog format (with the `schema`
     /// feature; without it the artifact writes nothing).
     Schema,
+    /// `openapi/<api>.json`: each API's error responses as an OpenAPI 3.1 document.
+    OpenApi,
 }
 
 /// What the builder hands every emitter.
@@ -70,6 +73,7 @@ impl Artifact {
         Artifact::Docs,
         Artifact::Json,
         Artifact::Schema,
+        Artifact::OpenApi,
     ];
 
     pub(crate) fn row(self) -> &'static Row {
@@ -78,6 +82,7 @@ impl Artifact {
             Artifact::Docs => &docs::ARTIFACT,
             Artifact::Json => &json::ARTIFACT,
             Artifact::Schema => &SCHEMA,
+            Artifact::OpenApi => &openapi::ARTIFACT,
         }
     }
 
@@ -133,7 +138,7 @@ mod tests {
         for &artifact in Artifact::ALL {
             assert_eq!(Artifact::from_name(artifact.name()), Some(artifact));
         }
-        assert_eq!(Artifact::from_name("openapi"), None);
+        assert_eq!(Artifact::from_name("yaml"), None);
     }
 
     /// Every file an artifact writes starts with that artifact's header, so the output
