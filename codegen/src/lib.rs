@@ -37,6 +37,9 @@ pub mod emit;
 #[cfg(feature = "cli")]
 pub mod explain;
 #[doc(hidden)]
+#[cfg(feature = "cli")]
+pub mod import;
+#[doc(hidden)]
 pub mod load;
 #[doc(hidden)]
 pub mod model;

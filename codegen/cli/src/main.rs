@@ -121,6 +121,22 @@ enum Command {
         #[arg(long, default_value = "catalog")]
         catalog: Vec<PathBuf>,
     },
+    /// Scaffold a catalog from an OpenAPI 3 document's error responses: statuses,
+    /// envelope fields, codes from enums and examples, headers; every guess marked
+    /// `inferred`, valid as written.
+    Import {
+        /// The format of FILE.
+        #[arg(value_enum)]
+        format: ImportFormat,
+        /// The document (JSON or YAML).
+        file: PathBuf,
+        /// The API id (default: from the document's title).
+        #[arg(long)]
+        api: Option<String>,
+        /// Write the catalog here (never over an existing file) instead of printing it.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Start a catalog file for a new API: `<catalog>/<api-id>.yaml`, commented, valid as written.
     New {
         /// The API's id: snake_case, also its Rust module name.
@@ -187,8 +203,18 @@ fn enter_project(command: &Command) -> Result<(), ExitCode> {
         Command::Explain { catalog, .. } | Command::List { catalog, .. } => {
             enter(catalog, is_default(catalog))
         }
-        Command::New { .. } | Command::Completions { .. } | Command::Diff { .. } => Ok(()),
+        Command::New { .. }
+        | Command::Completions { .. }
+        | Command::Diff { .. }
+        | Command::Import { .. } => Ok(()),
     }
+}
+
+/// What `errcat import` reads.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ImportFormat {
+    /// An OpenAPI 3.0 or 3.1 document.
+    Openapi,
 }
 
 /// How `explain` prints.
@@ -229,6 +255,12 @@ fn main() -> ExitCode {
         } => commands::explain::run(&catalog, &code, api.as_deref(), format),
         Command::List { api, catalog } => commands::list::run(&catalog, api.as_deref()),
         Command::New { api_id, catalog } => commands::new::run(&api_id, &catalog),
+        Command::Import {
+            format: ImportFormat::Openapi,
+            file,
+            api,
+            out,
+        } => commands::import::run(&file, api.as_deref(), out.as_deref()),
         Command::Completions { shell } => commands::completions::run(shell),
         Command::Diff { old, new, format } => commands::diff::run(&old, &new, format),
     }

@@ -265,6 +265,64 @@ fn export_prints_one_openapi_document() {
     assert!(String::from_utf8_lossy(&several.stderr).contains("--api"));
 }
 
+/// `import openapi` writes a catalog that `validate` accepts, and never over a file.
+#[test]
+fn import_openapi_writes_a_catalog_that_validates() {
+    let dir = scratch();
+    let document = repo().join("generated/openapi/kallglot.json");
+    let document = document.to_str().unwrap();
+    let out = errcat(
+        dir.path(),
+        &[
+            "import",
+            "openapi",
+            document,
+            "--out",
+            "imported/kallglot.yaml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "the folder does not exist yet");
+    std::fs::create_dir_all(dir.path().join("imported")).unwrap();
+    let out = errcat(
+        dir.path(),
+        &[
+            "import",
+            "openapi",
+            document,
+            "--out",
+            "imported/kallglot.yaml",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("36 codes"),
+        "{}",
+        text(&out.stdout)
+    );
+    let validate = errcat(dir.path(), &["validate", "imported/kallglot.yaml"]);
+    assert_eq!(
+        validate.status.code(),
+        Some(0),
+        "{}",
+        text(&validate.stderr)
+    );
+    let again = errcat(
+        dir.path(),
+        &[
+            "import",
+            "openapi",
+            document,
+            "--out",
+            "imported/kallglot.yaml",
+        ],
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("refusing to overwrite"));
+    let not_openapi = errcat(dir.path(), &["import", "openapi", "imported/kallglot.yaml"]);
+    assert_eq!(not_openapi.status.code(), Some(1));
+    assert!(text(&not_openapi.stderr).contains("not an OpenAPI 3 document"));
+}
+
 /// `generate` says what it changed, not how many files the catalog makes, and counts agree
 /// with their nouns.
 #[test]

@@ -491,6 +491,10 @@ impl<'a> Node<'a> {
                 schema.insert("items".into(), json!({"type": "string"}));
             }
         }
+        if self.field.is_none() {
+            // Not a field of the catalog: an object or list that only holds fields.
+            schema.insert("x-errcat-container".into(), json!(true));
+        }
         if let Some(kind) = kind {
             let nullable = self.field.is_some_and(|f| f.nullable);
             schema.insert(

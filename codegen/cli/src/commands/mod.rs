@@ -5,6 +5,7 @@ pub mod diff;
 pub mod explain;
 pub mod export;
 pub mod generate;
+pub mod import;
 pub mod list;
 pub mod new;
 pub mod project;
