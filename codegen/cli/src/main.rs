@@ -137,6 +137,25 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Add an API's error responses to an existing OpenAPI document (JSON): components
+    /// prefixed with the API, and a `$ref` on every operation for each error status it
+    /// does not answer yet. Every other byte of the document stays as it was.
+    Merge {
+        /// The format of DOCUMENT.
+        #[arg(value_enum)]
+        format: ImportFormat,
+        /// The document to add to.
+        document: PathBuf,
+        /// The API whose errors to add.
+        #[arg(long)]
+        api: String,
+        /// Catalog folder or files.
+        #[arg(long, default_value = "catalog")]
+        catalog: Vec<PathBuf>,
+        /// Write the result here (never over an existing file) instead of printing it.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Start a catalog file for a new API: `<catalog>/<api-id>.yaml`, commented, valid as written.
     New {
         /// The API's id: snake_case, also its Rust module name.
@@ -207,10 +226,11 @@ fn enter_project(command: &Command) -> Result<(), ExitCode> {
         | Command::Completions { .. }
         | Command::Diff { .. }
         | Command::Import { .. } => Ok(()),
+        Command::Merge { catalog, .. } => enter(catalog, is_default(catalog)),
     }
 }
 
-/// What `errcat import` reads.
+/// What `errcat import` reads and `errcat merge` writes into.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ImportFormat {
     /// An OpenAPI 3.0 or 3.1 document.
@@ -261,6 +281,13 @@ fn main() -> ExitCode {
             api,
             out,
         } => commands::import::run(&file, api.as_deref(), out.as_deref()),
+        Command::Merge {
+            format: ImportFormat::Openapi,
+            document,
+            api,
+            catalog,
+            out,
+        } => commands::merge::run(&catalog, &document, &api, out.as_deref()),
         Command::Completions { shell } => commands::completions::run(shell),
         Command::Diff { old, new, format } => commands::diff::run(&old, &new, format),
     }

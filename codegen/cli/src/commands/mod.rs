@@ -7,6 +7,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod list;
+pub mod merge;
 pub mod new;
 pub mod project;
 pub mod validate;

@@ -10,6 +10,11 @@
 //! extensions, described in `catalog/README.md`. Keys are sorted, so the text is
 //! byte-stable.
 
+#[cfg(feature = "cli")]
+pub mod merge;
+#[cfg(feature = "cli")]
+mod spans;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
@@ -56,21 +61,19 @@ pub fn document(api: &Api, header: &Header) -> String {
         description.push_str(about);
     }
     info.insert("description".into(), json!(description));
+    let Components {
+        schemas,
+        headers,
+        responses,
+    } = components(api);
     let mut components = Map::new();
-    let mut schemas = Map::new();
-    schemas.insert("ErrorEnvelope".into(), envelope_schema(api));
     components.insert("schemas".into(), Value::Object(schemas));
-    if !doc.headers.is_empty() {
-        let headers: Map<String, Value> = doc
-            .headers
-            .iter()
-            .map(|h| (component_key(&h.name), header_object(h)))
-            .collect();
+    if !headers.is_empty() {
         components.insert("headers".into(), Value::Object(headers));
     }
-    let responses: Map<String, Value> = error_statuses(api)
+    let responses: Map<String, Value> = responses
         .into_iter()
-        .map(|status| (format!("Error{status}"), response(api, status)))
+        .map(|(status, response)| (format!("Error{status}"), response))
         .collect();
     components.insert("responses".into(), Value::Object(responses));
     let mut root = Map::new();
@@ -97,8 +100,41 @@ pub fn document(api: &Api, header: &Header) -> String {
     format!("{{\n  \"x-errcat-generated\": {generated},{rest}\n")
 }
 
+/// An API's OpenAPI components: the envelope schema (`ErrorEnvelope`), the documented
+/// headers by name, and one response per error status. Responses refer to the others as
+/// `#/components/schemas/ErrorEnvelope` and `#/components/headers/<name>`.
+pub struct Components {
+    /// `ErrorEnvelope`.
+    pub schemas: Map<String, Value>,
+    /// The documented headers, by component key.
+    pub headers: Map<String, Value>,
+    /// The responses, by status.
+    pub responses: BTreeMap<u16, Value>,
+}
+
+/// The components of `api`'s document.
+pub fn components(api: &Api) -> Components {
+    let mut schemas = Map::new();
+    schemas.insert("ErrorEnvelope".into(), envelope_schema(api));
+    let headers = api
+        .doc
+        .headers
+        .iter()
+        .map(|h| (component_key(&h.name), header_object(h)))
+        .collect();
+    let responses = error_statuses(api)
+        .into_iter()
+        .map(|status| (status, response(api, status)))
+        .collect();
+    Components {
+        schemas,
+        headers,
+        responses,
+    }
+}
+
 /// A name usable as a component key (`^[a-zA-Z0-9._-]+$`).
-fn component_key(name: &str) -> String {
+pub fn component_key(name: &str) -> String {
     name.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
