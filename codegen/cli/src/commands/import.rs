@@ -1,7 +1,6 @@
 //! `errcat import openapi FILE`: a catalog scaffolded from an OpenAPI document, checked
 //! by the validator before it is printed or written.
 
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -40,30 +39,8 @@ pub fn run(file: &Path, api: Option<&str>, out: Option<&Path>) -> ExitCode {
         eprintln!("{summary}");
         return ExitCode::SUCCESS;
     };
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path);
-    let mut file = match file {
-        Ok(file) => file,
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "error: refusing to overwrite {}: it already exists",
-                path.display()
-            );
-            return ExitCode::FAILURE;
-        }
-        Err(error) => {
-            eprintln!("error: cannot create {}: {error}", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Err(error) = file
-        .write_all(imported.yaml.as_bytes())
-        .and_then(|()| file.sync_all())
-    {
-        eprintln!("error: cannot write {}: {error}", path.display());
-        return ExitCode::FAILURE;
+    if let Err(code) = super::write_new_file(path, &imported.yaml, None) {
+        return code;
     }
     println!("{summary}");
     println!(

@@ -1,7 +1,6 @@
 //! `errcat merge openapi DOCUMENT --api ID`: the API's error responses added to an
 //! existing OpenAPI document, printed or written to a new file.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -44,30 +43,8 @@ pub fn run(catalog: &[PathBuf], document: &Path, api: &str, out: Option<&Path>) 
         eprintln!("{summary}");
         return ExitCode::SUCCESS;
     };
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path);
-    let mut file = match file {
-        Ok(file) => file,
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "error: refusing to overwrite {}: it already exists",
-                path.display()
-            );
-            return ExitCode::FAILURE;
-        }
-        Err(error) => {
-            eprintln!("error: cannot create {}: {error}", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Err(error) = file
-        .write_all(merged.text.as_bytes())
-        .and_then(|()| file.sync_all())
-    {
-        eprintln!("error: cannot write {}: {error}", path.display());
-        return ExitCode::FAILURE;
+    if let Err(code) = super::write_new_file(path, &merged.text, None) {
+        return code;
     }
     println!("{summary}");
     ExitCode::SUCCESS

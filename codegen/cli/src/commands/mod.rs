@@ -60,6 +60,44 @@ fn shell_word(word: &str) -> String {
     }
 }
 
+/// Writes `text` to `path`, which must not exist yet (errcat never writes over a file
+/// it did not make), and syncs it; says what went wrong on failure, with `help` when the
+/// file exists.
+pub fn write_new_file(
+    path: &std::path::Path,
+    text: &str,
+    help: Option<&str>,
+) -> Result<(), ExitCode> {
+    use std::io::Write as _;
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let mut file = match file {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "error: refusing to overwrite {}: it already exists",
+                path.display()
+            );
+            if let Some(help) = help {
+                eprintln!("  = help: {help}");
+            }
+            return Err(ExitCode::FAILURE);
+        }
+        Err(error) => {
+            eprintln!("error: cannot create {}: {error}", path.display());
+            return Err(ExitCode::FAILURE);
+        }
+    };
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|error| {
+            eprintln!("error: cannot write {}: {error}", path.display());
+            ExitCode::FAILURE
+        })
+}
+
 /// Exit code 2: the command line itself is wrong.
 pub fn usage_error() -> ExitCode {
     ExitCode::from(2)

@@ -1,6 +1,5 @@
 //! `errcat new <api-id>`: start a catalog file for a new API.
 
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -19,30 +18,9 @@ pub fn run(id: &str, catalog: &Path) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let path = catalog.join(format!("{id}.yaml"));
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path);
-    let mut file = match file {
-        Ok(file) => file,
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "error: refusing to overwrite {}: it already exists\n  = help: edit it, or choose another API id",
-                path.display()
-            );
-            return ExitCode::FAILURE;
-        }
-        Err(error) => {
-            eprintln!("error: cannot create {}: {error}", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Err(error) = file
-        .write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-    {
-        eprintln!("error: cannot write {}: {error}", path.display());
-        return ExitCode::FAILURE;
+    let help = "edit it, or choose another API id";
+    if let Err(code) = super::write_new_file(&path, &text, Some(help)) {
+        return code;
     }
     println!("created {}", path.display());
     println!(
