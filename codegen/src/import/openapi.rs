@@ -123,7 +123,7 @@ pub fn openapi(text: &str, source: &str, id: Option<&str>) -> Result<Imported, I
     for (key, value) in sections {
         let mut section = Map::new();
         section.insert(key.to_owned(), value);
-        let text = serde_yaml::to_string(&Value::Object(section))
+        let text = serde_yaml::to_string(&in_catalog_order(&Value::Object(section)))
             .map_err(|e| ImportError(format!("could not write the catalog: {e}")))?;
         yaml.push_str(&text);
         yaml.push('\n');
@@ -133,6 +133,70 @@ pub fn openapi(text: &str, source: &str, id: Option<&str>) -> Result<Imported, I
         responses: responses.len(),
         codes: scaffold.codes.len(),
     })
+}
+
+/// The order catalog/README.md writes an entry's keys in (identity, then where and how
+/// it is sent, then words, then provenance); other keys follow alphabetically.
+const KEY_ORDER: &[&str] = &[
+    "id",
+    "name",
+    "path",
+    "wire",
+    "sub_code",
+    "status",
+    "also_at",
+    "type",
+    "role",
+    "format",
+    "required",
+    "nullable",
+    "absent_means",
+    "category",
+    "context",
+    "content_type",
+    "when",
+    "source",
+    "identified_by",
+    "headers",
+    "body",
+    "expect",
+    "description",
+    "message",
+    "message_pattern",
+    "when_headers",
+    "retry",
+    "doc_url",
+    "fields",
+    "inferred",
+];
+
+/// `value` as YAML with every mapping's keys in [`KEY_ORDER`], so the scaffold reads like
+/// the catalogs in catalog/README.md rather than alphabetically.
+fn in_catalog_order(value: &Value) -> serde_yaml::Value {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            let rank = |k: &str| {
+                KEY_ORDER
+                    .iter()
+                    .position(|o| *o == k)
+                    .unwrap_or(KEY_ORDER.len())
+            };
+            keys.sort_by(|a, b| (rank(a), *a).cmp(&(rank(b), *b)));
+            let mut out = serde_yaml::Mapping::new();
+            for key in keys {
+                out.insert(
+                    serde_yaml::Value::String(key.clone()),
+                    in_catalog_order(&map[key]),
+                );
+            }
+            serde_yaml::Value::Mapping(out)
+        }
+        Value::Array(items) => {
+            serde_yaml::Value::Sequence(items.iter().map(in_catalog_order).collect())
+        }
+        other => serde_yaml::to_value(other).unwrap_or(serde_yaml::Value::Null),
+    }
 }
 
 /// A snake_case id the catalog accepts: letters, digits and `_`, not starting with a
