@@ -31,7 +31,10 @@ pub mod identitycall {
         /// - Category: `authentication`
         /// - Retry: Do not retry: fix the request first. The page says: Client error - don't retry
         /// - Cause: \- API key is missing from the request - API key format is incorrect (should start with idc\_) - API key has been revoked - API key has expired
-        /// - Fix: 1\. Verify your API key is correct 2. Check the Authorization header format: Bearer idc\_your\_key 3. Generate a new API key if needed
+        /// - Fix:
+        ///   1. Verify your API key is correct
+        ///   2. Check the Authorization header format: Bearer idc\_your\_key
+        ///   3. Generate a new API key if needed
         InvalidOrExpiredApiKey,
         /// Valid API key but insufficient permissions
         ///

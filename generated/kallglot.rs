@@ -34,7 +34,10 @@ pub mod kallglot {
         /// - Retry: Do not retry: fix the request first. The page says: Check credentials
         /// - Example message: `The API key provided is invalid or has been revoked.`
         /// - Cause: API key is incorrect, expired, or revoked.
-        /// - Fix: 1\. Check the key starts with sk\_live\_ or sk\_test\_ 2. Verify the key in your Developer Portal 3. Create a new key if needed
+        /// - Fix:
+        ///   1. Check the key starts with sk\_live\_ or sk\_test\_
+        ///   2. Verify the key in your Developer Portal
+        ///   3. Create a new key if needed
         /// - Docs: <https://developer.kallglot.com/errors#invalid_api_key>
         InvalidApiKey,
         /// The API key has expired
@@ -135,7 +138,10 @@ pub mod kallglot {
         /// - Category: `invalid_request`
         /// - Retry: Do not retry: fix the request first. The page says: Fix the request
         /// - Cause: Language code not recognized.
-        /// - Fix: 1\. Use ISO 639-1 codes (e.g., de, en, fr) 2. Check Supported Languages 3. For regional variants, use format like de-CH
+        /// - Fix:
+        ///   1. Use ISO 639-1 codes (e.g., de, en, fr)
+        ///   2. Check Supported Languages
+        ///   3. For regional variants, use format like de-CH
         /// - Docs: <https://developer.kallglot.com/errors#invalid_language_code>
         InvalidLanguageCode,
         /// Session mode is invalid
@@ -164,7 +170,10 @@ pub mod kallglot {
         /// - Category: `not_found`
         /// - Retry: Do not retry: fix the request first. (inferred: not in the retry table; isRetryable() in the page's sample does not retry it)
         /// - Cause: Session ID doesn't exist or has expired.
-        /// - Fix: 1\. Verify the session ID format (sess\_xxx) 2. Check if session has ended 3. Sessions expire 24 hours after ending
+        /// - Fix:
+        ///   1. Verify the session ID format (sess\_xxx)
+        ///   2. Check if session has ended
+        ///   3. Sessions expire 24 hours after ending
         /// - Docs: <https://developer.kallglot.com/errors#session_not_found>
         SessionNotFound,
         /// Recording ID doesn't exist
@@ -256,7 +265,10 @@ pub mod kallglot {
         /// - Category: `rate_limited`
         /// - Retry: Retry after the delay in the \`Retry-After\` header, then exponential backoff (from 1 s, x2 each time, 3 attempts in all) if it repeats. The page says: Use Retry-After header. Common issues: Check Retry-After header; Implement exponential backoff.
         /// - Cause: Too many API requests.
-        /// - Fix: 1\. Check Retry-After header 2. Implement exponential backoff 3. Consider upgrading your plan
+        /// - Fix:
+        ///   1. Check Retry-After header
+        ///   2. Implement exponential backoff
+        ///   3. Consider upgrading your plan
         /// - Docs: <https://developer.kallglot.com/errors#rate_limit_exceeded>
         RateLimitExceeded,
         /// Too many concurrent sessions

@@ -184,6 +184,9 @@ pub(super) fn types(page: &mut Page) {
          else the status's.",
     );
     let mut rows = Vec::new();
+    // The codes of each type go in a list below the table: a sixth column of links
+    // overflows a page.
+    let mut members = Vec::new();
     for ty in &api.doc.types {
         let what = format!("the type {}", code(&ty.id));
         let wire = ty.wire.as_deref().unwrap_or(&ty.id);
@@ -228,20 +231,19 @@ pub(super) fn types(page: &mut Page) {
         let indices: Vec<usize> = (0..api.errors.len())
             .filter(|&i| api.errors[i].error_type() == Some(ty.id.as_str()))
             .collect();
-        let codes = links(page, &indices);
-        rows.push(vec![name, status, category, retry, description, codes]);
+        if !indices.is_empty() {
+            members.push(format!("- {}: {}", code(wire), links(page, &indices)));
+        }
+        rows.push(vec![name, status, category, retry, description]);
     }
     page.push(table(
-        &[
-            "Type",
-            "Status",
-            "Category",
-            "Retry",
-            "Description",
-            "Codes",
-        ],
+        &["Type", "Status", "Category", "Retry", "Description"],
         &rows,
     ));
+    if !members.is_empty() {
+        page.push("The codes of each type:".to_owned());
+        page.push(members.join("\n"));
+    }
 }
 
 /// Every error's retry rule in words.

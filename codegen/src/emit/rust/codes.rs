@@ -88,7 +88,11 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
         facts.push(format!("- Cause: {}", docs::text(cause)));
     }
     if let Some(fix) = &doc.fix {
-        facts.push(format!("- Fix: {}", docs::text(fix)));
+        facts.push(match docs::list_items(fix) {
+            // The page's numbered or bulleted steps stay a list under the fact.
+            Some(items) => format!("- Fix:\n{}", items.join("\n")),
+            None => format!("- Fix: {}", docs::text(fix)),
+        });
     }
     if let Some(url) = &error.doc_url {
         facts.push(format!("- Docs: {}", docs::url(url)));

@@ -45,6 +45,30 @@ pub fn url(url: &str) -> String {
     format!("<{url}>")
 }
 
+/// A text written as a list (every non-empty line `1. ...`, `1) ...` or `- ...`, as a
+/// catalog's `|-` block holds the page's steps) as nested rustdoc list items, each one
+/// line of safe text; `None` for prose.
+pub fn list_items(s: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() < 2 {
+        return None;
+    }
+    lines
+        .iter()
+        .map(|line| {
+            if let Some(rest) = line.strip_prefix("- ") {
+                return Some(format!("  - {}", text(rest)));
+            }
+            let digits = line.chars().take_while(char::is_ascii_digit).count();
+            let rest = line.get(digits..)?;
+            let rest = rest
+                .strip_prefix(". ")
+                .or_else(|| rest.strip_prefix(") "))?;
+            (digits > 0).then(|| format!("  {}. {}", &line[..digits], text(rest)))
+        })
+        .collect()
+}
+
 /// `#[doc = "..."]` attributes, one per line, with a blank doc line between paragraphs.
 pub fn attrs(paragraphs: &[String]) -> TokenStream {
     let mut lines: Vec<String> = Vec::new();
@@ -62,6 +86,23 @@ pub fn attrs(paragraphs: &[String]) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_stay_a_list_and_prose_does_not() {
+        assert_eq!(
+            list_items("1. Check the key\n2. Use [x]"),
+            Some(vec![
+                "  1. Check the key".to_owned(),
+                "  2. Use \\[x\\]".to_owned()
+            ])
+        );
+        assert_eq!(
+            list_items("- one\n- two"),
+            Some(vec!["  - one".to_owned(), "  - two".to_owned()])
+        );
+        assert_eq!(list_items("1. only one"), None);
+        assert_eq!(list_items("First line\n2. second"), None);
+    }
 
     #[test]
     fn text_is_folded_and_escaped() {
