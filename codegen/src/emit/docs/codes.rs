@@ -73,6 +73,20 @@ fn error_section(page: &mut Page, index: usize) {
 
     let description_marks = page.marks(inferred, &["description"], &subject);
     page.push(format!("{}{description_marks}", block(&doc.description)));
+    // Pages that describe a section rather than each error give several errors the same
+    // words: say so, so a reader does not take them for this error's own.
+    let sharing: Vec<usize> = (0..api.errors.len())
+        .filter(|&i| i != index && api.errors[i].doc.description == doc.description)
+        .collect();
+    if !sharing.is_empty() {
+        let others: Vec<String> = sharing.iter().map(|&i| page.error_link(i, false)).collect();
+        page.push(format!(
+            "*The same description is given to {} other {}: {}.*",
+            others.len(),
+            if others.len() == 1 { "error" } else { "errors" },
+            others.join(", ")
+        ));
+    }
 
     let mut facts = Vec::new();
     if let Some(deprecation) = &doc.deprecated {
