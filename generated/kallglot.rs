@@ -1399,17 +1399,7 @@ pub mod kallglot {
 
         /// The name the API sends in its type field.
         pub const fn as_str(self) -> &'static str {
-            match self {
-                ErrorType::AuthenticationError => "authentication_error",
-                ErrorType::AuthorizationError => "authorization_error",
-                ErrorType::ValidationError => "validation_error",
-                ErrorType::NotFoundError => "not_found_error",
-                ErrorType::InvalidRequestError => "invalid_request_error",
-                ErrorType::RateLimitError => "rate_limit_error",
-                ErrorType::ProcessingError => "processing_error",
-                ErrorType::ProviderError => "provider_error",
-                ErrorType::ServerError => "server_error",
-            }
+            SPEC.types[self as usize].wire
         }
 
         /// The type for a wire name, if the catalog documents it.
@@ -1450,39 +1440,7 @@ pub mod kallglot {
         /// The type's retry rule; `None` when it depends on the code or is not stated
         /// (every code still has its own, see [`ErrorCode::retry`]).
         pub const fn retry(self) -> Option<::errcat::RetryRule> {
-            match self {
-                ErrorType::AuthenticationError => Some(::errcat::RetryRule::Never),
-                ErrorType::AuthorizationError => Some(::errcat::RetryRule::Never),
-                ErrorType::ValidationError => Some(::errcat::RetryRule::Never),
-                ErrorType::NotFoundError => Some(::errcat::RetryRule::Never),
-                ErrorType::InvalidRequestError => Some(::errcat::RetryRule::Never),
-                ErrorType::RateLimitError => {
-                    Some(::errcat::RetryRule::RetryAfter {
-                        delay: ::errcat::DelaySource {
-                            header: Some("Retry-After"),
-                            body_field: None,
-                        },
-                        then: Some(::errcat::Backoff {
-                            initial_ms: Some(1000),
-                            factor: Some(2),
-                            max_attempts: Some(3),
-                            max_delay_ms: None,
-                        }),
-                    })
-                }
-                ErrorType::ProcessingError => Some(::errcat::RetryRule::Never),
-                ErrorType::ProviderError => None,
-                ErrorType::ServerError => {
-                    Some(
-                        ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                            initial_ms: Some(1000),
-                            factor: Some(2),
-                            max_attempts: Some(3),
-                            max_delay_ms: None,
-                        }),
-                    )
-                }
-            }
+            SPEC.types[self as usize].retry
         }
 
         /// The codes of this type, in catalog order.

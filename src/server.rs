@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::{Map, Value};
 
-use crate::{CatalogCode, FieldKind, FieldRole, IdentifiedBy, RetryRule, Step};
+use crate::{CatalogCode, FieldKind, FieldRole, IdentifiedBy, RetryRule};
 
 /// The request-specific parts of an error response. Everything is optional: what the
 /// envelope requires and the caller leaves out is filled from the catalog (the code's
@@ -76,60 +76,6 @@ struct Subject<'a> {
     rule: RetryRule,
 }
 
-/// Writes `value` at `path`, making the objects and arrays on the way: `[]` and `[0]`
-/// write into the first element, `[N]` into the N-th (earlier ones left empty objects),
-/// `[key=value]` into the element with that member (added when missing).
-fn set_path(root: &mut Value, path: &str, value: Value) {
-    let steps: Vec<Step<'_>> = crate::FieldPath::new_unchecked(path).steps().collect();
-    let mut current = root;
-    for step in steps {
-        current = match step {
-            Step::Key(key) => {
-                if !current.is_object() {
-                    *current = Value::Object(Map::new());
-                }
-                let Value::Object(map) = current else { return };
-                map.entry(key.to_owned()).or_insert(Value::Null)
-            }
-            Step::Each | Step::Index(_) => {
-                let index = match step {
-                    Step::Index(index) => index.min(1024),
-                    _ => 0,
-                };
-                let array = array_at(current);
-                while array.len() <= index {
-                    array.push(Value::Object(Map::new()));
-                }
-                &mut array[index]
-            }
-            Step::Where { key, value: wanted } => {
-                let array = array_at(current);
-                let at = array
-                    .iter()
-                    .position(|e| e.get(key).and_then(Value::as_str) == Some(wanted));
-                let at = at.unwrap_or_else(|| {
-                    let mut element = Map::new();
-                    element.insert(key.to_owned(), Value::from(wanted));
-                    array.push(Value::Object(element));
-                    array.len() - 1
-                });
-                &mut array[at]
-            }
-        };
-    }
-    *current = value;
-}
-
-fn array_at(value: &mut Value) -> &mut Vec<Value> {
-    if !value.is_array() {
-        *value = Value::Array(Vec::new());
-    }
-    match value {
-        Value::Array(array) => array,
-        _ => unreachable!("just made an array"),
-    }
-}
-
 /// The body in the envelope's format: XML for an XML media type, else JSON.
 fn serialize(body: Value, content_type: &str) -> String {
     let body = match body {
@@ -142,14 +88,6 @@ fn serialize(body: Value, content_type: &str) -> String {
     }
     let _ = content_type;
     body.to_string()
-}
-
-/// A code as the field's type wants it: an integer field gets a JSON number.
-fn code_value(text: &str, kind: FieldKind) -> Value {
-    match (kind, text.parse::<i64>()) {
-        (FieldKind::Integer, Ok(n)) => Value::from(n),
-        _ => Value::from(text),
-    }
 }
 
 /// Whole seconds, rounded up: a client that waits the announced time must not come back
@@ -268,8 +206,10 @@ fn build(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) ->
             serde_json::from_str(constant).ok()
         } else {
             match field.role {
-                Some(FieldRole::Code) => Some(code_value(subject.wire, field.kind)),
-                Some(FieldRole::SubCode) => subject.sub_code.map(|sub| code_value(sub, field.kind)),
+                Some(FieldRole::Code) => Some(errcat_vocab::code_value(subject.wire, field.kind)),
+                Some(FieldRole::SubCode) => subject
+                    .sub_code
+                    .map(|sub| errcat_vocab::code_value(sub, field.kind)),
                 Some(FieldRole::Message) => Some(Value::from(match spec.identified_by {
                     IdentifiedBy::Message => subject.wire.to_owned(),
                     IdentifiedBy::Code => parts
@@ -313,9 +253,9 @@ fn build(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) ->
             placed.extend(field.role);
         }
         match value {
-            Some(value) => set_path(&mut body, field.path, value),
+            Some(value) => field.field_path().set_in(&mut body, value),
             None if field.required && field.nullable => {
-                set_path(&mut body, field.path, Value::Null)
+                field.field_path().set_in(&mut body, Value::Null)
             }
             None if field.required => {
                 let empty = match field.kind {
@@ -323,7 +263,7 @@ fn build(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) ->
                     FieldKind::StringArray | FieldKind::Array => Value::Array(Vec::new()),
                     _ => Value::Null,
                 };
-                set_path(&mut body, field.path, empty);
+                field.field_path().set_in(&mut body, empty);
             }
             None => {}
         }

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use errcat_vocab::text_of;
 use heck::ToSnakeCase;
 use serde_json::{json, Map, Value};
 
@@ -453,7 +454,11 @@ impl<'r, 'a> Scaffold<'r, 'a> {
                 continue;
             };
             for value in example_values(self.reader, media) {
-                let sent = id_path.as_deref().and_then(|p| value_at(value, p));
+                let sent = id_path.as_deref().and_then(|p| {
+                    errcat_vocab::FieldPath::parse(p)
+                        .ok()?
+                        .find_in_primary(value)
+                });
                 if let Some(wire) = sent.and_then(text_of) {
                     self.add_code(wire, response.status, None, "example");
                 }
@@ -595,23 +600,16 @@ impl<'r, 'a> Scaffold<'r, 'a> {
     }
 
     fn errors(&self) -> Vec<Value> {
-        let mut ids = BTreeSet::new();
+        let ids = self.ids();
         let mut out = Vec::new();
         for code in self.codes.values() {
             let own = code.own.as_ref();
-            let mut id = own
-                .and_then(|o| o.get("id"))
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-                .unwrap_or_else(|| identifier(&code.wire));
-            while !ids.insert(id.clone()) {
-                id.push_str("_2");
-            }
+            let id = &ids[code.wire.as_str()];
             let mut statuses = code.statuses.iter().copied();
             let status = statuses.next().unwrap_or(500);
             let mut error = Map::new();
             error.insert("id".into(), json!(id));
-            if id != code.wire {
+            if *id != code.wire {
                 error.insert("wire".into(), json!(code.wire));
             }
             if let Some(sub) = own.and_then(|o| o.get("sub_code")) {
@@ -679,6 +677,7 @@ impl<'r, 'a> Scaffold<'r, 'a> {
     }
 
     fn examples(&self, identified_by: &str) -> Vec<Value> {
+        let ids = self.ids();
         let id_role = if identified_by == "message" {
             "message"
         } else {
@@ -721,16 +720,20 @@ impl<'r, 'a> Scaffold<'r, 'a> {
                     "body".into(),
                     json!(serde_json::to_string_pretty(value).unwrap_or_default() + "\n"),
                 );
-                let sent = id_path.and_then(|p| value_at(value, p)).and_then(text_of);
-                if let Some(wire) = sent.filter(|w| {
+                let sent = id_path
+                    .and_then(|p| {
+                        errcat_vocab::FieldPath::parse(p)
+                            .ok()?
+                            .find_in_primary(value)
+                    })
+                    .and_then(text_of);
+                let expected = sent.filter(|w| {
                     self.codes
                         .get(w)
                         .is_some_and(|c| c.statuses.contains(&response.status))
-                }) {
-                    let position = self.codes.keys().position(|k| *k == wire);
-                    if position.is_some() {
-                        example.insert("expect".into(), json!(self.id_of(&wire)));
-                    }
+                });
+                if let Some(wire) = expected {
+                    example.insert("expect".into(), json!(ids[wire.as_str()]));
                 }
                 example.insert(
                     "description".into(),
@@ -745,15 +748,27 @@ impl<'r, 'a> Scaffold<'r, 'a> {
         out
     }
 
-    /// The id `errors()` gives the code `wire` (before any de-duplication suffix).
-    fn id_of(&self, wire: &str) -> String {
+    /// Each code's id, by wire: errcat's own where the export carries it, else made
+    /// from the wire; a repeat gets `_2` until it is unique. `errors` and `examples`
+    /// both name codes by it.
+    fn ids(&self) -> BTreeMap<&str, String> {
+        let mut taken = BTreeSet::new();
         self.codes
-            .get(wire)
-            .and_then(|c| c.own.as_ref())
-            .and_then(|o| o.get("id"))
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-            .unwrap_or_else(|| identifier(wire))
+            .values()
+            .map(|code| {
+                let mut id = code
+                    .own
+                    .as_ref()
+                    .and_then(|o| o.get("id"))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| identifier(&code.wire));
+                while !taken.insert(id.clone()) {
+                    id.push_str("_2");
+                }
+                (code.wire.as_str(), id)
+            })
+            .collect()
     }
 }
 
@@ -777,18 +792,6 @@ fn example_values<'a>(reader: &Reader<'a>, media: &'a Value) -> Vec<&'a Value> {
         );
     }
     out
-}
-
-fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
-    let path = errcat_vocab::FieldPath::parse(path).ok()?;
-    match path.split_at_each() {
-        Some((list, rest)) => rest.find_in(list.elements_in(value)?.first()?),
-        None => path.find_in(value),
-    }
-}
-
-fn text_of(value: &Value) -> Option<String> {
-    errcat_vocab::text_of(value)
 }
 
 /// Flattens a schema into dotted field paths (`error.code`, `errors[].code`).

@@ -127,9 +127,9 @@ pub fn classify_headers<'a, 'h>(
         let conditions = &e.doc.when_headers;
         !conditions.is_empty()
             && e.statuses().any(|s| s == status)
-            && conditions
-                .iter()
-                .all(|c| header(&c.name).is_some_and(|v| v.trim() == c.equals))
+            && conditions.iter().all(|c| {
+                header(&c.name).is_some_and(|v| errcat_vocab::header_value_is(v, &c.equals))
+            })
     })
 }
 

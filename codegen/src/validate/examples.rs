@@ -8,19 +8,6 @@ use crate::load::positions::Position;
 use crate::model::document::{FieldRole, IdentifiedBy};
 use crate::model::{classify, classify_headers, classify_message, Error};
 
-/// The value at a path of a JSON body, as the runtime reads the primary error: through
-/// a list of errors, in its first element.
-pub(crate) fn json_at<'v>(
-    body: &'v serde_json::Value,
-    path: &str,
-) -> Option<&'v serde_json::Value> {
-    let path = errcat_vocab::FieldPath::new_unchecked(path);
-    match path.split_at_each() {
-        Some((list, rest)) => rest.find_in(list.elements_in(body)?.first()?),
-        None => path.find_in(body),
-    }
-}
-
 pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let role = match doc.api.identified_by {
@@ -64,11 +51,12 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
             }
         };
         let Some(id_path) = id_path else { continue };
-        let named = json_at(&body, id_path)
+        let named = errcat_vocab::FieldPath::new_unchecked(id_path)
+            .find_in_primary(&body)
             .and_then(text_of)
             .or_else(|| absent_means.clone());
         let sub_code = sub_code_path
-            .and_then(|path| json_at(&body, path))
+            .and_then(|path| errcat_vocab::FieldPath::new_unchecked(path).find_in_primary(&body))
             .and_then(text_of);
         let named = named.as_deref();
         let header = |name: &str| {

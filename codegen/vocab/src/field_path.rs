@@ -417,11 +417,83 @@ pub(crate) mod json {
         }
     }
 
+    /// A code as a field of `kind` holds it: an integer field gets a JSON number, any
+    /// other the text. The runtime's emission and the OpenAPI examples write codes so.
+    pub fn code_value(text: &str, kind: crate::FieldKind) -> Value {
+        match (kind, text.parse::<i64>()) {
+            (crate::FieldKind::Integer, Ok(n)) => Value::from(n),
+            _ => Value::from(text),
+        }
+    }
+
+    fn array_at(value: &mut Value) -> &mut Vec<Value> {
+        if !value.is_array() {
+            *value = Value::Array(Vec::new());
+        }
+        match value {
+            Value::Array(array) => array,
+            _ => unreachable!("just made an array"),
+        }
+    }
+
     impl FieldPath<'_> {
         /// The first value the path reaches in `body`: `[]` takes the first element that
         /// has the rest of the path, `[key=value]` the first element with that member.
         pub fn find_in(self, body: &Value) -> Option<&Value> {
             walk(body, self.steps())
+        }
+
+        /// The value as the primary error of a list has it: through the path's `[]`, in
+        /// the list's first element (or anywhere, for a path without `[]`).
+        pub fn find_in_primary(self, body: &Value) -> Option<&Value> {
+            match self.split_at_each() {
+                Some((list, rest)) => rest.find_in(list.elements_in(body)?.first()?),
+                None => self.find_in(body),
+            }
+        }
+
+        /// Writes `value` at the path in `root`, making the objects and arrays on the
+        /// way: `[]` and `[0]` write into the first element, `[N]` into the N-th
+        /// (earlier ones left empty objects, at most 1024), `[key=value]` into the
+        /// element with that member (added when missing).
+        pub fn set_in(self, root: &mut Value, value: Value) {
+            let mut current = root;
+            for step in self.steps() {
+                current = match step {
+                    Step::Key(key) => {
+                        if !current.is_object() {
+                            *current = Value::Object(serde_json::Map::new());
+                        }
+                        let Value::Object(map) = current else { return };
+                        map.entry(key.to_owned()).or_insert(Value::Null)
+                    }
+                    Step::Each | Step::Index(_) => {
+                        let index = match step {
+                            Step::Index(index) => index.min(1024),
+                            _ => 0,
+                        };
+                        let array = array_at(current);
+                        while array.len() <= index {
+                            array.push(Value::Object(serde_json::Map::new()));
+                        }
+                        &mut array[index]
+                    }
+                    Step::Where { key, value: wanted } => {
+                        let array = array_at(current);
+                        let at = array
+                            .iter()
+                            .position(|e| e.get(key).and_then(Value::as_str) == Some(wanted));
+                        let at = at.unwrap_or_else(|| {
+                            let mut element = serde_json::Map::new();
+                            element.insert(key.to_owned(), Value::from(wanted));
+                            array.push(Value::Object(element));
+                            array.len() - 1
+                        });
+                        &mut array[at]
+                    }
+                };
+            }
+            *current = value;
         }
 
         /// The elements of the array this path names (the root when it is empty).

@@ -36,7 +36,7 @@ pub use context::Context;
 pub use envelope_family::EnvelopeFamily;
 pub use field_kind::FieldKind;
 #[cfg(feature = "json")]
-pub use field_path::json::text_of;
+pub use field_path::json::{code_value, text_of};
 pub use field_path::{FieldPath, PathError, Step};
 pub use field_role::FieldRole;
 pub use header_format::HeaderFormat;
@@ -45,6 +45,13 @@ pub use identified_by::IdentifiedBy;
 pub use message_pattern::{MessagePattern, PatternError};
 pub use retry_kind::RetryKind;
 pub use term::Term;
+
+/// Whether a response header's value is the one a catalog documents (`when_headers`):
+/// exactly, after trimming surrounding whitespace. The validator and the runtime both
+/// decide it here.
+pub fn header_value_is(sent: &str, documented: &str) -> bool {
+    sent.trim() == documented.trim()
+}
 
 /// Whether bodies of this media type are XML (`application/xml`, `text/xml`,
 /// `application/soap+xml`, ...): the type, before any parameter, is `xml` or ends in

@@ -4524,16 +4524,7 @@ pub mod square {
 
         /// The name the API sends in its type field.
         pub const fn as_str(self) -> &'static str {
-            match self {
-                ErrorType::ApiError => "API_ERROR",
-                ErrorType::AuthenticationError => "AUTHENTICATION_ERROR",
-                ErrorType::InvalidRequestError => "INVALID_REQUEST_ERROR",
-                ErrorType::RateLimitError => "RATE_LIMIT_ERROR",
-                ErrorType::PaymentMethodError => "PAYMENT_METHOD_ERROR",
-                ErrorType::RefundError => "REFUND_ERROR",
-                ErrorType::MerchantSubscriptionError => "MERCHANT_SUBSCRIPTION_ERROR",
-                ErrorType::ExternalVendorError => "EXTERNAL_VENDOR_ERROR",
-            }
+            SPEC.types[self as usize].wire
         }
 
         /// The type for a wire name, if the catalog documents it.
@@ -4584,25 +4575,7 @@ pub mod square {
         /// The type's retry rule; `None` when it depends on the code or is not stated
         /// (every code still has its own, see [`ErrorCode::retry`]).
         pub const fn retry(self) -> Option<::errcat::RetryRule> {
-            match self {
-                ErrorType::ApiError => None,
-                ErrorType::AuthenticationError => None,
-                ErrorType::InvalidRequestError => None,
-                ErrorType::RateLimitError => {
-                    Some(
-                        ::errcat::RetryRule::Backoff(::errcat::Backoff {
-                            initial_ms: None,
-                            factor: None,
-                            max_attempts: None,
-                            max_delay_ms: None,
-                        }),
-                    )
-                }
-                ErrorType::PaymentMethodError => None,
-                ErrorType::RefundError => None,
-                ErrorType::MerchantSubscriptionError => None,
-                ErrorType::ExternalVendorError => None,
-            }
+            SPEC.types[self as usize].retry
         }
 
         /// The codes of this type, in catalog order.

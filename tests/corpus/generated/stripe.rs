@@ -5943,12 +5943,7 @@ pub mod stripe {
 
         /// The name the API sends in its type field.
         pub const fn as_str(self) -> &'static str {
-            match self {
-                ErrorType::ApiError => "api_error",
-                ErrorType::CardError => "card_error",
-                ErrorType::IdempotencyError => "idempotency_error",
-                ErrorType::InvalidRequestError => "invalid_request_error",
-            }
+            SPEC.types[self as usize].wire
         }
 
         /// The type for a wire name, if the catalog documents it.
@@ -5983,12 +5978,7 @@ pub mod stripe {
         /// The type's retry rule; `None` when it depends on the code or is not stated
         /// (every code still has its own, see [`ErrorCode::retry`]).
         pub const fn retry(self) -> Option<::errcat::RetryRule> {
-            match self {
-                ErrorType::ApiError => None,
-                ErrorType::CardError => None,
-                ErrorType::IdempotencyError => None,
-                ErrorType::InvalidRequestError => None,
-            }
+            SPEC.types[self as usize].retry
         }
 
         /// The codes of this type, in catalog order.

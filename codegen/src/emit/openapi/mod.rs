@@ -388,12 +388,12 @@ fn built_body(api: &Api, error: &Error, status: u16) -> (Value, Vec<String>) {
     for field in &doc.envelope.fields {
         let value = match (field.role, &field.constant) {
             (_, Some(constant)) => Some(constant.clone()),
-            (Some(FieldRole::Code), _) => Some(code_value(&error.wire, field.ty)),
+            (Some(FieldRole::Code), _) => Some(errcat_vocab::code_value(&error.wire, field.ty)),
             (Some(FieldRole::SubCode), _) => error
                 .doc
                 .sub_code
                 .as_deref()
-                .map(|s| code_value(s, field.ty)),
+                .map(|s| errcat_vocab::code_value(s, field.ty)),
             (Some(FieldRole::Message), _) => Some(json!(match doc.api.identified_by {
                 IdentifiedBy::Message => error.wire.clone(),
                 IdentifiedBy::Code => error
@@ -430,46 +430,10 @@ fn built_body(api: &Api, error: &Error, status: u16) -> (Value, Vec<String>) {
             })
         });
         if let Some(value) = value {
-            set_path(&mut body, &field.path, value);
+            errcat_vocab::FieldPath::new_unchecked(&field.path).set_in(&mut body, value);
         }
     }
     (body, placeholders)
-}
-
-fn code_value(text: &str, kind: FieldKind) -> Value {
-    match (kind, text.parse::<i64>()) {
-        (FieldKind::Integer, Ok(n)) => json!(n),
-        _ => json!(text),
-    }
-}
-
-/// Writes `value` at `path`, making objects and arrays on the way (`[]` and `[n]` write
-/// into the first element; the examples need no more).
-fn set_path(root: &mut Value, path: &str, value: Value) {
-    let path = errcat_vocab::FieldPath::new_unchecked(path);
-    let mut current = root;
-    for step in path.steps() {
-        current = match step {
-            errcat_vocab::Step::Key(key) => {
-                if !current.is_object() {
-                    *current = Value::Object(Map::new());
-                }
-                let Value::Object(map) = current else { return };
-                map.entry(key.to_owned()).or_insert(Value::Null)
-            }
-            _ => {
-                if !current.is_array() {
-                    *current = Value::Array(vec![Value::Object(Map::new())]);
-                }
-                let Value::Array(items) = current else { return };
-                if items.is_empty() {
-                    items.push(Value::Object(Map::new()));
-                }
-                &mut items[0]
-            }
-        };
-    }
-    *current = value;
 }
 
 /// One node of the envelope's shape: the field documented at it, if any, and what lies

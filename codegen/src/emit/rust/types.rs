@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use super::{docs, values};
+use super::docs;
 use crate::emit::words::retry_words;
 use crate::model::Api;
 
@@ -56,12 +56,6 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
         Typing::Some => quote! { code.error_type() == Some(self) },
         _ => quote! { code.error_type() == self },
     };
-    let retries = types
-        .iter()
-        .map(|t| match t.retry.as_ref().and_then(values::retry) {
-            Some(rule) => quote! { Some(#rule) },
-            None => quote! { None },
-        });
     quote! {
         /// The error types the API groups its codes under.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -76,7 +70,7 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
 
             /// The name the API sends in its type field.
             pub const fn as_str(self) -> &'static str {
-                match self { #( ErrorType::#variants => #wires, )* }
+                SPEC.types[self as usize].wire
             }
 
             /// The type for a wire name, if the catalog documents it.
@@ -95,7 +89,8 @@ pub fn emit(api: &Api, typing: Typing) -> TokenStream {
             /// The type's retry rule; `None` when it depends on the code or is not stated
             /// (every code still has its own, see [`ErrorCode::retry`]).
             pub const fn retry(self) -> Option<::errcat::RetryRule> {
-                match self { #( ErrorType::#variants => #retries, )* }
+                // `SPEC.types` holds one row per type, in this enum's order.
+                SPEC.types[self as usize].retry
             }
 
             /// The codes of this type, in catalog order.
