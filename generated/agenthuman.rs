@@ -328,6 +328,7 @@ pub mod agenthuman {
                 "Invalid request parameters or malformed request body. Check that all required fields are provided and properly formatted.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
@@ -336,6 +337,7 @@ pub mod agenthuman {
                 "Invalid or missing API key. Ensure your x-api-key header is present and contains a valid API key.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
@@ -344,6 +346,7 @@ pub mod agenthuman {
                 "You don't have permission to access this resource. This may occur if your API key doesn't have the necessary permissions.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
@@ -352,6 +355,7 @@ pub mod agenthuman {
                 "The requested resource doesn't exist. Verify that the resource ID (e.g., session_id) is correct.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 409,
@@ -360,6 +364,7 @@ pub mod agenthuman {
                 "The request conflicts with the current state of the resource. For example, trying to create a resource that already exists.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 422,
@@ -368,6 +373,7 @@ pub mod agenthuman {
                 "The request is well-formed but contains semantic errors. Check that your request data meets all validation requirements.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -387,6 +393,7 @@ pub mod agenthuman {
                     max_delay_ms: None,
                 }),
             }),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
@@ -402,6 +409,7 @@ pub mod agenthuman {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 502,
@@ -417,6 +425,7 @@ pub mod agenthuman {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 503,
@@ -432,6 +441,7 @@ pub mod agenthuman {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
     ];
 
@@ -575,7 +585,7 @@ pub mod agenthuman {
         pub message: String,
         /// Optional: Additional error details
         ///
-        /// Not always present. Documented members: `error.details.retry_after`, `error.details.request_id`, `error.details.limit`, `error.details.window`, `error.details.field`, `error.details.requirement`.
+        /// Not always present. Documented members: `['error.details'].retry_after`, `['error.details'].request_id`, `['error.details'].limit`, `['error.details'].window`, `['error.details'].field`, `['error.details'].requirement`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub details: Option<serde_json::Map<String, serde_json::Value>>,
         /// Members the catalog does not document, kept as they were sent.

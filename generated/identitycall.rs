@@ -403,48 +403,56 @@ pub mod identitycall {
             name: "OK",
             description: Some("Request succeeded"),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 201,
             name: "Created",
             description: Some("Resource created successfully"),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 204,
             name: "No Content",
             description: Some("Request succeeded (no response body)"),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 400,
             name: "Bad Request",
             description: Some("Invalid request parameters"),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
             name: "Unauthorized",
             description: Some("Invalid or missing API key"),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
             name: "Forbidden",
             description: Some("Valid API key but insufficient permissions"),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
             name: "Not Found",
             description: Some("Resource doesn't exist"),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 422,
             name: "Unprocessable Entity",
             description: Some("Invalid input data"),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -457,6 +465,7 @@ pub mod identitycall {
                 },
                 then: None,
             }),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
@@ -470,6 +479,7 @@ pub mod identitycall {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
     ];
 

@@ -991,12 +991,14 @@ pub mod voice_gateway {
                 "The request is malformed or contains invalid parameters.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
             name: "Unauthorized",
             description: Some("Authentication credentials are missing or invalid."),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
@@ -1005,12 +1007,14 @@ pub mod voice_gateway {
                 "You are authenticated but not authorized to access this resource.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
             name: "Not Found",
             description: Some("The requested resource does not exist."),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 409,
@@ -1019,6 +1023,7 @@ pub mod voice_gateway {
                 "The request conflicts with the current state of the resource.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 413,
@@ -1027,6 +1032,7 @@ pub mod voice_gateway {
                 "The request body exceeds the per-route size limit. The default limit is 1 MiB; the per-session command route (POST /api/v1/sessions/{uuid}/commands/{command}) uses a tighter 64 KiB limit because command payloads are small by design.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 415,
@@ -1035,6 +1041,7 @@ pub mod voice_gateway {
                 "The request was sent without a Content-Type header, or the header value is not application/json. Routes that decode a JSON body require the header on every request that carries a body. Action endpoints that take no body (e.g. conference/leave, /conferences/{room_id}/stop) do not require it.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -1050,6 +1057,7 @@ pub mod voice_gateway {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
@@ -1063,6 +1071,7 @@ pub mod voice_gateway {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 503,
@@ -1076,6 +1085,7 @@ pub mod voice_gateway {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
     ];
 

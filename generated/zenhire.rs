@@ -761,24 +761,28 @@ pub mod zenhire {
             name: "Bad Request",
             description: Some("Malformed input. Fix the request and retry."),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
             name: "Unauthorized",
             description: Some("Check your API key."),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 402,
             name: "Payment Required",
             description: None,
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
             name: "Forbidden",
             description: None,
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -791,6 +795,7 @@ pub mod zenhire {
                 },
                 then: None,
             }),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 503,
@@ -803,6 +808,7 @@ pub mod zenhire {
                 },
                 then: None,
             }),
+            content_type: None,
         },
     ];
 

@@ -51,7 +51,7 @@ pub use server::{
 pub use spec::{ApiSpec, EnvelopeSpec, FieldSpec, HeaderSpec, StatusInfo, TypeSpec};
 pub use transport::{Failure, Retryable, Summary, TransportError, TransportKind};
 // The vocabulary errcat-codegen writes catalogs in; defined once, in errcat-vocab.
-pub use errcat_vocab::is_xml_media_type;
+pub use errcat_vocab::{is_plain_text_media_type, is_xml_media_type};
 pub use errcat_vocab::{
     Category, CloseAction, Context, EnvelopeFamily, FieldKind, FieldPath, FieldRole, HeaderFormat,
     HeaderRole, IdentifiedBy, PathError, RetryKind, Step,

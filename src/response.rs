@@ -23,13 +23,15 @@ const MAX_HEADER_VALUE: usize = 8 * 1024;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BodyShape {
-    /// The API's documented envelope.
+    /// The API's documented envelope (or, at a status documented as plain text, the
+    /// text: then [`ApiError::message`] holds it).
     Documented,
     /// No body (or only white space).
     Empty,
     /// JSON, but not the documented envelope.
     UndocumentedJson,
-    /// Not in the envelope's format: not JSON (an HTML page from a proxy, plain text,
+    /// Not in the envelope's format: not JSON (an HTML page from a proxy, plain text at a
+    /// status the catalog does not document as plain text,
     /// invalid UTF-8 ...), or for an XML API not well-formed XML.
     NotJson,
     /// Larger than [`MAX_BODY_BYTES`]; not parsed.
@@ -251,7 +253,22 @@ impl<C: CatalogCode> ApiError<C> {
         }
         // serde_json limits nesting to 128 levels, so deep documents fail cleanly (the
         // XML reader refuses them the same way).
-        let json: Value = match parse_body::<C>(body) {
+        let parsed = parse_body::<C>(body);
+        // At a status whose bodies are plain text, the text is the message, unless the
+        // server sent the documented envelope after all (then the envelope says more).
+        if C::SPEC.is_plain_text_at(status) {
+            let blank = error.clone();
+            if parsed
+                .as_ref()
+                .is_some_and(|json| error.read_envelope(json))
+            {
+                return error;
+            }
+            let mut error = blank;
+            error.read_plain_text(body);
+            return error;
+        }
+        let json: Value = match parsed {
             Some(json) => json,
             None => {
                 error.shape = BodyShape::NotJson;
@@ -264,6 +281,39 @@ impl<C: CatalogCode> ApiError<C> {
             error.raw_body = Some(lossy_prefix(body, MAX_RAW_BYTES));
         }
         error
+    }
+
+    /// Fills the message from a plain-text body (surrounding white space trimmed): the
+    /// documented body at a status the catalog says sends plain text. For an API
+    /// identified by message, the text and the status name the code; otherwise the body
+    /// names none and the status decides.
+    fn read_plain_text(&mut self, body: &[u8]) {
+        let text = lossy_prefix(body, MAX_RAW_BYTES);
+        let message = text.trim().to_owned();
+        let mut placeholders = Vec::new();
+        let code = match C::SPEC.identified_by {
+            IdentifiedBy::Message => Some(match C::from_message(&message, self.status) {
+                Some((code, values)) => {
+                    placeholders = values;
+                    WireCode::Known(code)
+                }
+                None => WireCode::Unknown(crate::UnknownCode::new(&message)),
+            }),
+            IdentifiedBy::Code => None,
+        };
+        self.code = code.clone();
+        self.message = Some(message.clone());
+        self.errors = vec![ErrorItem {
+            code,
+            sub_code: None,
+            message: Some(message),
+            error_type: None,
+            param: None,
+            placeholders,
+            code_sent: C::SPEC.identified_by == IdentifiedBy::Message,
+        }];
+        self.shape = BodyShape::Documented;
+        self.raw_body = Some(text);
     }
 
     /// Reads at most [`MAX_BODY_BYTES`] + 1 bytes from `body`, then [`Self::from_response`].
@@ -572,9 +622,6 @@ impl<C: CatalogCode> fmt::Display for ApiError<C> {
 
 impl<C: CatalogCode> std::error::Error for ApiError<C> {}
 
-/// Parses a body in the envelope's format: XML for an XML media type, else JSON. An XML
-/// API's bodies without the `xml` feature are kept raw (and the generated module of such
-/// an API asks for the feature).
 /// The members of `json` that no documented field is or lies under, in the objects on
 /// the key-only paths to documented fields (the root, `error`, ...), by dotted path.
 fn undocumented_members(json: &Value, envelope: &crate::EnvelopeSpec) -> Map<String, Value> {
@@ -592,20 +639,21 @@ fn undocumented_members(json: &Value, envelope: &crate::EnvelopeSpec) -> Map<Str
     };
     while let Some((prefix, object)) = stack.pop() {
         for (key, value) in object {
-            let path = if prefix.is_empty() {
-                key.clone()
-            } else {
-                format!("{prefix}.{key}")
+            // A key that no path can name is kept under its plain text.
+            let Some(path) = crate::FieldPath::join(&prefix, key) else {
+                extra.insert(format!("{prefix}.{key}"), value.clone());
+                continue;
             };
-            // A key that the path grammar could not name is kept whole.
-            let plain = !key.contains(['.', '[', ']']);
-            if !plain || !covers(&path) {
+            if !covers(&path) {
                 extra.insert(path, value.clone());
             } else if let Value::Object(inner) = value {
                 // Into an object that holds documented fields, not into one that is a
                 // documented field's whole value (`details`).
-                let dotted = format!("{path}.");
-                if documented.iter().any(|d| d.starts_with(&dotted)) {
+                let under = |d: &&str| {
+                    d.strip_prefix(path.as_str())
+                        .is_some_and(|rest| rest.starts_with(['.', '[']))
+                };
+                if documented.iter().any(under) {
                     stack.push((path, inner));
                 }
             }
@@ -614,6 +662,9 @@ fn undocumented_members(json: &Value, envelope: &crate::EnvelopeSpec) -> Map<Str
     extra
 }
 
+/// Parses a body in the envelope's format: XML for an XML media type, else JSON. An XML
+/// API's bodies without the `xml` feature are kept raw (and the generated module of such
+/// an API asks for the feature).
 fn parse_body<C: CatalogCode>(body: &[u8]) -> Option<Value> {
     if crate::is_xml_media_type(C::SPEC.envelope.content_type) {
         #[cfg(feature = "xml")]

@@ -55,7 +55,8 @@ pub struct ErrorResponse {
     pub status: u16,
     /// Headers, `Content-Type` first.
     pub headers: Vec<(String, String)>,
-    /// The body: JSON, or XML for an API whose envelope has an XML media type.
+    /// The body: JSON, or XML for an API whose envelope has an XML media type, or the
+    /// message alone at a status documented as plain text.
     pub body: String,
     /// The parts the caller gave that this API's envelope has no field for, so they are
     /// not in the body (a `request_id` for an envelope without one): a signal, not an
@@ -194,6 +195,20 @@ pub fn build_undocumented_response<C: CatalogCode>(
     )
 }
 
+/// The message a response carries: for a message-identified API the documented text
+/// (the identifier), else the caller's, the code's documented message or its
+/// description.
+fn message_of(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) -> String {
+    match spec.identified_by {
+        IdentifiedBy::Message => subject.wire.to_owned(),
+        IdentifiedBy::Code => parts
+            .message
+            .clone()
+            .or(subject.message.map(str::to_owned))
+            .unwrap_or_else(|| subject.description.to_owned()),
+    }
+}
+
 fn build(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) -> ErrorResponse {
     let at = parts.at.unwrap_or_else(SystemTime::now);
     let rule = subject.rule;
@@ -201,7 +216,16 @@ fn build(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) ->
     let delay_source = crate::decision::delay_source(&rule);
     let mut body = Value::Null;
     let mut placed: Vec<FieldRole> = Vec::new();
-    for field in spec.envelope.fields {
+    // At a status documented as plain text the body is the message alone.
+    let plain_text = spec.is_plain_text_at(subject.status);
+    let fields = if plain_text {
+        placed.push(FieldRole::Message);
+        body = Value::from(message_of(spec, subject, parts));
+        &[][..]
+    } else {
+        spec.envelope.fields
+    };
+    for field in fields {
         let value: Option<Value> = if let Some(constant) = field.constant {
             serde_json::from_str(constant).ok()
         } else {
@@ -210,14 +234,7 @@ fn build(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) ->
                 Some(FieldRole::SubCode) => subject
                     .sub_code
                     .map(|sub| errcat_vocab::code_value(sub, field.kind)),
-                Some(FieldRole::Message) => Some(Value::from(match spec.identified_by {
-                    IdentifiedBy::Message => subject.wire.to_owned(),
-                    IdentifiedBy::Code => parts
-                        .message
-                        .clone()
-                        .or(subject.message.map(str::to_owned))
-                        .unwrap_or_else(|| subject.description.to_owned()),
-                })),
+                Some(FieldRole::Message) => Some(Value::from(message_of(spec, subject, parts))),
                 Some(FieldRole::Type) => subject.error_type.map(Value::from),
                 Some(FieldRole::Param) => parts.param.clone().map(Value::from),
                 Some(FieldRole::DocUrl) => subject.doc_url.map(Value::from),
@@ -268,10 +285,8 @@ fn build(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) ->
             None => {}
         }
     }
-    let mut headers = vec![(
-        "Content-Type".to_owned(),
-        spec.envelope.content_type.to_owned(),
-    )];
+    let content_type = spec.content_type_at(subject.status);
+    let mut headers = vec![("Content-Type".to_owned(), content_type.to_owned())];
     let mut announced = false;
     if let Some(delay) = delay {
         let header = delay_source.and_then(|d| d.header).or(match rule {
@@ -308,10 +323,14 @@ fn build(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) ->
     if parts.retry_after.is_some() && !delay_placed {
         unplaced.push(FieldRole::RetryAfter);
     }
+    let body = match body {
+        Value::String(text) if plain_text => text,
+        body => serialize(body, content_type),
+    };
     ErrorResponse {
         status: subject.status,
         headers,
-        body: serialize(body, spec.envelope.content_type),
+        body,
         unplaced,
     }
 }

@@ -78,6 +78,18 @@ pub struct StatusInfo {
     pub description: Option<&'static str>,
     /// The retry rule for errors with this status that have none of their own.
     pub retry: Option<RetryRule>,
+    /// The media type of error bodies at this status when it is not the envelope's
+    /// (`text/plain`: the body is the message).
+    pub content_type: Option<&'static str>,
+}
+
+impl StatusInfo {
+    /// Whether error bodies at this status are plain text: the whole body is the
+    /// message, and no envelope is sent.
+    pub fn is_plain_text(&self) -> bool {
+        self.content_type
+            .is_some_and(crate::is_plain_text_media_type)
+    }
 }
 
 /// A documented error type, as the runtime classifies an error of that type whose body
@@ -127,6 +139,19 @@ impl ApiSpec {
     /// The status table's row for `status`.
     pub fn status(&self, status: u16) -> Option<&'static StatusInfo> {
         self.statuses.iter().find(|row| row.status == status)
+    }
+
+    /// The media type of error bodies at `status`: the status row's, else the
+    /// envelope's.
+    pub fn content_type_at(&self, status: u16) -> &'static str {
+        self.status(status)
+            .and_then(|row| row.content_type)
+            .unwrap_or(self.envelope.content_type)
+    }
+
+    /// Whether error bodies at `status` are plain text (the status row says so).
+    pub fn is_plain_text_at(&self, status: u16) -> bool {
+        self.status(status).is_some_and(StatusInfo::is_plain_text)
     }
 
     /// The rule for an error with this status and no code the catalog knows: the status

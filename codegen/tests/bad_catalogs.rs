@@ -127,6 +127,15 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
             "shadowed-header-condition",
         ],
     ),
+    (
+        "72-plain-text-statuses",
+        &[
+            "status-content-type",
+            "code-in-plain-text",
+            "code-in-plain-text",
+            "example-mismatch",
+        ],
+    ),
 ];
 
 /// Where a diagnostic must point: cases that once pointed elsewhere (a block mapping

@@ -430,3 +430,64 @@ errors:
         );
     }
 }
+
+/// The status table: a new row adds; a row's body format changing, its rule moving
+/// between retry classes, or a row with a rule going away breaks; its words are text.
+#[test]
+fn status_rows_added_changed_and_removed() {
+    let errors = "errors:\n";
+    let with_rows = edit(&[(
+        errors,
+        "statuses:\n  - { status: 400, name: Bad Request }\n  - { status: 503, name: Service Unavailable, retry: { rule: backoff } }\nerrors:\n",
+    )]);
+    let added = compare(&catalog(BASE), &catalog(&with_rows));
+    assert_eq!(
+        only(&added, Severity::Additive)
+            .iter()
+            .filter(|(_, _, summary)| summary == "row added")
+            .map(|(_, id, _)| id.as_str())
+            .collect::<Vec<_>>(),
+        ["400", "503"]
+    );
+    assert!(only(&added, Severity::Breaking).is_empty());
+
+    let plain_text = with_rows.replace(
+        "{ status: 400, name: Bad Request }",
+        "{ status: 400, name: Bad Request, content_type: text/plain, description: The body is a plaintext message. }",
+    );
+    let changed = compare(&catalog(&with_rows), &catalog(&plain_text));
+    assert_eq!(
+        only(&changed, Severity::Breaking),
+        [(
+            Some(BreakKind::Envelope),
+            "400".to_owned(),
+            "the body format at this status changed".to_owned()
+        )]
+    );
+    assert_eq!(only(&changed, Severity::Cosmetic).len(), 1);
+
+    let never = with_rows.replace("retry: { rule: backoff } }", "retry: { rule: never } }");
+    let breaking = only(
+        &compare(&catalog(&with_rows), &catalog(&never)),
+        Severity::Breaking,
+    );
+    assert_eq!(breaking.len(), 1, "{breaking:?}");
+    assert_eq!(breaking[0].0, Some(BreakKind::Retry));
+
+    let removed = compare(&catalog(&with_rows), &catalog(BASE));
+    assert_eq!(
+        only(&removed, Severity::Breaking),
+        [(
+            Some(BreakKind::Status),
+            "503".to_owned(),
+            "row removed".to_owned()
+        )]
+    );
+    assert_eq!(
+        only(&removed, Severity::Cosmetic)
+            .iter()
+            .map(|(_, id, _)| id.as_str())
+            .collect::<Vec<_>>(),
+        ["400"]
+    );
+}

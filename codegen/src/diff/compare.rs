@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{Change, DiffReport, Severity};
 use crate::model::document::{
-    BreakKind, Category, CloseCodeDoc, ErrorTypeDoc, FieldDoc, RetryKind,
+    BreakKind, Category, CloseCodeDoc, ErrorTypeDoc, FieldDoc, RetryKind, StatusDoc,
 };
 use crate::model::{Api, Catalog, Error};
 
@@ -693,6 +693,93 @@ fn compare_type_defaults(c: &mut Collector, old: &ErrorTypeDoc, new: &ErrorTypeD
     }
 }
 
+/// The status table: a row's rule is what undocumented codes at that status get, and its
+/// media type decides how every body at that status is read, so moving the rule between
+/// retry classes or changing the body format breaks; a new row adds.
+fn compare_status_rows(c: &mut Collector, old: &Api, new: &Api) {
+    fn rows(api: &Api) -> BTreeMap<u16, &StatusDoc> {
+        api.doc
+            .statuses
+            .iter()
+            .map(|row| (row.status, row))
+            .collect()
+    }
+    let (old_rows, new_rows) = (rows(old), rows(new));
+    for (status, row) in old_rows.iter().filter(|(s, _)| !new_rows.contains_key(s)) {
+        // Without its rule or media type, the status's bodies are read and retried
+        // differently; a row of words only is text.
+        let (severity, kind) = if row.retry.is_some() || row.content_type.is_some() {
+            (Severity::Breaking, Some(BreakKind::Status))
+        } else {
+            (Severity::Cosmetic, None)
+        };
+        c.push(
+            severity,
+            kind,
+            format!("status {status}"),
+            &status.to_string(),
+            "row removed".to_owned(),
+            Some(row.name.clone()),
+            None,
+        );
+    }
+    for (status, row) in &new_rows {
+        let subject = format!("status {status}");
+        let id = status.to_string();
+        let Some(before) = old_rows.get(status) else {
+            c.push(
+                Severity::Additive,
+                None,
+                subject,
+                &id,
+                "row added".to_owned(),
+                None,
+                Some(row.name.clone()),
+            );
+            continue;
+        };
+        let body = |r: &StatusDoc| {
+            r.content_type
+                .clone()
+                .unwrap_or_else(|| "the envelope".to_owned())
+        };
+        if before.content_type != row.content_type {
+            c.breaking(
+                BreakKind::Envelope,
+                subject.clone(),
+                &id,
+                "the body format at this status changed",
+                body(before),
+                body(row),
+            );
+        }
+        let rule = |r: &StatusDoc| r.retry.as_ref().map(|r| r.rule);
+        if let (Some(was), Some(is)) = (rule(before), rule(row)) {
+            if retry_class(was) != retry_class(is) {
+                c.breaking(
+                    BreakKind::Retry,
+                    subject.clone(),
+                    &id,
+                    &format!(
+                        "errors of this status without a rule of their own: {} became {}",
+                        retry_class(was),
+                        retry_class(is)
+                    ),
+                    name(&was),
+                    name(&is),
+                );
+            }
+        }
+        c.text(
+            subject,
+            &id,
+            "description",
+            before.description.as_deref(),
+            row.description.as_deref(),
+        );
+    }
+}
+
 fn compare_api(old: &Api, new: &Api) -> Vec<Change> {
     let mut c = Collector {
         api: old.id(),
@@ -701,6 +788,7 @@ fn compare_api(old: &Api, new: &Api) -> Vec<Change> {
     };
     compare_envelope(&mut c, old, new);
     compare_types(&mut c, old, new);
+    compare_status_rows(&mut c, old, new);
     compare_errors(&mut c, old, new);
     compare_close_codes(&mut c, old, new);
     c.text(

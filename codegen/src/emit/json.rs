@@ -43,6 +43,9 @@ struct StatusExport<'a> {
     name: &'a str,
     description: Option<&'a str>,
     retry: Option<&'a RetryDoc>,
+    /// Only where the row gives the body its own media type (`text/plain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_type: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -164,6 +167,7 @@ fn api_export(api: &Api) -> ApiExport<'_> {
             name: &s.name,
             description: s.description.as_deref(),
             retry: s.retry.as_ref(),
+            content_type: s.content_type.as_deref(),
         })
         .collect();
     statuses.sort_by_key(|s| s.status);

@@ -292,6 +292,11 @@ pub struct StatusDoc {
     /// The retry rule for errors with this status that have no rule of their own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry: Option<RetryDoc>,
+    /// The media type of error bodies at this status, where the page gives one that is
+    /// not the envelope's: `text/plain` when the body is a plain-text message (Dropbox's
+    /// 400 "The response body is a plaintext message with more information").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
     /// Facts in this row that the page does not state.
     #[serde(default, skip_serializing_if = "Inferred::is_empty")]
     pub inferred: Inferred,

@@ -27,7 +27,38 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
     let xml = errcat_vocab::is_xml_media_type(&doc.envelope.content_type);
     for (i, example) in doc.examples.iter().enumerate() {
         let body_path = format!("examples[{i}].body");
-        let body: serde_json::Value = if xml {
+        // At a status whose bodies are plain text the text is the message, as the runtime
+        // reads it, unless the body is the documented envelope after all.
+        let plain_text = doc.statuses.iter().any(|row| {
+            row.status == example.status
+                && row
+                    .content_type
+                    .as_deref()
+                    .is_some_and(errcat_vocab::is_plain_text_media_type)
+        });
+        let as_envelope = || {
+            let body: serde_json::Value = serde_json::from_str(&example.body).ok()?;
+            id_path
+                .and_then(|path| {
+                    errcat_vocab::FieldPath::new_unchecked(path).find_in_primary(&body)
+                })
+                .is_some()
+                .then_some(body)
+        };
+        let body: serde_json::Value = if plain_text {
+            match as_envelope() {
+                Some(body) => body,
+                None => {
+                    let text = example.body.trim();
+                    let message = match doc.api.identified_by {
+                        IdentifiedBy::Message => Some(text),
+                        IdentifiedBy::Code => None,
+                    };
+                    check_plain_text(ctx, errors, i, message, out);
+                    continue;
+                }
+            }
+        } else if xml {
             match errcat_vocab::xml::read(example.body.as_bytes()) {
                 Some(body) => body,
                 None => {
@@ -136,6 +167,44 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// An example at a status documented as plain text: for an API identified by message,
+/// the text must name the expected error at that status; otherwise the text names no
+/// code, so an `expect` is a mistake.
+fn check_plain_text(
+    ctx: &Ctx,
+    errors: &[Error],
+    i: usize,
+    message: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let example = &ctx.doc.examples[i];
+    let known = message.and_then(|text| classify_message(errors, text, example.status));
+    let Some(expect) = &example.expect else {
+        return;
+    };
+    if known.is_some_and(|error| error.id() == expect) {
+        return;
+    }
+    let why = match (message, known) {
+        (_, Some(error)) => format!("its text is the message of `{}`", error.id()),
+        (Some(_), None) => format!(
+            "its text is the message of no error sent at status {}",
+            example.status
+        ),
+        (None, None) => format!(
+            "bodies at status {} are plain text (`statuses`), which names no code",
+            example.status
+        ),
+    };
+    out.push(ctx.at(
+        "example-mismatch",
+        &format!("examples[{i}].expect"),
+        Anchor::Value,
+        format!("example `{}` expects `{expect}`, but {why}", example.name),
+        "remove `expect`, or correct the example's status or text",
+    ));
 }
 
 /// `status 404` or `statuses 404, 429 and 503`.

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::model::document::Context;
+use crate::model::document::{Context, IdentifiedBy};
 
 fn in_range(status: u16) -> bool {
     (100..=599).contains(&status)
@@ -40,6 +40,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+    plain_text(ctx, out);
     for (i, ty) in ctx.doc.types.iter().enumerate() {
         if let Some(status) = ty.status {
             let path = format!("types[{i}].status");
@@ -110,4 +111,53 @@ fn non_error(ctx: &Ctx, path: &str, status: u16) -> Diagnostic {
         format!("status {status} is not an error status"),
         "errors sent in HTTP responses need a 4xx or 5xx status; an error reported inside a successful (2xx) response takes `context: success_response` (a failed job in a poll response: `context: poll`)",
     )
+}
+
+/// A status row's own `content_type` is `text/plain` (the one body format a status may
+/// have besides the envelope's), and for an API told apart by code no error is sent at
+/// such a status: a plain-text body cannot carry its code.
+fn plain_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let mut text_statuses = Vec::new();
+    for (i, row) in ctx.doc.statuses.iter().enumerate() {
+        let Some(content_type) = row.content_type.as_deref() else {
+            continue;
+        };
+        if errcat_vocab::is_plain_text_media_type(content_type) {
+            text_statuses.push((row.status, i));
+        } else {
+            out.push(ctx.at(
+                "status-content-type",
+                &format!("statuses[{i}].content_type"),
+                Anchor::Value,
+                format!("status {} has content type {content_type:?}; a status row may only say `text/plain`", row.status),
+                "give `content_type: text/plain` when the page says the body at this status is plain text; the envelope's `content_type` covers every other error body",
+            ));
+        }
+    }
+    if ctx.doc.api.identified_by == IdentifiedBy::Message {
+        return;
+    }
+    for (i, error) in ctx.doc.errors.iter().enumerate() {
+        let own = error.status.map(|s| (format!("errors[{i}].status"), s));
+        let further = error
+            .also_at
+            .iter()
+            .enumerate()
+            .map(|(j, a)| (format!("errors[{i}].also_at[{j}].status"), a.status));
+        for (path, status) in own.into_iter().chain(further) {
+            if let Some((_, row)) = text_statuses.iter().find(|(s, _)| *s == status) {
+                out.push(ctx.at(
+                    "code-in-plain-text",
+                    &path,
+                    Anchor::Value,
+                    format!(
+                        "error `{}` is sent with status {status}, whose bodies are plain text (line {}), so its code cannot be in the body",
+                        error.id,
+                        ctx.line_of(&format!("statuses[{row}].content_type"))
+                    ),
+                    "describe that status in its `statuses` row (its errors are told apart by status alone), or correct the error's status",
+                ));
+            }
+        }
+    }
 }

@@ -3,9 +3,9 @@
 use core::fmt;
 
 /// A path from the root of an error body to one field: `error.code`, `errors[].code`,
-/// `[].errorCode` (a body that is an array), `errors[0].code` (a fixed element), or
+/// `[].errorCode` (a body that is an array), `errors[0].code` (a fixed element),
 /// `details[@type=type.googleapis.com/google.rpc.RetryInfo].retryDelay` (the element whose
-/// `@type` member is that text).
+/// `@type` member is that text), or `error['.tag']` (a key that is not a plain name).
 ///
 /// Catalogs write paths as text; the generator parses each once with
 /// [`FieldPath::parse`], and generated code hands the runtime paths that already passed.
@@ -58,10 +58,10 @@ impl fmt::Display for PathError {
             }
             PathError::Character(c) => write!(
                 f,
-                "the path has the character {c:?}; keys take ASCII letters, digits, `_`, `-`, `@`, `$` and `:`"
+                "the path has the character {c:?}; keys take ASCII letters, digits, `_`, `-`, `@`, `$` and `:` (quote any other key: `['.tag']`)"
             ),
             PathError::Selector => f.write_str(
-                "an array selector is `[]` (each element), `[N]` (one index) or `[key=value]` (the element whose key has that value), closed by `]`",
+                "a selector is `[]` (each element), `[N]` (one index), `[key=value]` (the element whose key has that value) or `['key']` (a key with other characters, such as `.tag`), closed by `]`",
             ),
         }
     }
@@ -86,6 +86,17 @@ impl<'a> Iterator for Scanner<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         if self.rest.is_empty() {
             return None;
+        }
+        if let Some(quoted) = self.rest.strip_prefix("['") {
+            // A quoted key: any text but `'` and `]` (Dropbox's `.tag`).
+            let end = quoted.find("']").filter(|&end| end > 0);
+            let Some(end) = end.filter(|&end| !quoted[..end].contains(['\'', ']'])) else {
+                self.rest = "";
+                return Some(Err(PathError::Selector));
+            };
+            self.rest = &quoted[end + 2..];
+            self.after_step = true;
+            return Some(Ok(Step::Key(&quoted[..end])));
         }
         if let Some(inner) = self.rest.strip_prefix('[') {
             let Some(end) = inner.find(']') else {
@@ -198,6 +209,20 @@ impl<'a> FieldPath<'a> {
     /// How many steps deep the field is (`error.code`: 2, `errors[].code`: 3).
     pub fn depth(self) -> usize {
         self.steps().count()
+    }
+
+    /// `key` appended to the path text `prefix` as the grammar writes it: `prefix.key`,
+    /// or `prefix['key']` for a key that is not a plain name (`error['.tag']`). `None`
+    /// when no path can name the key (it has `'` or `]`).
+    pub fn join(prefix: &str, key: &str) -> Option<String> {
+        if !key.is_empty() && key.chars().all(is_key_char) {
+            return Some(if prefix.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{prefix}.{key}")
+            });
+        }
+        (!key.is_empty() && !key.contains(['\'', ']'])).then(|| format!("{prefix}['{key}']"))
     }
 
     /// The path of whatever holds the field (`errors[].code`: `errors[]`), or `None` at
@@ -332,6 +357,38 @@ mod tests {
             FieldPath::parse("error.code").unwrap().split_at_each(),
             None
         );
+    }
+
+    #[test]
+    fn quoted_keys_name_any_member() {
+        assert_eq!(
+            steps("error['.tag']"),
+            [Step::Key("error"), Step::Key(".tag")]
+        );
+        assert_eq!(
+            steps("error.path['.tag']"),
+            [Step::Key("error"), Step::Key("path"), Step::Key(".tag")]
+        );
+        assert_eq!(steps("['a b'].c"), [Step::Key("a b"), Step::Key("c")]);
+        let path = FieldPath::parse("error.path['.tag']").unwrap();
+        assert_eq!(path.key(), ".tag");
+        assert_eq!(path.parent().unwrap().as_str(), "error.path");
+        assert_eq!(FieldPath::parse("error['']"), Err(PathError::Selector));
+        assert_eq!(FieldPath::parse("error['.tag"), Err(PathError::Selector));
+        assert_eq!(
+            FieldPath::join("error", ".tag").as_deref(),
+            Some("error['.tag']")
+        );
+        assert_eq!(
+            FieldPath::join("error", "code").as_deref(),
+            Some("error.code")
+        );
+        assert_eq!(FieldPath::join("", "code").as_deref(), Some("code"));
+        assert_eq!(FieldPath::join("error", "it's"), None);
+        for key in [".tag", "a b", "code"] {
+            let text = FieldPath::join("error", key).unwrap();
+            assert_eq!(FieldPath::parse(&text).unwrap().key(), key);
+        }
     }
 
     #[test]

@@ -53,6 +53,14 @@ pub fn header_value_is(sent: &str, documented: &str) -> bool {
     sent.trim() == documented.trim()
 }
 
+/// Whether bodies of this media type are plain text (`text/plain`, with or without a
+/// `charset`): the whole body is the error's message. A status row of a catalog may say
+/// so when the API sends plain text at that status and its envelope elsewhere.
+pub fn is_plain_text_media_type(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    essence.eq_ignore_ascii_case("text/plain")
+}
+
 /// Whether bodies of this media type are XML (`application/xml`, `text/xml`,
 /// `application/soap+xml`, ...): the type, before any parameter, is `xml` or ends in
 /// `+xml`.

@@ -6907,12 +6907,14 @@ pub mod discord {
             name: "OK",
             description: Some("The request completed successfully."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 201,
             name: "CREATED",
             description: Some("The entity was created successfully."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 204,
@@ -6921,12 +6923,14 @@ pub mod discord {
                 "The request completed successfully but returned no content.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 304,
             name: "NOT MODIFIED",
             description: Some("The entity was not modified (no action was taken)."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 400,
@@ -6935,12 +6939,14 @@ pub mod discord {
                 "The request was improperly formatted, or the server couldn't understand it.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
             name: "UNAUTHORIZED",
             description: Some("The `Authorization` header was missing or invalid."),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
@@ -6949,12 +6955,14 @@ pub mod discord {
                 "The `Authorization` token you passed did not have permission to the resource.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
             name: "NOT FOUND",
             description: Some("The resource at the location specified doesn't exist."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 405,
@@ -6963,6 +6971,7 @@ pub mod discord {
                 "The HTTP method used is not valid for the location specified.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -6975,6 +6984,7 @@ pub mod discord {
                 },
                 then: None,
             }),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 502,
@@ -6990,6 +7000,7 @@ pub mod discord {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
     ];
 

@@ -623,6 +623,7 @@ pub mod dynamodb {
                 "If the request is successful, DynamoDB returns an HTTP success status code (200 OK), along with the results from the requested operation.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 400,
@@ -631,6 +632,7 @@ pub mod dynamodb {
                 "An HTTP 400 status code indicates a problem with your request, such as authentication failure, missing required parameters, or exceeding a table's provisioned throughput. You have to fix the issue in your application before submitting the request again.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
@@ -646,6 +648,7 @@ pub mod dynamodb {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 503,
@@ -661,6 +664,7 @@ pub mod dynamodb {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
     ];
 

@@ -666,6 +666,7 @@ pub mod github {
                 "In this example, the response code is `200`, which indicates a successful request.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 301,
@@ -674,6 +675,7 @@ pub mod github {
                 "A `301` status code indicates permanent redirection. You should repeat your request to the URL specified by the `location` header. Additionally, you should update your code to use this URL for future requests.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 302,
@@ -682,6 +684,7 @@ pub mod github {
                 "A `302` or `307` status code indicates temporary redirection. You should repeat your request to the URL specified by the `location` header. However, you should not update your code to use this URL for future requests.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 304,
@@ -690,6 +693,7 @@ pub mod github {
                 "If the response has not changed, you will receive a `304 Not Modified` response. Making a conditional request does not count against your primary rate limit if a `304` response is returned.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 307,
@@ -698,6 +702,7 @@ pub mod github {
                 "A `302` or `307` status code indicates temporary redirection. You should repeat your request to the URL specified by the `location` header. However, you should not update your code to use this URL for future requests.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 400,
@@ -706,6 +711,7 @@ pub mod github {
                 "Sending invalid JSON will result in a `400 Bad Request` response. Sending the wrong type of JSON values will result in a `400 Bad Request` response. If you specify a version that does not exist, you will receive a `400 Bad Request` error and a message about the version not being supported.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
@@ -714,6 +720,7 @@ pub mod github {
                 "Authenticating with invalid credentials will return `401 Unauthorized`",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
@@ -722,6 +729,7 @@ pub mod github {
                 "If you try to use a REST API endpoint without a token or with a token that has insufficient permissions, you will receive a `404 Not Found` or `403 Forbidden` response. If you provide an invalid `User-Agent` header, you will receive a `403 Forbidden` response. If you exceed your primary rate limit, you will receive a `403 Forbidden` or `429 Too Many Requests` response, and the `x-ratelimit-remaining` header will be `0`.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
@@ -730,6 +738,7 @@ pub mod github {
                 "If you make a request to access a private resource and your request isn't properly authenticated, you will receive a `404 Not Found` response. GitHub uses a `404 Not Found` response instead of a `403 Forbidden` response to avoid confirming the existence of private repositories.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 422,
@@ -738,6 +747,7 @@ pub mod github {
                 "If you omit required parameters or you use the wrong type for a parameter, you may receive a `422 Unprocessable Entity` response and an \"Invalid request\" error message. If your request could not be processed, you may receive a `422 Unprocessable Entity` response and a \"Validation Failed\" error message.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -757,6 +767,7 @@ pub mod github {
                     max_delay_ms: None,
                 }),
             }),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
@@ -772,6 +783,7 @@ pub mod github {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
     ];
 

@@ -270,6 +270,7 @@ pub mod jsonapi {
                 "A server MUST respond to a successful request to fetch an individual resource or resource collection with a `200 OK` response.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 201,
@@ -278,6 +279,7 @@ pub mod jsonapi {
                 "If the requested resource has been created successfully and the server changes the resource in any way (for example, by assigning an `id`), the server MUST return a `201 Created` response and a document that contains the resource as primary data.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 202,
@@ -286,6 +288,7 @@ pub mod jsonapi {
                 "If a request to create a resource has been accepted for processing, but the processing has not been completed by the time the server responds, the server MUST return a `202 Accepted` status code.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 204,
@@ -294,6 +297,7 @@ pub mod jsonapi {
                 "If a deletion request is successful, the server MUST return either a `200 OK` status code and response document (as described above) or a `204 No Content` status code with no response document.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 400,
@@ -302,6 +306,7 @@ pub mod jsonapi {
                 "If a server encounters a query parameter that does not follow the naming conventions above, or the server does not know how to process it as a query parameter from this specification, it MUST return `400 Bad Request`. If an endpoint does not support the `include` parameter, it MUST respond with `400 Bad Request` to any requests that include it. If the server does not support sorting as specified in the query parameter `sort`, it MUST return `400 Bad Request`.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
@@ -310,6 +315,7 @@ pub mod jsonapi {
                 "A server MUST return `403 Forbidden` in response to an unsupported request to create a resource with a client-generated ID. A server MUST return `403 Forbidden` in response to an unsupported request to update a resource or relationship.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
@@ -318,6 +324,7 @@ pub mod jsonapi {
                 "A server MUST respond with `404 Not Found` when processing a request to fetch a single resource that does not exist, except when the request warrants a `200 OK` response with `null` as the primary data (as described above).",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 406,
@@ -326,6 +333,7 @@ pub mod jsonapi {
                 "If all instances of that media type are modified with a media type parameter other than `ext` or `profile`, servers MUST respond with a `406 Not Acceptable` status code. If every instance of that media type is modified by the `ext` parameter and each contains at least one unsupported extension URI, the server MUST also respond with a `406 Not Acceptable`.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 409,
@@ -334,6 +342,7 @@ pub mod jsonapi {
                 "A server MUST return `409 Conflict` when processing a `POST` request to create a resource with a client-generated ID that already exists. A server MUST return `409 Conflict` when processing a `POST` request in which the resource object's `type` is not among the type(s) that constitute the collection represented by the endpoint. A server SHOULD include error details and provide enough information to recognize the source of the conflict.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 415,
@@ -342,6 +351,7 @@ pub mod jsonapi {
                 "If a request specifies the `Content-Type` header with the JSON:API media type, servers MUST respond with a `415 Unsupported Media Type` status code if that media type contains any media type parameters other than `ext` or `profile`.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 422,
@@ -350,6 +360,7 @@ pub mod jsonapi {
                 "Used by the examples page's validation error examples (HTTP/1.1 422 Unprocessable Entity). Note: in the responses above with a 422 status code, `400 Bad Request` would also be acceptable. JSON:API doesn't take a position on 400 vs. 422.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
@@ -358,6 +369,7 @@ pub mod jsonapi {
                 "When a server encounters multiple problems for a single request, the most generally applicable HTTP error code SHOULD be used in the response. For instance, `400 Bad Request` might be appropriate for multiple 4xx errors or `500 Internal Server Error` might be appropriate for multiple 5xx errors.",
             ),
             retry: None,
+            content_type: None,
         },
     ];
 
@@ -564,7 +576,7 @@ pub mod jsonapi {
         pub id: Option<String>,
         /// a links object that MAY contain the following members: about, type.
         ///
-        /// Not always present. Documented members: `errors.links.about`, `errors.links.type`.
+        /// Not always present. Documented members: `['errors.links'].about`, `['errors.links'].type`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub links: Option<serde_json::Map<String, serde_json::Value>>,
         /// the HTTP status code applicable to this problem, expressed as a string value. This SHOULD be provided.
@@ -589,7 +601,7 @@ pub mod jsonapi {
         pub detail: Option<String>,
         /// an object containing references to the primary source of the error. It SHOULD include one of the following members or be omitted: pointer, parameter, header.
         ///
-        /// Not always present. Documented members: `errors.source.pointer`, `errors.source.parameter`, `errors.source.header`.
+        /// Not always present. Documented members: `['errors.source'].pointer`, `['errors.source'].parameter`, `['errors.source'].header`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub source: Option<serde_json::Map<String, serde_json::Value>>,
         /// a meta object containing non-standard meta-information about the error.

@@ -751,6 +751,7 @@ pub mod msgraph {
                 "Can't process the request because it's malformed or incorrect.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
@@ -759,12 +760,14 @@ pub mod msgraph {
                 "Required authentication information is either missing or not valid for the resource.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 402,
             name: "Payment Required",
             description: Some("The payment requirements for the API haven't been met."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
@@ -773,12 +776,14 @@ pub mod msgraph {
                 "Access is denied to the requested resource. The user might not have enough permission or might not have a required license. Important: If conditional access policies are applied to a resource, an HTTP 403; Forbidden error=insufficient_claims message may be returned. For more information on Microsoft Graph and conditional access, see Developer Guidance for Microsoft Entra Conditional Access.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
             name: "Not Found",
             description: Some("The requested resource doesn't exist."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 405,
@@ -787,6 +792,7 @@ pub mod msgraph {
                 "The HTTP method in the request isn't allowed on the resource.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 406,
@@ -795,6 +801,7 @@ pub mod msgraph {
                 "This service doesn't support the format requested in the Accept header.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 409,
@@ -803,6 +810,7 @@ pub mod msgraph {
                 "The current state conflicts with what the request expects. For example, the specified parent folder might not exist.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 410,
@@ -811,12 +819,14 @@ pub mod msgraph {
                 "The requested resource is no longer available at the server.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 411,
             name: "Length Required",
             description: Some("A Content-Length header is required on the request."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 412,
@@ -825,12 +835,14 @@ pub mod msgraph {
                 "A precondition provided in the request (such as an if-match header) doesn't match the resource's current state.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 413,
             name: "Request Entity Too Large",
             description: Some("The request size exceeds the maximum limit."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 415,
@@ -839,12 +851,14 @@ pub mod msgraph {
                 "The content type of the request is a format that isn't supported by the service.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 416,
             name: "Requested Range Not Satisfiable",
             description: Some("The specified byte range is invalid or unavailable."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 422,
@@ -853,12 +867,14 @@ pub mod msgraph {
                 "Can't process the request because it is semantically incorrect.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 423,
             name: "Locked",
             description: Some("The resource that is being accessed is locked."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -878,6 +894,7 @@ pub mod msgraph {
                     max_delay_ms: None,
                 }),
             }),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
@@ -886,12 +903,14 @@ pub mod msgraph {
                 "There was an internal server error while processing the request.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 501,
             name: "Not Implemented",
             description: Some("The requested feature isn't implemented."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 503,
@@ -906,6 +925,7 @@ pub mod msgraph {
                 },
                 then: None,
             }),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 504,
@@ -914,12 +934,14 @@ pub mod msgraph {
                 "The server, while acting as a proxy, didn't receive a timely response from the upstream server it needed to access in attempting to complete the request.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 507,
             name: "Insufficient Storage",
             description: Some("The maximum storage quota has been reached."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 509,
@@ -935,6 +957,7 @@ pub mod msgraph {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
     ];
 

@@ -310,6 +310,7 @@ pub mod oauth2 {
                 "Section 5.1 (Successful Response): The authorization server issues an access token and optional refresh token, and constructs the response by adding the following parameters to the entity-body of the HTTP response with a 200 (OK) status code:",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 400,
@@ -318,6 +319,7 @@ pub mod oauth2 {
                 "The authorization server responds with an HTTP 400 (Bad Request) status code (unless specified otherwise) and includes the following parameters with the response",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
@@ -326,6 +328,7 @@ pub mod oauth2 {
                 "invalid_client: The authorization server MAY return an HTTP 401 (Unauthorized) status code to indicate which HTTP authentication schemes are supported. If the client attempted to authenticate via the \"Authorization\" request header field, the authorization server MUST respond with an HTTP 401 (Unauthorized) status code and include the \"WWW-Authenticate\" response header field matching the authentication scheme used by the client.",
             ),
             retry: None,
+            content_type: None,
         },
     ];
 

@@ -5773,6 +5773,7 @@ pub mod paypal {
             name: "OK",
             description: Some("The request succeeded."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 201,
@@ -5781,6 +5782,7 @@ pub mod paypal {
                 "A POST method successfully created a resource. If the resource was already created by a previous execution of the same method, for example, the server returns the HTTP 200 OK status code.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 202,
@@ -5789,6 +5791,7 @@ pub mod paypal {
                 "The server accepted the request and will execute it later.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 204,
@@ -5797,6 +5800,7 @@ pub mod paypal {
                 "The server successfully executed the method but returns no response body.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 400,
@@ -5805,6 +5809,7 @@ pub mod paypal {
                 "INVALID_REQUEST. Request is not well-formed, syntactically incorrect, or violates schema.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
@@ -5813,6 +5818,7 @@ pub mod paypal {
                 "AUTHENTICATION_FAILURE. Authentication failed due to invalid authentication credentials.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
@@ -5821,6 +5827,7 @@ pub mod paypal {
                 "NOT_AUTHORIZED. Authorization failed due to insufficient permissions.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
@@ -5829,6 +5836,7 @@ pub mod paypal {
                 "RESOURCE_NOT_FOUND. The specified resource does not exist.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 405,
@@ -5837,6 +5845,7 @@ pub mod paypal {
                 "METHOD_NOT_SUPPORTED. The server does not implement the requested HTTP method.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 406,
@@ -5845,6 +5854,7 @@ pub mod paypal {
                 "MEDIA_TYPE_NOT_ACCEPTABLE. The server does not implement the media type that would be acceptable to the client.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 409,
@@ -5853,6 +5863,7 @@ pub mod paypal {
                 "The server has detected a conflict while processing this request.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 415,
@@ -5861,6 +5872,7 @@ pub mod paypal {
                 "UNSUPPORTED_MEDIA_TYPE. The server does not support the request payload's media type.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 422,
@@ -5869,6 +5881,7 @@ pub mod paypal {
                 "UNPROCESSABLE_ENTITY. The API cannot complete the requested action, or the request action is semantically incorrect or fails business validation.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -5884,6 +5897,7 @@ pub mod paypal {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
@@ -5899,6 +5913,7 @@ pub mod paypal {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 503,
@@ -5912,6 +5927,7 @@ pub mod paypal {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
     ];
 

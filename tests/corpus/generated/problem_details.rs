@@ -264,6 +264,7 @@ pub mod problem_details {
                 "For example, consider a response indicating that the client's account doesn't have enough credit. The API's designer might decide to use the 403 Forbidden status code to inform generic HTTP software (such as client libraries, caches, and proxies) of the response's general semantics. (Section 4: For example, a \"write access disallowed\" problem is probably unnecessary, since a 403 Forbidden status code in response to a PUT request is self-explanatory.)",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
@@ -272,6 +273,7 @@ pub mod problem_details {
                 "Section 4.2.1: When \"about:blank\" is used, the title SHOULD be the same as the recommended HTTP status phrase for that code (e.g., \"Not Found\" for 404, and so on), although it MAY be localized to suit client preferences (expressed with the Accept-Language request header).",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 422,
@@ -280,6 +282,7 @@ pub mod problem_details {
                 "The status of the section 3 validation-error example (HTTP/1.1 422 Unprocessable Content): When designed to accommodate it, problem-specific extensions can convey more than one instance of the same problem type.",
             ),
             retry: None,
+            content_type: None,
         },
     ];
 

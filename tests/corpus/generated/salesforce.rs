@@ -251,6 +251,7 @@ pub mod salesforce {
                 "\"OK\" success code, for GET, HEAD, and some PATCH requests.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 201,
@@ -259,6 +260,7 @@ pub mod salesforce {
                 "\"Created\" success code, for POST requests and some PATCH requests.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 204,
@@ -267,6 +269,7 @@ pub mod salesforce {
                 "\"No Content\" success code, for DELETE requests and some PATCH requests.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 300,
@@ -275,6 +278,7 @@ pub mod salesforce {
                 "The value returned when an external ID exists in more than one record. The response body contains the list of matching records.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 304,
@@ -283,6 +287,7 @@ pub mod salesforce {
                 "The request content hasn't changed since a specified date and time. The date and time is provided in a If-Modified-Since header. See Get Object Metatdata Changes for an example.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 400,
@@ -291,6 +296,7 @@ pub mod salesforce {
                 "The request couldn't be understood, usually because the JSON or XML body contains an error.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
@@ -299,6 +305,7 @@ pub mod salesforce {
                 "The session ID or OAuth token used has expired or is invalid. The response body contains the message and errorCode.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
@@ -307,6 +314,7 @@ pub mod salesforce {
                 "The request has been refused. Verify that the logged-in user has appropriate permissions. If the error code is REQUEST_LIMIT_EXCEEDED, you've exceeded API request limits in your org.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
@@ -315,6 +323,7 @@ pub mod salesforce {
                 "The requested resource couldn't be found. Check the URI for errors, and verify that there are no sharing issues.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 405,
@@ -323,6 +332,7 @@ pub mod salesforce {
                 "The method specified in the Request-Line isn't allowed for the resource specified in the URI.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 409,
@@ -331,6 +341,7 @@ pub mod salesforce {
                 "The request couldn't be completed due to a conflict with the current state of the resource. Check that the API version is compatible with the resource you're requesting.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 410,
@@ -339,6 +350,7 @@ pub mod salesforce {
                 "The requested resource has been retired or removed. Delete or update any references to the resource.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 412,
@@ -347,12 +359,14 @@ pub mod salesforce {
                 "The request wasn't executed because one or more of the preconditions that the client specified in the request headers wasn't satisfied. For example, the request includes an If-Unmodified-Since header, but the data was modified after the specified date.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 414,
             name: "URI Too Long",
             description: Some("The length of the URI exceeds the 16,384-byte limit."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 415,
@@ -361,6 +375,7 @@ pub mod salesforce {
                 "The entity in the request is in a format that's not supported by the specified method.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 420,
@@ -369,6 +384,7 @@ pub mod salesforce {
                 "Salesforce Edge doesn't have routing information available for this request host. Contact Salesforce Customer Support.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 428,
@@ -377,6 +393,7 @@ pub mod salesforce {
                 "The request wasn't executed because it wasn't conditional. Add one of the Conditional Request Headers, such as If-Match, to the request and resubmit it.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 431,
@@ -385,6 +402,7 @@ pub mod salesforce {
                 "The combined length of the URI and headers exceeds the 16,384-byte limit.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
@@ -393,6 +411,7 @@ pub mod salesforce {
                 "An error has occurred within Lightning Platform, so the request couldn't be completed. Contact Salesforce Customer Support.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 502,
@@ -401,6 +420,7 @@ pub mod salesforce {
                 "Salesforce Edge wasn't able to communicate successfully with the Salesforce instance.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 503,
@@ -416,6 +436,7 @@ pub mod salesforce {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
     ];
 

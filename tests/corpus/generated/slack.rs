@@ -2211,6 +2211,7 @@ pub mod slack {
                 "All Web API responses contain a JSON object, which will always contain a top-level boolean property `ok` that indicates success or failure.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -2225,6 +2226,7 @@ pub mod slack {
                 },
                 then: None,
             }),
+            content_type: None,
         },
     ];
 

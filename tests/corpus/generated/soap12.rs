@@ -343,6 +343,7 @@ pub mod soap12 {
                 "A SOAP fault with env:Sender as the value of its Code (Part 2, Table 20: SOAP Fault to HTTP Status Mapping).",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
@@ -351,6 +352,7 @@ pub mod soap12 {
                 "A SOAP fault with any other Code value: env:VersionMismatch, env:MustUnderstand, env:DataEncodingUnknown, env:Receiver (Part 2, Table 20: SOAP Fault to HTTP Status Mapping).",
             ),
             retry: None,
+            content_type: None,
         },
     ];
 

@@ -4602,6 +4602,7 @@ pub mod square {
                 "If a request succeeds, the response includes a header with an HTTP status code of 200. Bulk endpoints are an exception; they might also return errors for individual operations within a 200 response.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -4617,6 +4618,7 @@ pub mod square {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
     ];
 

@@ -6003,6 +6003,7 @@ pub mod stripe {
             name: "OK",
             description: Some("Everything worked as expected."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 400,
@@ -6011,18 +6012,21 @@ pub mod stripe {
                 "The request was unacceptable, often due to missing a required parameter.",
             ),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
             name: "Unauthorized",
             description: Some("No valid API key provided."),
             retry: Some(::errcat::RetryRule::Never),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 402,
             name: "Request Failed",
             description: Some("The parameters were valid but the request failed."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
@@ -6031,12 +6035,14 @@ pub mod stripe {
                 "The API key doesn't have permissions to perform the request.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
             name: "Not Found",
             description: Some("The requested resource doesn't exist."),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 409,
@@ -6045,6 +6051,7 @@ pub mod stripe {
                 "The request conflicts with another request (perhaps due to using the same idempotent key).",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 424,
@@ -6053,6 +6060,7 @@ pub mod stripe {
                 "The request couldn't be completed due to a failure in a dependency external to Stripe.",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -6068,30 +6076,35 @@ pub mod stripe {
                     max_delay_ms: None,
                 }),
             ),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 500,
             name: "Server Errors",
             description: Some("Something went wrong on Stripe's end. (These are rare.)"),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 502,
             name: "Server Errors",
             description: Some("Something went wrong on Stripe's end. (These are rare.)"),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 503,
             name: "Server Errors",
             description: Some("Something went wrong on Stripe's end. (These are rare.)"),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 504,
             name: "Server Errors",
             description: Some("Something went wrong on Stripe's end. (These are rare.)"),
             retry: None,
+            content_type: None,
         },
     ];
 

@@ -128,13 +128,29 @@ pub(super) fn statuses(page: &mut Page) {
             };
             let indices = page.errors_with_status(row.status);
             let codes = codes_with_marks(page, &indices, true);
+            let mut description = format!(
+                "{}{description_marks}",
+                inline(row.description.as_deref().unwrap_or(""))
+            );
+            if let Some(content_type) = row.content_type.as_deref() {
+                let body = format!(
+                    "The body is plain text, the message alone ({}).",
+                    code_cell(content_type)
+                );
+                description = [description.as_str(), body.as_str()]
+                    .iter()
+                    .filter(|part| !part.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            if description.is_empty() {
+                description = "—".to_owned();
+            }
             let mut cells = vec![
                 format!("{}{status_marks}", row.status),
                 format!("{}{name_marks}", cell(&row.name)),
-                format!(
-                    "{}{description_marks}",
-                    cell(row.description.as_deref().unwrap_or(""))
-                ),
+                description,
             ];
             if with_retry {
                 cells.push(retry);

@@ -184,17 +184,32 @@ fn response(api: &Api, status: u16) -> Value {
     if !headers.is_empty() {
         response.insert("headers".into(), Value::Object(headers));
     }
+    let plain_text = row
+        .and_then(|r| r.content_type.as_deref())
+        .filter(|t| errcat_vocab::is_plain_text_media_type(t));
     let mut media = Map::new();
-    media.insert(
-        "schema".into(),
-        json!({"$ref": "#/components/schemas/ErrorEnvelope"}),
-    );
-    let examples = examples(api, status, &errors);
+    let examples = match plain_text {
+        Some(_) => {
+            media.insert(
+                "schema".into(),
+                json!({"type": "string", "description": "The error's message alone, as plain text."}),
+            );
+            plain_text_examples(api, status, &errors)
+        }
+        None => {
+            media.insert(
+                "schema".into(),
+                json!({"$ref": "#/components/schemas/ErrorEnvelope"}),
+            );
+            examples(api, status, &errors)
+        }
+    };
     if !examples.is_empty() {
         media.insert("examples".into(), Value::Object(examples));
     }
     let mut content = Map::new();
-    content.insert(doc.envelope.content_type.clone(), Value::Object(media));
+    let media_type = plain_text.unwrap_or(&doc.envelope.content_type);
+    content.insert(media_type.to_owned(), Value::Object(media));
     response.insert("content".into(), Value::Object(content));
     let codes: Vec<Value> = errors.iter().map(|e| code_facts(e, status)).collect();
     response.insert("x-errcat-codes".into(), Value::Array(codes));
@@ -367,6 +382,43 @@ fn examples(api: &Api, status: u16, errors: &[&Error]) -> Map<String, Value> {
     // A page body that names no documented error may not be this envelope at all (an
     // OAuth error from a token endpoint): it stays in the JSON export, not under a
     // schema it may not fit.
+    out
+}
+
+/// The examples of a status whose bodies are plain text: each of the page's bodies at
+/// that status, as text, and for a message-identified API each error's message where
+/// the page shows none.
+fn plain_text_examples(api: &Api, status: u16, errors: &[&Error]) -> Map<String, Value> {
+    let mut out = Map::new();
+    let at_status = api.doc.examples.iter().filter(|x| x.status == status);
+    for x in at_status {
+        let mut example = Map::new();
+        example.insert(
+            "summary".into(),
+            json!(format!("the page's example `{}`", x.name)),
+        );
+        if let Some(text) = &x.description {
+            example.insert("description".into(), json!(text));
+        }
+        example.insert("value".into(), json!(x.body.trim()));
+        out.insert(component_key(&x.name), Value::Object(example));
+    }
+    let shown = |error: &&&Error| {
+        api.doc
+            .examples
+            .iter()
+            .any(|x| x.status == status && x.expect.as_deref() == Some(error.id()))
+    };
+    for error in errors.iter().filter(|e| !shown(e)) {
+        out.insert(
+            component_key(error.id()),
+            json!({
+                "summary": format!("{}: built from the catalog", error.id()),
+                "value": error.wire,
+                "x-errcat-built": true,
+            }),
+        );
+    }
     out
 }
 

@@ -96,6 +96,13 @@ fn field_ident(key: &str) -> Ident {
     }
 }
 
+/// The keys of a path as the catalog writes it: `error.code`, `error['.tag']`.
+fn path_text(keys: &[&str]) -> String {
+    keys.iter().fold(String::new(), |prefix, key| {
+        errcat_vocab::FieldPath::join(&prefix, key).unwrap_or_else(|| format!("{prefix}.{key}"))
+    })
+}
+
 fn struct_ident(path: &[&str]) -> Ident {
     Ident::new(&naming::struct_name(path), Span::call_site())
 }
@@ -135,7 +142,7 @@ fn field_doc(node: &Node, path: &str) -> TokenStream {
     let documented: Vec<String> = node
         .children
         .iter()
-        .map(|c| docs::code(&format!("{path}.{}", c.key)))
+        .map(|c| docs::code(&path_text(&[path, c.key.as_str()])))
         .collect();
     if !node.is_struct() && !documented.is_empty() {
         facts.push(format!("Documented members: {}.", documented.join(", ")));
@@ -156,7 +163,7 @@ fn emit_struct(
     for child in &node.children {
         let mut child_path = path.to_vec();
         child_path.push(&child.key);
-        let dotted = child_path.join(".");
+        let dotted = path_text(&child_path);
         let ident = field_ident(&child.key);
         let ty = if child.is_struct() {
             let nested = struct_ident(&child_path);

@@ -18,8 +18,12 @@ pub fn emit(api: &Api) -> TokenStream {
             Some(rule) => quote! { Some(#rule) },
             None => quote! { None },
         };
+        let content_type = values::opt_str(row.content_type.as_deref());
         quote! {
-            ::errcat::StatusInfo { status: #status, name: #name, description: #description, retry: #retry }
+            ::errcat::StatusInfo {
+                status: #status, name: #name, description: #description, retry: #retry,
+                content_type: #content_type,
+            }
         }
     });
     let fields = doc.envelope.fields.iter().map(|field| {
