@@ -1,6 +1,89 @@
 //! Catalog facts in plain words, shared by every emitter that writes prose.
 
-use crate::model::document::{BackoffDoc, HeaderConditionDoc, RetryDoc, RetryKind};
+use crate::model::document::{BackoffDoc, FieldRole, HeaderConditionDoc, RetryDoc, RetryKind};
+use crate::model::Api;
+
+/// The envelope's shape in words: its family's phrase, and for an XML envelope the family
+/// followed by a sketch of the document from the catalog's own code and message fields
+/// (the family's JSON sketch would describe a body the API never sends).
+pub fn shape_words(api: &Api) -> String {
+    let phrase = errcat_vocab::Term::phrase(api.family());
+    if !errcat_vocab::is_xml_media_type(&api.doc.envelope.content_type) {
+        return phrase.to_owned();
+    }
+    let family = phrase.split(", `").next().unwrap_or(phrase);
+    let paths: Vec<Vec<&str>> = api
+        .doc
+        .envelope
+        .fields
+        .iter()
+        .filter(|f| matches!(f.role, Some(FieldRole::Code | FieldRole::Message)))
+        .filter_map(|f| errcat_vocab::FieldPath::parse(&f.path).ok())
+        .map(|path| {
+            path.steps()
+                .filter_map(|step| match step {
+                    errcat_vocab::Step::Key(key) if !key.starts_with(['@', '$']) => Some(key),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    format!(
+        "{family} in XML, {}",
+        crate::text::code_span(&xml_sketch(&paths, 0))
+    )
+}
+
+/// `<Error><Code>…</Code><Message>…</Message></Error>`: the elements the paths go
+/// through, each once, in the order the paths name them.
+fn xml_sketch(paths: &[Vec<&str>], depth: usize) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for path in paths {
+        if let Some(name) = path.get(depth) {
+            if !names.contains(name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+        .iter()
+        .map(|name| {
+            let inner: Vec<Vec<&str>> = paths
+                .iter()
+                .filter(|p| p.get(depth) == Some(name))
+                .cloned()
+                .collect();
+            let leaf = inner.iter().all(|p| p.len() == depth + 1);
+            let content = if leaf {
+                "…".to_owned()
+            } else {
+                xml_sketch(&inner, depth + 1)
+            };
+            format!("<{name}>{content}</{name}>")
+        })
+        .collect()
+}
+
+/// The info string of a fenced block that holds one of the API's bodies at `status`:
+/// `text` where the status row says plain text, `xml` for an XML envelope, else `json`.
+pub fn body_language(api: &Api, status: Option<u16>) -> &'static str {
+    let plain_text = status.is_some_and(|status| {
+        api.doc.statuses.iter().any(|row| {
+            row.status == status
+                && row
+                    .content_type
+                    .as_deref()
+                    .is_some_and(errcat_vocab::is_plain_text_media_type)
+        })
+    });
+    if plain_text {
+        "text"
+    } else if errcat_vocab::is_xml_media_type(&api.doc.envelope.content_type) {
+        "xml"
+    } else {
+        "json"
+    }
+}
 
 fn seconds(ms: u64) -> String {
     if ms % 1000 == 0 {

@@ -1316,13 +1316,13 @@ pub mod azure_storage {
         pub extra: serde_json::Map<String, serde_json::Value>,
     }
 
-    /// The error body Azure Storage sends: a nested object, `{"error": {"code": ..., "message": ...}}`.
+    /// The error body Azure Storage sends: a nested object in XML, `<Error><Code>…</Code><Message>…</Message></Error>`.
     ///
     /// The body of the error response follows the basic format shown here. The code element indicates the error code string, whereas the message element indicates the error message string.
     ///
     /// The page's sample:
     ///
-    /// ```json
+    /// ```xml
     /// <?xml version="1.0" encoding="utf-8"?>
     /// <Error>
     ///   <Code>string-value</Code>

@@ -589,7 +589,7 @@ pub mod soap12 {
         pub extra: serde_json::Map<String, serde_json::Value>,
     }
 
-    /// The error body SOAP 1.2 faults sends: a nested object, `{"error": {"code": ..., "message": ...}}`.
+    /// The error body SOAP 1.2 faults sends: a nested object in XML, `<env:Envelope><env:Body><env:Fault><env:Code><env:Value>…</env:Value></env:Code><env:Reason><env:Text>…</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>`.
     ///
     /// The SOAP Fault element information item has two or more child elements information items in order: a mandatory Code, a mandatory Reason, an optional Node, an optional Role, an optional Detail.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

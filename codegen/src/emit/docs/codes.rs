@@ -291,6 +291,9 @@ pub(super) fn examples(page: &mut Page) {
             ));
         }
         page.push(facts.join("\n"));
-        page.push(fenced("json", &example.body));
+        page.push(fenced(
+            crate::emit::words::body_language(page.api, Some(example.status)),
+            &example.body,
+        ));
     }
 }

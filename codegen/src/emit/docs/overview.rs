@@ -173,7 +173,7 @@ pub(super) fn envelope(page: &mut Page) {
     );
     page.push(format!(
         "- **Shape:** {}{rest}\n- **Media type:** {}{other}",
-        phrases::family(page.api.family()),
+        phrases::family(page.api),
         code(&envelope.content_type),
     ));
     let mut rows = Vec::new();
@@ -225,7 +225,10 @@ pub(super) fn envelope(page: &mut Page) {
     ));
     if let Some(sample) = &envelope.sample {
         page.push("The page's format sample, verbatim (it may hold placeholders or comments):");
-        page.push(fenced("json", sample));
+        page.push(fenced(
+            crate::emit::words::body_language(page.api, None),
+            sample,
+        ));
     }
 }
 

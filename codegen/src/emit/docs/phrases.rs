@@ -2,13 +2,17 @@
 
 use errcat_vocab::Term;
 
-use crate::model::document::{EnvelopeFamily, FieldDoc, FieldRole};
+use crate::model::document::{FieldDoc, FieldRole};
+use crate::model::Api;
 
 pub use crate::text::serde_name as name;
 
 /// The envelope family as the shape of a body.
-pub fn family(family: EnvelopeFamily) -> String {
-    format!("{}, with the fields below", family.phrase())
+pub fn family(api: &Api) -> String {
+    format!(
+        "{}, with the fields below",
+        crate::emit::words::shape_words(api)
+    )
 }
 
 /// A field's JSON type, `or null` included.

@@ -229,3 +229,51 @@ fn the_status_table_has_no_empty_retry_column() {
         );
     }
 }
+
+/// An XML API's page describes its body in XML, from its own elements, and fences its
+/// bodies as XML; a status documented as plain text says so and fences its body as text.
+#[test]
+fn bodies_are_described_in_their_own_format() {
+    let corpus = |file: &str| {
+        crate::Builder::new()
+            .catalog(
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../tests/corpus")
+                    .join(file),
+            )
+            .load()
+            .expect("the corpus catalog validates")
+    };
+    let azure = corpus("azure_storage.yaml");
+    let text = page(&azure.apis[0]);
+    assert!(
+        text.contains("- **Shape:** a nested object in XML, `<Error><Code>…</Code><Message>…</Message></Error>`"),
+        "{text}"
+    );
+    assert!(!text.contains("```json"), "{text}");
+    assert!(text.contains("```xml\n<?xml"));
+
+    let yaml = r#"
+api: { id: acme, name: Acme }
+envelope:
+  fields:
+    - { path: error.code, type: string, role: code, required: true }
+statuses:
+  - { status: 400, name: Bad input parameter, content_type: text/plain }
+errors:
+  - { id: not_found, wire: not_found, status: 404, description: Nothing there. }
+examples:
+  - { name: bad_input, status: 400, body: "Error in call to API function: bad input" }
+"#;
+    let loaded = crate::load::load_str("acme.yaml", yaml);
+    let catalog = crate::validate::validate(vec![loaded]).unwrap_or_else(|d| panic!("{d}"));
+    let text = page(&catalog.apis[0]);
+    assert!(
+        text.contains("| 400 | Bad input parameter | The body is plain text, the message alone (`text/plain`). |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("```text\nError in call to API function: bad input"),
+        "{text}"
+    );
+}

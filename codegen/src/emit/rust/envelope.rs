@@ -371,7 +371,7 @@ pub fn emit(api: &Api) -> TokenStream {
     // validator's family rule keeps other keys out of such a body.
     let root_is_list =
         envelope.fields.iter().any(|f| f.path.starts_with('[')) && root.children.len() == 1;
-    let family = errcat_vocab::Term::phrase(api.family());
+    let family = crate::emit::words::shape_words(api);
     let mut paragraphs = vec![format!(
         "The error body {} sends: {family}.",
         docs::text(&api.doc.api.name)
@@ -381,7 +381,8 @@ pub fn emit(api: &Api) -> TokenStream {
     }
     if let Some(sample) = envelope.sample.as_deref().filter(|s| !s.contains("```")) {
         paragraphs.push(format!(
-            "The page's sample:\n\n```json\n{}\n```",
+            "The page's sample:\n\n```{}\n{}\n```",
+            crate::emit::words::body_language(api, None),
             sample.trim_end()
         ));
     }
