@@ -247,3 +247,37 @@ fn completions_cover_every_command() {
     let out = errcat(&repo(), &["completions", "tcsh"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A message-identified error sent at a status whose bodies are plain text: `explain`
+/// says its body there is the message alone.
+#[test]
+fn an_error_at_a_plain_text_status_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("catalog")).unwrap();
+    std::fs::write(
+        dir.path().join("catalog/texty.yaml"),
+        r#"api: { id: texty, name: Texty, identified_by: message }
+envelope:
+  fields:
+    - { path: error, type: string, role: message, required: true }
+statuses:
+  - { status: 400, name: Bad Request, content_type: "text/plain; charset=utf-8" }
+errors:
+  - { id: bad_input, wire: "Bad input.", status: 400, description: The input is malformed. }
+examples:
+  - { name: bad_input, status: 400, body: "Bad input.", expect: bad_input }
+"#,
+    )
+    .unwrap();
+    let out = errcat(dir.path(), &["explain", "bad_input"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let body = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("body "))
+        .unwrap_or_else(|| panic!("no body row: {stdout}"));
+    assert!(
+        body.ends_with("at 400: plain text (text/plain; charset=utf-8), the message alone"),
+        "{body}"
+    );
+}

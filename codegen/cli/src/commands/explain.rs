@@ -274,6 +274,21 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
             ),
         );
     }
+    for status in error.statuses() {
+        let plain_text = api.doc.statuses.iter().find(|r| {
+            r.status == status
+                && r.content_type
+                    .as_deref()
+                    .is_some_and(errcat_vocab::is_plain_text_media_type)
+        });
+        if let Some(row_doc) = plain_text {
+            let content_type = row_doc.content_type.as_deref().unwrap_or_default();
+            row(
+                "body",
+                format!("at {status}: plain text ({content_type}), the message alone"),
+            );
+        }
+    }
     if let Some(url) = &error.doc_url {
         row("docs", url.clone());
     }
