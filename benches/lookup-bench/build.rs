@@ -107,16 +107,28 @@ fn from_wire(out: &Path) {
 }
 
 fn end_to_end(out: &Path, catalog_dir: &Path) {
-    let catalog = errcat_codegen::Builder::new()
-        .catalog(catalog_dir)
-        .load()
-        .unwrap_or_else(|d| panic!("the bundled catalog is invalid:\n{d}"));
+    // The repository's catalog/ is beside this crate in a checkout; a lone tarball of the
+    // crate (`cargo package`) has none, and then the bundled half of the end-to-end test
+    // has no APIs to compare (the synthetic half still runs).
+    let apis = if catalog_dir.exists() {
+        errcat_codegen::Builder::new()
+            .catalog(catalog_dir)
+            .load()
+            .unwrap_or_else(|d| panic!("the bundled catalog is invalid:\n{d}"))
+            .apis
+    } else {
+        println!(
+            "cargo:warning=no catalog/ at {}: the end-to-end test skips the bundled APIs",
+            catalog_dir.display()
+        );
+        Vec::new()
+    };
     let mut text = String::from(
         "/// The five bundled APIs with `from_wire` forced to the perfect hash.\n\
          pub mod bundled_perfect_hash {\n",
     );
     let mut each = String::new();
-    for api in &catalog.apis {
+    for api in &apis {
         text.push_str(&code(api, LookupStrategy::PerfectHash));
         let _ = writeln!(each, "        $m!({id}, {id});", id = api.id());
     }

@@ -4,8 +4,12 @@ use std::fmt;
 
 use crate::load::positions::{NodeSpan, Position, PositionIndex};
 
-/// Line 1, column 1: where problems of a whole file (or of none) are reported.
+/// Line 1, column 1: where problems of a whole file are reported.
 pub const START: Position = Position { line: 1, column: 1 };
+
+/// Line 0: a problem of a path itself (it does not exist, holds no catalog, or has an
+/// unsafe name), which has no line and column; it is shown as the path alone.
+pub const PATH_ITSELF: Position = Position { line: 0, column: 0 };
 
 /// A second place a problem involves, shown with the first: where an unclosed bracket
 /// opened, the way rustc shows an unclosed delimiter.
@@ -43,8 +47,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// `file:line:column`.
+    /// `file:line:column`, or the path alone for a problem of the path itself
+    /// ([`PATH_ITSELF`]).
     pub fn location(&self) -> String {
+        if self.position == PATH_ITSELF {
+            return self.file.clone();
+        }
         format!(
             "{}:{}:{}",
             self.file, self.position.line, self.position.column

@@ -204,7 +204,7 @@ impl Builder {
                 let source = diagnostic::SourceFile::new(display, String::new());
                 let diagnostic = source.at_position(
                     "missing-catalog",
-                    diagnostic::START,
+                    diagnostic::PATH_ITSELF,
                     1,
                     "the catalog path does not exist",
                     "pass an existing file or folder (the default is `catalog/`)",
@@ -221,7 +221,7 @@ impl Builder {
             let source = diagnostic::SourceFile::new(named, String::new());
             let diagnostic = source.at_position(
                 "empty-catalog",
-                diagnostic::START,
+                diagnostic::PATH_ITSELF,
                 1,
                 "no catalog files (`*.yaml`) were found here",
                 "add a `<api>.yaml` file (`errcat new <api-id>` starts one), or pass the right path",
@@ -237,7 +237,7 @@ impl Builder {
                         diagnostic::SourceFile::new(sink::line_comment(&display), String::new());
                     refused.push(source.at_position(
                         "unsafe-file-name",
-                        diagnostic::START,
+                        diagnostic::PATH_ITSELF,
                         1,
                         problem,
                         "rename the file: its name reaches generated headers and cargo directives, so it must be UTF-8 without control characters",

@@ -72,7 +72,7 @@ pub fn validate(files: Vec<LoadedFile>) -> Result<Catalog, Diagnostics> {
         diagnostics.push(Diagnostic {
             rule: "empty-catalog",
             file: "catalog".to_owned(),
-            position: crate::diagnostic::START,
+            position: crate::diagnostic::PATH_ITSELF,
             width: 1,
             message: "no catalog files were found".to_owned(),
             help: "add a `<api>.yaml` file (see catalog/README.md), or pass the right path"
