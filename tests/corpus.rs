@@ -53,6 +53,7 @@ corpus_apis!(
     github,
     google_rpc,
     jsonapi,
+    matrix,
     msgraph,
     oauth2,
     paypal,
