@@ -53,6 +53,7 @@ corpus_apis!(
     github,
     google_rpc,
     jsonapi,
+    matrix,
     msgraph,
     oauth2,
     paypal,
@@ -592,4 +593,124 @@ fn github_rate_limit_message_with_a_real_address_matches_its_pattern() {
     );
     assert_eq!(exact.known_code().map(|c| c.info().id), Some("not_found"));
     assert!(exact.errors[0].placeholders.is_empty());
+}
+
+/// Matrix: the docs' 429 example (the RateLimitError example the Client-Server API page
+/// shows under every rate-limited endpoint) carries its delay in the body as
+/// `"retry_after_ms": 2000`, "how long they have to wait in milliseconds before they can
+/// try again". So the wait is 2000 ms (not 2000 s) on every attempt, and the page states no
+/// attempt limit (the caller's policy gives it).
+#[test]
+fn matrix_rate_limit_waits_the_body_retry_after_ms() {
+    use errcat::{Backoff, Category, GiveUp, Idempotency, Jitter, RetryDecision, RetryPolicy};
+    use std::time::Duration;
+    let error =
+        example_error::<matrix::ErrorCode>("matrix", "limit_exceeded_429_too_many_requests");
+    assert_eq!(error.shape, BodyShape::Documented);
+    assert_eq!(error.known_code(), Some(matrix::ErrorCode::LimitExceeded));
+    assert_eq!(error.code_str(), Some("M_LIMIT_EXCEEDED"));
+    assert_eq!(error.message.as_deref(), Some("Too many requests"));
+    assert_eq!(error.category(), Category::RateLimited);
+    let two_seconds = Duration::from_millis(2000);
+    assert_eq!(
+        error.server_delay(std::time::SystemTime::now()),
+        Some(two_seconds)
+    );
+    let mut policy = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::None);
+    policy.default_backoff = Backoff {
+        max_attempts: Some(3),
+        ..Backoff::DEFAULT
+    };
+    let schedule: Vec<RetryDecision> = (1..=3)
+        .map(|attempt| error.retry_decision(attempt, &policy))
+        .collect();
+    assert_eq!(
+        schedule,
+        [
+            RetryDecision::Retry { delay: two_seconds },
+            RetryDecision::Retry { delay: two_seconds },
+            RetryDecision::GiveUp(GiveUp::AttemptsExhausted),
+        ]
+    );
+    // The same body through the generated envelope: the field is the integer 2000.
+    let api = load(CORPUS)
+        .into_iter()
+        .find(|a| a.id() == "matrix")
+        .unwrap();
+    let body = &api
+        .doc
+        .examples
+        .iter()
+        .find(|e| e.name == "limit_exceeded_429_too_many_requests")
+        .unwrap()
+        .body;
+    let envelope: matrix::ErrorEnvelope = serde_json::from_str(body).unwrap();
+    assert_eq!(envelope.retry_after_ms, Some(2000));
+    // "Homeservers SHOULD include a `Retry-After` header for any response with a 429
+    // status code": the page gives no value, so this one is written from that sentence
+    // (seconds, RFC 9110). A 429 body without retry_after_ms waits for the header.
+    let header_only = errcat::ApiError::<matrix::ErrorCode>::from_response(
+        429,
+        [("Retry-After", "3")],
+        br#"{"errcode": "M_LIMIT_EXCEEDED", "error": "Too many requests"}"#,
+    );
+    assert_eq!(
+        header_only.retry_decision(1, &policy),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(3)
+        }
+    );
+}
+
+/// Matrix: "Errors are generally best expressed by their error code rather than the HTTP
+/// status code returned ... if the client receives an error code of `M_NOT_FOUND` but the
+/// request gave a 400 Bad Request status code, the client should treat the error as if
+/// the resource was not found." The docs' `M_UNKNOWN_TOKEN` 401 (POST /refresh) carries
+/// `soft_logout: true`, and bodies the page shows without `error` (POST /login's 403,
+/// `{"errcode": "M_FORBIDDEN"}`) are still the documented envelope.
+#[test]
+fn matrix_code_wins_over_status_and_soft_logout_is_read() {
+    use errcat::{Category, Idempotency, RetryDecision, RetryPolicy};
+    let not_found_at_400 = errcat::ApiError::<matrix::ErrorCode>::from_response(
+        400,
+        Vec::<(&str, &str)>::new(),
+        br#"{"errcode": "M_NOT_FOUND", "error": "No resource was found for this request."}"#,
+    );
+    assert_eq!(
+        not_found_at_400.known_code(),
+        Some(matrix::ErrorCode::NotFound)
+    );
+    assert_eq!(not_found_at_400.category(), Category::NotFound);
+    let soft = example_error::<matrix::ErrorCode>("matrix", "unknown_token_401_soft_logged_out");
+    assert_eq!(soft.known_code(), Some(matrix::ErrorCode::UnknownToken));
+    assert_eq!(soft.category(), Category::Authentication);
+    assert_eq!(
+        soft.retry_decision(1, &RetryPolicy::new(Idempotency::Idempotent)),
+        RetryDecision::FixRequest
+    );
+    let api = load(CORPUS)
+        .into_iter()
+        .find(|a| a.id() == "matrix")
+        .unwrap();
+    let body = |name: &str| {
+        api.doc
+            .examples
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap()
+            .body
+            .clone()
+    };
+    let envelope: matrix::ErrorEnvelope =
+        serde_json::from_str(&body("unknown_token_401_soft_logged_out")).unwrap();
+    assert_eq!(envelope.soft_logout, Some(true));
+    let locked: matrix::ErrorEnvelope = serde_json::from_str(&body("user_locked_401")).unwrap();
+    assert_eq!(locked.soft_logout, Some(true));
+    let bare = example_error::<matrix::ErrorCode>("matrix", "forbidden_403_no_error_field");
+    assert_eq!(bare.shape, BodyShape::Documented);
+    assert_eq!(bare.known_code(), Some(matrix::ErrorCode::Forbidden));
+    assert_eq!(bare.message, None);
+    // The UIA 401 that asks for authentication is no error body: it names no code.
+    let uia = example_error::<matrix::ErrorCode>("matrix", "uia_401_no_auth_attempted");
+    assert_eq!(uia.known_code(), None);
 }
