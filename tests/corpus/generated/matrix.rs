@@ -1427,6 +1427,7 @@ pub mod matrix {
                 "Standard error response: \"if the client receives an error code of `M_NOT_FOUND` but the request gave a 400 Bad Request status code, the client should treat the error as if the resource was not found. However, if the client were to receive an error code of `M_UNKNOWN` with a 400 Bad Request, the client should assume that the request being made was invalid.\"",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 401,
@@ -1435,6 +1436,7 @@ pub mod matrix {
                 "Using access tokens: \"When credentials are required but missing or invalid, the HTTP call will return with a status of 401\". User-Interactive Authentication: \"The server indicates what authentication data it requires via the body of an HTTP 401 response\". Account locking: \"servers MUST return a `401 Unauthorized` error response with an `M_USER_LOCKED` error code\".",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 403,
@@ -1443,6 +1445,7 @@ pub mod matrix {
                 "Account suspension: \"the server MUST respond with a `403 Forbidden` error response with `M_USER_SUSPENDED` as the error code\". Invite permission: \"an HTTP 403 status code, with the Matrix error code `M_INVITE_BLOCKED`\".",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 404,
@@ -1451,6 +1454,7 @@ pub mod matrix {
                 "M_UNRECOGNIZED: \"This is expected to be returned with a 404 HTTP status code if the endpoint is not implemented\".",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 405,
@@ -1459,6 +1463,7 @@ pub mod matrix {
                 "M_UNRECOGNIZED: \"or a 405 HTTP status code if the endpoint is implemented, but the incorrect HTTP method is used.\"",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 409,
@@ -1467,6 +1472,7 @@ pub mod matrix {
                 "Shown by PUT /directory/room/{roomAlias} (\"A room alias with that name already exists.\") and PUT /_matrix/media/v3/upload/{serverName}/{mediaId} (M_CANNOT_OVERWRITE_MEDIA).",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 413,
@@ -1475,6 +1481,7 @@ pub mod matrix {
                 "Shown with M_TOO_LARGE by the media upload endpoints (\"The uploaded content is too large for the server.\") and the thumbnail endpoints (\"The local content is too large for the server to thumbnail.\").",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 429,
@@ -1489,6 +1496,7 @@ pub mod matrix {
                 },
                 then: None,
             }),
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 502,
@@ -1497,6 +1505,7 @@ pub mod matrix {
                 "Shown with M_TOO_LARGE by the media download endpoints (\"The content is too large for the server to serve.\") and the thumbnail endpoints (\"The remote content is too large for the server to thumbnail.\").",
             ),
             retry: None,
+            content_type: None,
         },
         ::errcat::StatusInfo {
             status: 504,
@@ -1505,6 +1514,7 @@ pub mod matrix {
                 "Shown by the media download and thumbnail endpoints: \"The content is not yet available. A standard error response will be returned with the `errcode` `M_NOT_YET_UPLOADED`.\"",
             ),
             retry: None,
+            content_type: None,
         },
     ];
 
