@@ -14,7 +14,7 @@ fn main() {
     let result = errcat_codegen::Builder::new()
         .catalog("catalog")
         .only(enabled)
-        .regenerate_command("cargo run --bin errcat -- generate")
+        .regenerate_command("errcat generate")
         .build();
     if let Err(error) = result {
         eprintln!("{error}");

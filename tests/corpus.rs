@@ -211,7 +211,7 @@ fn committed_corpus_modules_are_what_the_catalogs_generate() {
     // Cargo runs integration tests in the package root.
     let generated = errcat_codegen::Builder::new()
         .catalog("tests/corpus")
-        .regenerate_command("cargo run --bin errcat -- generate")
+        .regenerate_command("errcat generate")
         .generate()
         .unwrap_or_else(|d| panic!("{d}"));
     let committed = std::path::Path::new(CORPUS).join("generated");

@@ -17,9 +17,11 @@ use std::process::ExitCode;
 
 use errcat_codegen::{Artifact, Builder, Catalog};
 
-/// The command that regenerates `generated/`, as named in every header. Fixed, so that
-/// the output is the same however errcat is run; hints use [`generate_hint`].
-pub const GENERATE_COMMAND: &str = "cargo run --bin errcat -- generate";
+/// The command that regenerates `generated/`, as named in every header: the installed
+/// command's name, right in any crate (inside errcat's own workspace `cargo run --bin
+/// errcat --` runs it). Fixed, so that the output is the same however errcat is run;
+/// hints use [`generate_hint`].
+pub const GENERATE_COMMAND: &str = "errcat generate";
 
 /// The command that regenerates this output folder, as the user would type it now:
 /// through `cargo run` when errcat runs from its own workspace (cargo sets

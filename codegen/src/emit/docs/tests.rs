@@ -16,7 +16,7 @@ fn page(api: &Api) -> String {
     reference(
         api,
         &Header {
-            command: "cargo run --bin errcat -- generate",
+            command: "errcat generate",
         },
     )
 }
