@@ -46,6 +46,9 @@ pub struct CodeInfo {
     pub context: Context,
     /// The further statuses it is sent with, each with its rule there.
     pub also_at: &'static [AlsoAt],
+    /// Whether the response's status decides what it means: its category is the
+    /// status's, and at a status it does not list its rule is the status's too.
+    pub status_decides: bool,
     /// For message-identified APIs: the message with `{placeholders}` it also matches.
     pub message_pattern: Option<&'static str>,
     /// Response headers that name this code when the body names none (GitHub's 403 with
@@ -105,6 +108,7 @@ impl CodeInfo {
         fix: None,
         context: Context::Http,
         also_at: &[],
+        status_decides: false,
         message_pattern: None,
         when_headers: &[],
     };
@@ -187,9 +191,13 @@ pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {
         info.status == status || info.also_at.iter().any(|a| a.status == status)
     }
     /// The retry rule at `status`: the one the catalog states for that further status,
-    /// else the code's rule.
+    /// else the code's rule; for a code whose status decides, sent with a status it
+    /// does not list, the status's rule ([`crate::ApiSpec::status_retry`]).
     fn retry_at(self, status: u16) -> RetryRule {
         let info = self.info();
+        if info.status_decides && !self.is_sent_at(status) {
+            return Self::SPEC.status_retry(status);
+        }
         info.also_at
             .iter()
             .find(|a| a.status == status && status != info.status)
@@ -198,6 +206,15 @@ pub trait CatalogCode: Copy + Eq + Hash + fmt::Debug + 'static {
     /// The canonical category.
     fn category(self) -> Category {
         self.info().category
+    }
+    /// The category of this code sent with `status`: the code's, or for a code whose
+    /// status decides, the status's.
+    fn category_at(self, status: u16) -> Category {
+        if self.info().status_decides {
+            Category::from_status(status)
+        } else {
+            self.info().category
+        }
     }
     /// The retry rule.
     fn retry(self) -> RetryRule {

@@ -507,11 +507,11 @@ impl<C: CatalogCode> ApiError<C> {
         C::SPEC.error_type(self.error_type.as_deref()?)
     }
 
-    /// The canonical category: the code's, or else the documented type's, or else the
-    /// status's.
+    /// The canonical category: the code's (the status's, for a code whose status
+    /// decides), or else the documented type's, or else the status's.
     pub fn category(&self) -> Category {
         match self.known_code() {
-            Some(code) => code.category(),
+            Some(code) => code.category_at(self.status),
             None => self
                 .documented_type()
                 .and_then(|t| t.category)

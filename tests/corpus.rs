@@ -714,3 +714,94 @@ fn matrix_code_wins_over_status_and_soft_logout_is_read() {
     let uia = example_error::<matrix::ErrorCode>("matrix", "uia_401_no_auth_attempted");
     assert_eq!(uia.known_code(), None);
 }
+
+/// RFC 9457, section 4.2.1: about:blank "indicates that the problem has no additional
+/// semantics beyond that of the HTTP status code", so the status decides
+/// (`status_decides`): the same problem type is not retried at 404 and is retried at 503,
+/// after the `Retry-After` the response gives (RFC 9110's 503 "MAY send a Retry-After
+/// header field"). The RFC shows no about:blank body at 503; this one is written from
+/// that sentence, in the shape of its section 4.2.1 (`title` is the status phrase).
+#[test]
+fn about_blank_is_retried_at_503_not_at_404() {
+    use errcat::{Category, Idempotency, Jitter, RetryDecision, RetryPolicy};
+    use std::time::Duration;
+    let policy = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::None);
+    let read = |status: u16, title: &str, headers: Vec<(&str, &str)>| {
+        let body = format!(r#"{{"type": "about:blank", "title": "{title}", "status": {status}}}"#);
+        errcat::ApiError::<problem_details::ErrorCode>::from_response(
+            status,
+            headers,
+            body.as_bytes(),
+        )
+    };
+    let not_found = read(404, "Not Found", vec![]);
+    assert_eq!(
+        not_found.known_code(),
+        Some(problem_details::ErrorCode::AboutBlank)
+    );
+    assert_eq!(not_found.category(), Category::NotFound);
+    assert_eq!(
+        not_found.retry_decision(1, &policy),
+        RetryDecision::FixRequest
+    );
+
+    let unavailable = read(503, "Service Unavailable", vec![("retry-after", "120")]);
+    assert_eq!(
+        unavailable.known_code(),
+        Some(problem_details::ErrorCode::AboutBlank)
+    );
+    assert_eq!(unavailable.category(), Category::Unavailable);
+    let schedule: Vec<RetryDecision> = (1..=2)
+        .map(|attempt| unavailable.retry_decision(attempt, &policy))
+        .collect();
+    assert_eq!(
+        schedule,
+        [
+            RetryDecision::Retry {
+                delay: Duration::from_secs(120)
+            },
+            RetryDecision::Retry {
+                delay: Duration::from_secs(120)
+            }
+        ]
+    );
+    // Without the status deciding, the code's own rule (404's: never) would apply.
+    assert!(!problem_details::ErrorCode::AboutBlank.is_sent_at(503));
+    assert_eq!(
+        problem_details::ErrorCode::AboutBlank.retry(),
+        errcat::RetryRule::Never
+    );
+}
+
+/// Matrix: "When encountering the error code `M_UNKNOWN`, clients should prefer the HTTP
+/// status code as a more reliable reference for what the issue was." The page's own
+/// M_UNKNOWN bodies at 400, 403, 404 and 409 each mean what their status means.
+#[test]
+fn matrix_unknown_means_what_its_status_means() {
+    use errcat::Category;
+    let expected = [
+        (400, Category::InvalidRequest),
+        (403, Category::Permission),
+        (404, Category::NotFound),
+        (409, Category::Conflict),
+    ];
+    let api = load(CORPUS)
+        .into_iter()
+        .find(|api| api.id() == "matrix")
+        .expect("the corpus has matrix");
+    for (status, category) in expected {
+        let example = api
+            .doc
+            .examples
+            .iter()
+            .find(|x| x.status == status && x.expect.as_deref() == Some("unknown"))
+            .unwrap_or_else(|| panic!("the page shows M_UNKNOWN at {status}"));
+        let error = errcat::ApiError::<matrix::ErrorCode>::from_response(
+            status,
+            Vec::<(&str, &str)>::new(),
+            example.body.as_bytes(),
+        );
+        assert_eq!(error.known_code(), Some(matrix::ErrorCode::Unknown));
+        assert_eq!(error.category(), category, "at {status}");
+    }
+}

@@ -136,6 +136,10 @@ const EXPECTED_RULES: &[(&str, &[&str])] = &[
             "example-mismatch",
         ],
     ),
+    (
+        "73-status-decides",
+        &["status-decides-category", "status-decides-context"],
+    ),
 ];
 
 /// Where a diagnostic must point: cases that once pointed elsewhere (a block mapping

@@ -491,3 +491,24 @@ fn status_rows_added_changed_and_removed() {
         ["400"]
     );
 }
+
+/// Letting the status decide an error's meaning changes the category clients get at
+/// every other status: breaking, both ways.
+#[test]
+fn status_decides_is_a_category_change() {
+    let decides = edit(&[(
+        "  - id: internal\n    type: server_error\n",
+        "  - id: internal\n    type: server_error\n    status_decides: true\n",
+    )]);
+    for (from, to) in [(BASE, decides.as_str()), (decides.as_str(), BASE)] {
+        let breaking = only(&compare(&catalog(from), &catalog(to)), Severity::Breaking);
+        assert_eq!(
+            breaking,
+            [(
+                Some(BreakKind::Category),
+                "internal".to_owned(),
+                "whether the status decides its meaning changed".to_owned()
+            )]
+        );
+    }
+}

@@ -281,6 +281,25 @@ fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
             name(&new.category),
         );
     }
+    // Whether the response's status decides changes the category (and, at unlisted
+    // statuses, the rule) clients get at every status but one.
+    if old.doc.status_decides != new.doc.status_decides {
+        let words = |decides: bool| {
+            if decides {
+                "the status decides".to_owned()
+            } else {
+                "one category at every status".to_owned()
+            }
+        };
+        c.breaking(
+            BreakKind::Category,
+            subject.clone(),
+            id,
+            "whether the status decides its meaning changed",
+            words(old.doc.status_decides),
+            words(new.doc.status_decides),
+        );
+    }
     let (before, after) = (old.retry.rule, new.retry.rule);
     if retry_class(before) != retry_class(after) {
         let summary = format!(

@@ -80,6 +80,9 @@ struct ErrorExport<'a> {
     inferred: Vec<(&'static str, &'a str)>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     also_at: Vec<AlsoAtExport<'a>>,
+    /// Only where the response's status decides the error's meaning.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    status_decides: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     message_pattern: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -152,6 +155,7 @@ fn error_export(error: &Error) -> ErrorExport<'_> {
                 retry_rule: &extra.retry,
             })
             .collect(),
+        status_decides: doc.status_decides,
         message_pattern: doc.message_pattern.as_deref(),
         when_headers: &doc.when_headers,
     }

@@ -366,6 +366,13 @@ pub struct ErrorDoc {
     /// has there when that differs (a generic problem type at 404, 429 and 503).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_at: Vec<AlsoAtDoc>,
+    /// The response's status decides what this error means: its category is the
+    /// status's at every status, and where the catalog states no rule for a status, its
+    /// retry rule is the status's (RFC 9457's about:blank has "no additional semantics
+    /// beyond that of the HTTP status code"; Matrix's M_UNKNOWN: "clients should prefer
+    /// the HTTP status code"). It may then come with any status, listed or not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub status_decides: bool,
     /// Response headers that name this error when the body names no documented one
     /// (GitHub's 403 with `x-ratelimit-remaining: 0`); every one must hold, at any of
     /// the error's statuses.

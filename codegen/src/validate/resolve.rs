@@ -44,13 +44,18 @@ fn resolve_one(ctx: &Ctx, i: usize, doc: &ErrorDoc, out: &mut Vec<Diagnostic>) -
             return None;
         }
     };
-    let category = doc
-        .category
-        .or_else(|| ty.and_then(|t| t.category))
-        .unwrap_or_else(|| match doc.context {
-            Context::Poll => Category::Processing,
-            _ => Category::from_status(status),
-        });
+    // Where the status decides, the category is the status's (here the primary one's;
+    // the runtime takes the response's); a stated one is refused in `statuses.rs`.
+    let category = if doc.status_decides {
+        Category::from_status(status)
+    } else {
+        doc.category
+            .or_else(|| ty.and_then(|t| t.category))
+            .unwrap_or_else(|| match doc.context {
+                Context::Poll => Category::Processing,
+                _ => Category::from_status(status),
+            })
+    };
     let (retry, retry_source, retry_inferred) = resolve_retry(ctx, doc, ty, None, status);
     let mut also_at = Vec::new();
     for extra in &doc.also_at {

@@ -41,6 +41,7 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     plain_text(ctx, out);
+    status_decides(ctx, out);
     for (i, ty) in ctx.doc.types.iter().enumerate() {
         if let Some(status) = ty.status {
             let path = format!("types[{i}].status");
@@ -158,6 +159,41 @@ fn plain_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     "describe that status in its `statuses` row (its errors are told apart by status alone), or correct the error's status",
                 ));
             }
+        }
+    }
+}
+
+/// An error whose status decides its meaning takes its category from the response's
+/// status, so a stated category would be a second, contradicting answer; and it is an
+/// HTTP error, since only a response's status can decide.
+fn status_decides(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (i, error) in ctx.doc.errors.iter().enumerate() {
+        if !error.status_decides {
+            continue;
+        }
+        if error.category.is_some() {
+            out.push(ctx.at(
+                "status-decides-category",
+                &format!("errors[{i}].category"),
+                Anchor::Value,
+                format!(
+                    "error `{}` says the status decides its meaning, and also states a category",
+                    error.id
+                ),
+                "remove `category` (each status gives its own), or remove `status_decides` if the page gives the error one meaning at every status",
+            ));
+        }
+        if error.context != Context::Http {
+            out.push(ctx.at(
+                "status-decides-context",
+                &format!("errors[{i}].status_decides"),
+                Anchor::Value,
+                format!(
+                    "error `{}` is not reported in an HTTP error response, so no status can decide its meaning",
+                    error.id
+                ),
+                "remove `status_decides`",
+            ));
         }
     }
 }

@@ -84,7 +84,7 @@ pub mod matrix {
         /// - Also sent with HTTP status 403; retry there: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 403)
         /// - Also sent with HTTP status 404; retry there: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         /// - Also sent with HTTP status 409; retry there: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 409)
-        /// - Category: `invalid_request`
+        /// - Category: the response's status decides: at every status its category is the status's, and where no rule is stated for a status, so is its retry rule (`invalid_request` at 400)
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 400)
         /// - Cause: Standard error response: "When encountering the error code \`M\_UNKNOWN\`, clients should prefer the HTTP status code as a more reliable reference for what the issue was. ... if the client were to receive an error code of \`M\_UNKNOWN\` with a 400 Bad Request, the client should assume that the request being made was invalid."
         Unknown,
@@ -593,6 +593,7 @@ pub mod matrix {
                     ),
                 },
             ],
+            status_decides: true,
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {

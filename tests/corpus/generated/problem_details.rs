@@ -30,7 +30,7 @@ pub mod problem_details {
         /// - Wire: `about:blank`
         /// - HTTP status: 404 (inferred: about:blank's registered "Recommended HTTP status code" is "N/A" and problem details "can be used with any HTTP status code"; 404 is the one status section 4.2.1 names ("Not Found" for 404), so it is the primary status, with the other named one in also\_at)
         /// - Also sent with HTTP status 403; retry there: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 403)
-        /// - Category: `not_found`
+        /// - Category: the response's status decides: at every status its category is the status's, and where no rule is stated for a status, so is its retry rule (`not_found` at 404)
         /// - Retry: Do not retry: fix the request first. (inferred: the page states no retry rule for it; errcat's default for status 404)
         AboutBlank,
         /// You do not have enough credit. (A fictional problem type: the section 3 example's "title"; "the out-of-credit problem (identified by its type) indicates the reason for the 403 in \\"title\\"".)
@@ -87,6 +87,7 @@ pub mod problem_details {
                     ),
                 },
             ],
+            status_decides: true,
             ..::errcat::CodeInfo::BASE
         },
         ::errcat::CodeInfo {

@@ -222,7 +222,19 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
             .unwrap_or_default();
         row("type", format!("{ty}{description}"));
     }
-    row("category", error.category.as_str().to_owned());
+    row(
+        "category",
+        if doc.status_decides {
+            format!(
+                "{} ({} at {})",
+                errcat_codegen::emit::words::STATUS_DECIDES,
+                error.category.as_str(),
+                error.status
+            )
+        } else {
+            error.category.as_str().to_owned()
+        },
+    );
     row(
         "reported in",
         errcat_vocab::Term::phrase(error.context()).to_owned(),

@@ -173,10 +173,18 @@ fn error_section(page: &mut Page, index: usize) {
         facts.push(format!("- **Type:** [{}]({link}){type_marks}", code(ty)));
     }
     let category_marks = page.marks(inferred, &["category"], &subject);
-    facts.push(format!(
-        "- **Category:** {}{category_marks}",
-        code(error.category.as_str())
-    ));
+    facts.push(if doc.status_decides {
+        format!(
+            "- **Category:** {} ({})",
+            crate::emit::words::STATUS_DECIDES,
+            code(error.category.as_str()) + " at " + &error.status.to_string()
+        )
+    } else {
+        format!(
+            "- **Category:** {}{category_marks}",
+            code(error.category.as_str())
+        )
+    });
     let context_marks = page.marks(inferred, &["context"], &subject);
     facts.push(format!(
         "- **Reported in:** {}{context_marks}",

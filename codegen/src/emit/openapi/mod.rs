@@ -299,6 +299,9 @@ fn code_facts(error: &Error, status: u16) -> Value {
         facts.insert("type".into(), json!(ty));
     }
     facts.insert("category".into(), json!(error.category.as_str()));
+    if error.doc.status_decides {
+        facts.insert("status_decides".into(), json!(true));
+    }
     facts.insert("context".into(), json!(error.context().as_str()));
     if let Some(rule) = error.retry_at(status) {
         facts.insert("retry".into(), rule_facts(rule));

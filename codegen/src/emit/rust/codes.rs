@@ -66,10 +66,16 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
     if let Some(ty) = error.error_type() {
         facts.push(format!("- Type: {}", docs::code(ty)));
     }
-    facts.push(format!(
-        "- Category: {}",
-        docs::code(error.category.as_str())
-    ));
+    facts.push(if doc.status_decides {
+        format!(
+            "- Category: {} ({} at {})",
+            docs::text(crate::emit::words::STATUS_DECIDES),
+            docs::code(error.category.as_str()),
+            error.status
+        )
+    } else {
+        format!("- Category: {}", docs::code(error.category.as_str()))
+    });
     let mut retry = format!(
         "- Retry: {}",
         docs::text(&retry_words(&error.retry, Some(error.status)))
@@ -171,6 +177,7 @@ fn info_row(error: &Error) -> TokenStream {
         });
         quote! { also_at: &[ #( #rows ),* ], }
     });
+    let status_decides = doc.status_decides.then(|| quote! { status_decides: true, });
     let when_headers = (!doc.when_headers.is_empty()).then(|| {
         let rows = doc.when_headers.iter().map(|condition| {
             let name = &condition.name;
@@ -190,6 +197,7 @@ fn info_row(error: &Error) -> TokenStream {
             #( #optional )*
             #context
             #also_at
+            #status_decides
             #when_headers
             ..::errcat::CodeInfo::BASE
         }
