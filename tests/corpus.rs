@@ -49,6 +49,7 @@ seed_apis!(agenthuman, identitycall, kallglot, voice_gateway, zenhire);
 corpus_apis!(
     azure_storage,
     discord,
+    dropbox,
     dynamodb,
     github,
     google_rpc,
