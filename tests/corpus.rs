@@ -49,6 +49,7 @@ seed_apis!(agenthuman, identitycall, kallglot, voice_gateway, zenhire);
 corpus_apis!(
     azure_storage,
     discord,
+    dropbox,
     dynamodb,
     github,
     google_rpc,
@@ -804,4 +805,166 @@ fn matrix_unknown_means_what_its_status_means() {
         assert_eq!(error.known_code(), Some(matrix::ErrorCode::Unknown));
         assert_eq!(error.category(), category, "at {status}");
     }
+}
+
+/// Dropbox API v2, the status table of the HTTP docs' "Errors" section:
+/// - 400: "Bad input parameter. The response body is a plaintext message with more
+///   information." The text is the message, the body names no code, and the row's rule
+///   ("Responses with 400 error code indicate an issue with the request itself, and thus
+///   will not be resolved by retrying them.") decides; the server side sends the message
+///   alone as `text/plain`.
+/// - 409: "Endpoint-specific error." files/get_metadata's GetMetadataError has one member,
+///   `path` (a LookupError), nested as Stone writes a union inside a union, so the
+///   LookupError tag at `error.path['.tag']` picks the (code, sub-code) pair entry; a tag
+///   the catalog lacks falls back to the code's general entry. The docs show no
+///   get_metadata body: this one is written from those definitions.
+/// - 429: "Your app should wait for the number of seconds specified in the \"Retry-After\"
+///   response header before trying again", and RateLimitError's `retry_after`: "The number
+///   of seconds that the app should wait before making another request." The docs show no
+///   429 body either: this one is written from RateLimitError's fields.
+#[test]
+fn dropbox_plain_text_400_nested_409_and_rate_limited_429() {
+    use errcat::{Category, Idempotency, Jitter, RetryDecision, RetryPolicy, RetryRule};
+    use std::time::Duration;
+    let read = |status: u16, headers: &[(&str, &str)], body: &str| {
+        errcat::ApiError::<dropbox::ErrorCode>::from_response(
+            status,
+            headers.iter().copied(),
+            body.as_bytes(),
+        )
+    };
+    let policy = RetryPolicy::new(Idempotency::Idempotent)
+        .with_jitter(Jitter::None)
+        .with_max_server_delay(Duration::from_secs(3600));
+
+    // 400: the plain text is the message (a text written for this test: the docs show
+    // none), documented, with no code; the status row's rule decides.
+    let text = "A plain-text message with more information, written for this test.";
+    let bad_input = read(400, &[("Content-Type", "text/plain; charset=utf-8")], text);
+    assert_eq!(bad_input.shape, BodyShape::Documented);
+    assert_eq!(bad_input.message.as_deref(), Some(text));
+    assert_eq!(bad_input.known_code(), None);
+    assert_eq!(bad_input.code, None);
+    assert_eq!(
+        bad_input.retry_rule(),
+        <dropbox::ErrorCode as CatalogCode>::SPEC.status_retry(400)
+    );
+    assert_eq!(bad_input.retry_rule(), RetryRule::Never);
+    assert_eq!(
+        bad_input.retry_decision(1, &policy),
+        RetryDecision::FixRequest
+    );
+    assert_eq!(bad_input.category(), Category::InvalidRequest);
+
+    // 400, server side: the message alone, as text/plain, and it reads back the same.
+    let parts = errcat::ResponseParts {
+        message: Some(text.to_owned()),
+        ..errcat::ResponseParts::default()
+    };
+    let response = errcat::build_undocumented_response::<dropbox::ErrorCode>(400, "", &parts);
+    assert_eq!(response.status, 400);
+    assert_eq!(response.body, text);
+    let (name, value) = &response.headers[0];
+    assert_eq!(name, "Content-Type");
+    assert!(value.starts_with("text/plain"), "{value}");
+    assert!(response.unplaced.is_empty(), "{:?}", response.unplaced);
+    let back = read(400, &[("Content-Type", value.as_str())], &response.body);
+    assert_eq!(back.message.as_deref(), Some(text));
+    assert_eq!(back.shape, BodyShape::Documented);
+
+    // 409: the nested LookupError tag selects the pair entry.
+    let not_found = read(
+        409,
+        &[("Content-Type", "application/json")],
+        r#"{"error_summary": "path/not_found/..", "error": {".tag": "path", "path": {".tag": "not_found"}}}"#,
+    );
+    assert_eq!(not_found.shape, BodyShape::Documented);
+    assert_eq!(
+        not_found.known_code(),
+        Some(dropbox::ErrorCode::PathNotFound)
+    );
+    assert_eq!(not_found.code_str(), Some("path"));
+    assert_eq!(not_found.sub_code.as_deref(), Some("not_found"));
+    assert_eq!(not_found.message.as_deref(), Some("path/not_found/.."));
+    assert_eq!(not_found.category(), Category::NotFound);
+    let code = dropbox::ErrorCode::PathNotFound;
+    assert_eq!(
+        (code.info().wire, code.info().sub_code),
+        ("path", Some("not_found"))
+    );
+    // Every LookupError tag of the catalog is its own pair entry.
+    for (tag, expected) in [
+        ("malformed_path", dropbox::ErrorCode::PathMalformedPath),
+        ("not_file", dropbox::ErrorCode::PathNotFile),
+        ("not_folder", dropbox::ErrorCode::PathNotFolder),
+        (
+            "restricted_content",
+            dropbox::ErrorCode::PathRestrictedContent,
+        ),
+        (
+            "unsupported_content_type",
+            dropbox::ErrorCode::PathUnsupportedContentType,
+        ),
+        ("locked", dropbox::ErrorCode::PathLocked),
+    ] {
+        let body = format!(
+            r#"{{"error": {{".tag": "path", "path": {{".tag": "{tag}"}}}}, "error_summary": "path/{tag}/."}}"#
+        );
+        assert_eq!(read(409, &[], &body).known_code(), Some(expected), "{tag}");
+    }
+    // A LookupError tag the catalog does not have ("New values may be introduced as our
+    // API evolves.") is the code's general entry, and keeps its text.
+    let newer = read(
+        409,
+        &[],
+        r#"{"error_summary": "path/newer_tag/.", "error": {".tag": "path", "path": {".tag": "newer_tag"}}}"#,
+    );
+    assert_eq!(newer.known_code(), Some(dropbox::ErrorCode::Path));
+    assert_eq!(newer.sub_code.as_deref(), Some("newer_tag"));
+    // The pair's emission nests the tag where it was read from.
+    let emitted = code.response(&errcat::ResponseParts::default());
+    let body: serde_json::Value = serde_json::from_str(&emitted.body).unwrap();
+    assert_eq!(emitted.status, 409);
+    assert_eq!(body["error"][".tag"], "path");
+    assert_eq!(body["error"]["path"][".tag"], "not_found");
+
+    // 429: the seconds of Retry-After and of RateLimitError's retry_after, exactly.
+    let wait = Duration::from_secs(300);
+    let json = read(
+        429,
+        &[("Content-Type", "application/json"), ("Retry-After", "300")],
+        r#"{"error_summary": "too_many_requests/..", "error": {"reason": {".tag": "too_many_requests"}, "retry_after": 300}}"#,
+    );
+    assert_eq!(json.shape, BodyShape::Documented);
+    assert_eq!(json.known_code(), None);
+    assert_eq!(json.body_retry_after, Some(300.0));
+    assert_eq!(json.category(), Category::RateLimited);
+    assert_eq!(
+        json.retry_decision(1, &policy),
+        RetryDecision::Retry { delay: wait }
+    );
+    // "The Content-Type of the response can be JSON or plaintext": a plain-text 429 waits
+    // for its Retry-After header all the same.
+    let plain = read(
+        429,
+        &[("Content-Type", "text/plain"), ("Retry-After", "300")],
+        "Too many requests, written for this test.",
+    );
+    assert_eq!(
+        plain.retry_decision(1, &policy),
+        RetryDecision::Retry { delay: wait }
+    );
+
+    // 401: the docs' AuthError examples name their codes; their summaries are the
+    // codes' messages.
+    let expired = example_error::<dropbox::ErrorCode>("dropbox", "expired_access_token");
+    assert_eq!(
+        expired.known_code(),
+        Some(dropbox::ErrorCode::ExpiredAccessToken)
+    );
+    assert_eq!(expired.message.as_deref(), Some("expired_access_token/..."));
+    assert_eq!(
+        expired.retry_decision(1, &policy),
+        RetryDecision::FixRequest
+    );
 }
