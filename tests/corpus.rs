@@ -779,7 +779,8 @@ fn about_blank_is_retried_at_503_not_at_404() {
 /// M_UNKNOWN bodies at 400, 403, 404 and 409 each mean what their status means.
 #[test]
 fn matrix_unknown_means_what_its_status_means() {
-    use errcat::Category;
+    use errcat::{Category, Idempotency, Jitter, RetryPolicy};
+    let policy = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::None);
     let expected = [
         (400, Category::InvalidRequest),
         (403, Category::Permission),
@@ -804,7 +805,27 @@ fn matrix_unknown_means_what_its_status_means() {
         );
         assert_eq!(error.known_code(), Some(matrix::ErrorCode::Unknown));
         assert_eq!(error.category(), category, "at {status}");
+        // "if the client were to receive an error code of M_UNKNOWN with a 400 Bad
+        // Request, the client should assume that the request being made was invalid":
+        // fix it, do not repeat it (and the same for the other 4xx the page shows).
+        assert_eq!(
+            error.retry_decision(1, &policy),
+            errcat::RetryDecision::FixRequest,
+            "at {status}"
+        );
     }
+    // At a status the page does not show M_UNKNOWN with, the status still decides: a
+    // 503 is retried on errcat's backoff for a 503 (the page states no schedule).
+    let unavailable = errcat::ApiError::<matrix::ErrorCode>::from_response(
+        503,
+        Vec::<(&str, &str)>::new(),
+        br#"{"errcode": "M_UNKNOWN", "error": "An unknown error occurred"}"#,
+    );
+    assert_eq!(unavailable.category(), Category::Unavailable);
+    assert!(matches!(
+        unavailable.retry_decision(1, &policy),
+        errcat::RetryDecision::Retry { .. }
+    ));
 }
 
 /// Dropbox API v2, the status table of the HTTP docs' "Errors" section:
@@ -966,5 +987,76 @@ fn dropbox_plain_text_400_nested_409_and_rate_limited_429() {
     assert_eq!(
         expired.retry_decision(1, &policy),
         RetryDecision::FixRequest
+    );
+}
+
+/// google.rpc: the delay of a RESOURCE_EXHAUSTED error is the RetryInfo element of the
+/// `details` list, picked by its `@type` (`error.details[@type=...RetryInfo].retryDelay`).
+/// Google's pages show no whole error body with a RetryInfo detail (searched: the design
+/// guide, AIP-193, the Gemini and Vertex AI error pages); this one is put together from
+/// the documented shapes: the design guide's HTTP error (`code`, `message`, `status`,
+/// `details` with `@type`) and RetryInfo's JSON form, whose documented example delay is
+/// "3.5s".
+#[test]
+fn google_retry_info_delay_is_read_from_the_details_list() {
+    use errcat::{Idempotency, Jitter, ResponseParts, RetryDecision, RetryPolicy};
+    use std::time::Duration;
+    let body = r#"{"error": {"code": 429, "message": "Quota exceeded.", "status": "RESOURCE_EXHAUSTED",
+        "details": [
+          {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "RATE_LIMIT_EXCEEDED", "domain": "googleapis.com"},
+          {"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "3.5s"}
+        ]}}"#;
+    let error = errcat::ApiError::<google_rpc::ErrorCode>::from_response(
+        429,
+        Vec::<(&str, &str)>::new(),
+        body.as_bytes(),
+    );
+    assert_eq!(
+        error.known_code(),
+        Some(google_rpc::ErrorCode::ResourceExhausted)
+    );
+    assert_eq!(error.sub_code.as_deref(), Some("RATE_LIMIT_EXCEEDED"));
+    assert_eq!(error.body_retry_after, Some(3.5));
+    let policy = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::None);
+    assert_eq!(
+        error.retry_decision(1, &policy),
+        RetryDecision::Retry {
+            delay: Duration::from_millis(3500)
+        }
+    );
+    // The server side writes the delay into a RetryInfo element of the list, in the
+    // field's own form (a protobuf duration, rounded up to whole seconds), and it reads
+    // back as the same wait.
+    let response = errcat::build_response(
+        google_rpc::ErrorCode::ResourceExhausted,
+        &ResponseParts {
+            retry_after: Some(Duration::from_millis(3500)),
+            ..ResponseParts::default()
+        },
+    );
+    let json: serde_json::Value = serde_json::from_str(&response.body).unwrap();
+    let retry_info = json["error"]["details"]
+        .as_array()
+        .and_then(|details| {
+            details
+                .iter()
+                .find(|d| d["@type"] == "type.googleapis.com/google.rpc.RetryInfo")
+        })
+        .unwrap_or_else(|| panic!("no RetryInfo element: {}", response.body));
+    assert_eq!(retry_info["retryDelay"], "4s");
+    let back = errcat::ApiError::<google_rpc::ErrorCode>::from_response(
+        response.status,
+        response.headers.clone(),
+        response.body.as_bytes(),
+    );
+    assert_eq!(
+        back.known_code(),
+        Some(google_rpc::ErrorCode::ResourceExhausted)
+    );
+    assert_eq!(
+        back.retry_decision(1, &policy),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(4)
+        }
     );
 }
