@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::Ctx;
 use crate::diagnostic::{Anchor, Diagnostic};
-use crate::model::document::{Context, IdentifiedBy};
+use crate::model::document::{Context, ErrorDoc, IdentifiedBy};
 
 fn in_range(status: u16) -> bool {
     (100..=599).contains(&status)
@@ -53,14 +53,8 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     for (i, error) in ctx.doc.errors.iter().enumerate() {
-        let own = error.status.map(|s| (format!("errors[{i}].status"), s));
-        let further = error
-            .also_at
-            .iter()
-            .enumerate()
-            .map(|(j, a)| (format!("errors[{i}].also_at[{j}].status"), a.status));
         let mut seen: BTreeMap<u16, String> = BTreeMap::new();
-        for (path, status) in own.into_iter().chain(further) {
+        for (path, status) in statuses_of(i, error) {
             if !in_range(status) {
                 out.push(out_of_range(ctx, &path, status));
             } else if error.context == Context::SuccessResponse
@@ -104,6 +98,18 @@ pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The statuses error `i` lists, each with the path of its value: `status`, then each
+/// `also_at` entry.
+fn statuses_of(i: usize, error: &ErrorDoc) -> impl Iterator<Item = (String, u16)> + '_ {
+    let own = error.status.map(|s| (format!("errors[{i}].status"), s));
+    let further = error
+        .also_at
+        .iter()
+        .enumerate()
+        .map(move |(j, a)| (format!("errors[{i}].also_at[{j}].status"), a.status));
+    own.into_iter().chain(further)
+}
+
 fn non_error(ctx: &Ctx, path: &str, status: u16) -> Diagnostic {
     ctx.at(
         "non-error-status",
@@ -139,13 +145,7 @@ fn plain_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     for (i, error) in ctx.doc.errors.iter().enumerate() {
-        let own = error.status.map(|s| (format!("errors[{i}].status"), s));
-        let further = error
-            .also_at
-            .iter()
-            .enumerate()
-            .map(|(j, a)| (format!("errors[{i}].also_at[{j}].status"), a.status));
-        for (path, status) in own.into_iter().chain(further) {
+        for (path, status) in statuses_of(i, error) {
             if let Some((_, row)) = text_statuses.iter().find(|(s, _)| *s == status) {
                 out.push(ctx.at(
                     "code-in-plain-text",
