@@ -72,15 +72,7 @@ fn xml_sketch(paths: &[Vec<&str>], depth: usize) -> String {
 /// The info string of a fenced block that holds one of the API's bodies at `status`:
 /// `text` where the status row says plain text, `xml` for an XML envelope, else `json`.
 pub fn body_language(api: &Api, status: Option<u16>) -> &'static str {
-    let plain_text = status.is_some_and(|status| {
-        api.doc.statuses.iter().any(|row| {
-            row.status == status
-                && row
-                    .content_type
-                    .as_deref()
-                    .is_some_and(errcat_vocab::is_plain_text_media_type)
-        })
-    });
+    let plain_text = status.is_some_and(|status| api.doc.plain_text_row(status).is_some());
     if plain_text {
         "text"
     } else if errcat_vocab::is_xml_media_type(&api.doc.envelope.content_type) {

@@ -446,6 +446,20 @@ pub struct HeaderConditionDoc {
     pub equals: String,
 }
 
+impl Document {
+    /// The status table's row for `status` when the page says its bodies are plain text
+    /// (`content_type: text/plain`): the one test every stage asks.
+    pub fn plain_text_row(&self, status: u16) -> Option<&StatusDoc> {
+        self.statuses.iter().find(|row| {
+            row.status == status
+                && row
+                    .content_type
+                    .as_deref()
+                    .is_some_and(errcat_vocab::is_plain_text_media_type)
+        })
+    }
+}
+
 impl HeaderConditionDoc {
     /// `name: value`, as the condition reads in docs and diagnostics.
     pub fn words(&self) -> String {

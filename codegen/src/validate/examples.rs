@@ -29,13 +29,7 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
         let body_path = format!("examples[{i}].body");
         // At a status whose bodies are plain text the text is the message, as the runtime
         // reads it, unless the body is the documented envelope after all.
-        let plain_text = doc.statuses.iter().any(|row| {
-            row.status == example.status
-                && row
-                    .content_type
-                    .as_deref()
-                    .is_some_and(errcat_vocab::is_plain_text_media_type)
-        });
+        let plain_text = doc.plain_text_row(example.status).is_some();
         let as_envelope = || {
             let body: serde_json::Value = serde_json::from_str(&example.body).ok()?;
             id_path

@@ -287,13 +287,7 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
         );
     }
     for status in error.statuses() {
-        let plain_text = api.doc.statuses.iter().find(|r| {
-            r.status == status
-                && r.content_type
-                    .as_deref()
-                    .is_some_and(errcat_vocab::is_plain_text_media_type)
-        });
-        if let Some(row_doc) = plain_text {
+        if let Some(row_doc) = api.doc.plain_text_row(status) {
             let content_type = row_doc.content_type.as_deref().unwrap_or_default();
             row(
                 "body",

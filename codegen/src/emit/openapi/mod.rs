@@ -184,9 +184,9 @@ fn response(api: &Api, status: u16) -> Value {
     if !headers.is_empty() {
         response.insert("headers".into(), Value::Object(headers));
     }
-    let plain_text = row
-        .and_then(|r| r.content_type.as_deref())
-        .filter(|t| errcat_vocab::is_plain_text_media_type(t));
+    let plain_text = doc
+        .plain_text_row(status)
+        .and_then(|r| r.content_type.as_deref());
     let mut media = Map::new();
     let examples = match plain_text {
         Some(_) => {
