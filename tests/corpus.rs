@@ -60,6 +60,7 @@ corpus_apis!(
     paypal,
     problem_details,
     salesforce,
+    shopify_admin_graphql,
     slack,
     soap12,
     square,
