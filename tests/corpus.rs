@@ -60,6 +60,7 @@ corpus_apis!(
     paypal,
     problem_details,
     salesforce,
+    shopify_admin_graphql,
     slack,
     soap12,
     square,
@@ -1059,4 +1060,186 @@ fn google_retry_info_delay_is_read_from_the_details_list() {
             delay: Duration::from_secs(4)
         }
     );
+}
+
+/// Shopify's GraphQL Admin API reports errors in the `errors` list of a 200 ("the GraphQL API
+/// can return a `200 OK` response code in cases that would typically produce 4xx or 5xx
+/// errors in REST"): the reference page's two "Sample 200 error responses" are classified by
+/// `errors[].extensions.code` to their codes, each error of the list kept with its own
+/// message, request id and documentation link. A throttle waits the limits page's "The
+/// recommended backoff time is one second", exactly, mutation or not (the bucket is checked
+/// "before execution begins"). The string bodies of "Sample error codes" name no code: their
+/// statuses decide.
+#[test]
+fn shopify_graphql_errors_inside_a_200_are_classified_and_a_throttle_waits_one_second() {
+    use errcat::{Category, Context, GiveUp, Idempotency, Jitter, RetryDecision, RetryPolicy};
+    use shopify_admin_graphql::ErrorCode;
+    use std::time::Duration;
+    let example = |name: &str| example_error::<ErrorCode>("shopify_admin_graphql", name);
+
+    // The tab "Throttled" of "Sample 200 error responses": a MAX_COST_EXCEEDED error.
+    let max_cost = example("max_cost_exceeded_200");
+    assert_eq!(max_cost.status, 200);
+    assert_eq!(max_cost.shape, BodyShape::Documented);
+    assert_eq!(max_cost.known_code(), Some(ErrorCode::MaxCostExceeded));
+    assert_eq!(max_cost.errors.len(), 1);
+    assert_eq!(
+        max_cost.errors[0].known_code(),
+        Some(ErrorCode::MaxCostExceeded)
+    );
+    assert_eq!(
+        ErrorCode::MaxCostExceeded.context(),
+        Context::SuccessResponse
+    );
+    let message = max_cost.message.as_deref().unwrap();
+    assert!(message.starts_with(
+        "Query cost is 2003, which exceeds the single query max cost limit (1000).\n\nSee "
+    ));
+    assert_eq!(max_cost.errors[0].message.as_deref(), Some(message));
+    assert_eq!(
+        max_cost.doc_url.as_deref(),
+        Some("https://shopify.dev/api/usage/limits#rate-limits")
+    );
+    assert_eq!(max_cost.category(), Category::InvalidRequest);
+    // The same query exceeds the limit again. At 200 the runtime says "not retryable", not
+    // "fix the request" (that reading is kept for 4xx): shopify_admin_graphql.NEEDS.md, 11.
+    let policy = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::None);
+    assert_eq!(
+        max_cost.retry_decision(1, &policy),
+        RetryDecision::GiveUp(GiveUp::NotRetryable)
+    );
+
+    // The tab "Internal": INTERNAL_SERVER_ERROR with its request id.
+    let internal = example("internal_server_error_200");
+    assert_eq!(internal.status, 200);
+    assert_eq!(internal.known_code(), Some(ErrorCode::InternalServerError));
+    assert_eq!(internal.errors.len(), 1);
+    assert_eq!(
+        internal.errors[0].known_code(),
+        Some(ErrorCode::InternalServerError)
+    );
+    assert_eq!(
+        internal.request_id.as_deref(),
+        Some("1b355a21-7117-44c5-8d8b-8948082f40a8")
+    );
+    assert_eq!(
+        internal.message.as_deref(),
+        Some("Internal error. Looks like something went wrong on our end.\nRequest ID: 1b355a21-7117-44c5-8d8b-8948082f40a8 (include this in support requests).")
+    );
+    assert_eq!(internal.category(), Category::Internal);
+    assert!(matches!(
+        internal.retry_decision(1, &policy),
+        RetryDecision::Retry { .. }
+    ));
+    // The changelog's body of the same code, with its own request id.
+    let changelog = example("internal_server_error_changelog");
+    assert_eq!(changelog.known_code(), Some(ErrorCode::InternalServerError));
+    assert_eq!(
+        changelog.request_id.as_deref(),
+        Some("d2f47302-8559-4961-9a5b-3de60172aa29")
+    );
+
+    // THROTTLED: the Admin reference page shows no THROTTLED body (its "Throttled" tab is
+    // the MAX_COST_EXCEEDED body above), so this is the Storefront API reference's own
+    // "Sample 200 error responses" tab Throttled (https://shopify.dev/docs/api/storefront,
+    // as two stored copies show it: index file ids 55248954796 and 34574622689), verbatim:
+    // the same `errors` list, the code the Admin page lists.
+    let throttled = errcat::ApiError::<ErrorCode>::from_response(
+        200,
+        [("Content-Type", "application/json")],
+        br#"{
+  "errors": [
+    {
+      "message": "Throttled",
+      "extensions": {
+        "code": "THROTTLED"
+      }
+    }
+  ]
+}"#,
+    );
+    assert_eq!(throttled.shape, BodyShape::Documented);
+    assert_eq!(throttled.known_code(), Some(ErrorCode::Throttled));
+    assert_eq!(throttled.errors.len(), 1);
+    assert_eq!(throttled.message.as_deref(), Some("Throttled"));
+    assert_eq!(throttled.category(), Category::RateLimited);
+    assert_eq!(ErrorCode::Throttled.context(), Context::SuccessResponse);
+    // "The recommended backoff time is one second": one second before every retry. The
+    // page states no attempt limit, so the caller's (4 attempts in all) ends it.
+    let mut policy = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::Full);
+    policy.default_backoff = errcat::Backoff {
+        max_attempts: Some(4),
+        ..errcat::Backoff::DEFAULT
+    };
+    let second = RetryDecision::Retry {
+        delay: Duration::from_secs(1),
+    };
+    let schedule: Vec<RetryDecision> = (1..=4)
+        .map(|attempt| throttled.retry_decision(attempt, &policy))
+        .collect();
+    assert_eq!(
+        schedule,
+        [
+            second,
+            second,
+            second,
+            RetryDecision::GiveUp(GiveUp::AttemptsExhausted)
+        ]
+    );
+    // A throttled mutation was not executed ("Before execution begins, an app's bucket
+    // must have enough capacity for the requested cost of a query"): retried all the same.
+    let mutation = RetryPolicy::new(Idempotency::NotIdempotent);
+    assert_eq!(throttled.retry_decision(1, &mutation), second);
+
+    // "Sample error codes": `errors` is a string or an object, no code; the status decides.
+    for (name, status, category, decision) in [
+        (
+            "bad_request_400",
+            400,
+            Category::InvalidRequest,
+            RetryDecision::FixRequest,
+        ),
+        (
+            "payment_required_402",
+            402,
+            Category::Payment,
+            RetryDecision::FixRequest,
+        ),
+        (
+            "access_denied_403",
+            403,
+            Category::Permission,
+            RetryDecision::FixRequest,
+        ),
+        (
+            "not_found_404",
+            404,
+            Category::NotFound,
+            RetryDecision::FixRequest,
+        ),
+    ] {
+        let error = example(name);
+        assert_eq!(error.status, status, "{name}");
+        assert_eq!(error.known_code(), None, "{name}");
+        assert_eq!(error.category(), category, "{name}");
+        assert_eq!(error.retry_decision(1, &policy), decision, "{name}");
+    }
+    let locked = example("locked_423");
+    assert_eq!(locked.known_code(), None);
+    // A string `errors` is not the documented list: the text is kept as the raw body, not
+    // read as the message (shopify_admin_graphql.NEEDS.md, 2).
+    assert_eq!(locked.shape, BodyShape::UndocumentedJson);
+    assert_eq!(locked.message, None);
+    assert!(locked
+        .raw_body
+        .as_deref()
+        .is_some_and(|raw| raw.contains("This shop is unavailable")));
+    assert_eq!(locked.retry_decision(1, &policy), RetryDecision::FixRequest);
+    let server = example("internal_server_error_500");
+    assert_eq!(server.known_code(), None);
+    assert_eq!(server.category(), Category::Internal);
+    assert!(matches!(
+        server.retry_decision(1, &RetryPolicy::new(Idempotency::Idempotent)),
+        RetryDecision::Retry { .. }
+    ));
 }
