@@ -175,7 +175,11 @@ pub fn retry_words(rule: &RetryDoc, status: Option<u16>) -> String {
             let window = rule
                 .wait
                 .as_ref()
-                .map(|w| format!("{}-{} s", w.min_seconds, w.max_seconds))
+                .map(|w| match (w.min_seconds, w.max_seconds) {
+                    // One number, not a window of one ("1-1 s").
+                    (min, max) if min == max => format!("{min} s"),
+                    (min, max) => format!("{min}-{max} s"),
+                })
                 .unwrap_or_else(|| "the documented window".to_owned());
             let hint = if rule.header.is_some() || rule.body_field.is_some() {
                 format!(" (or the delay in {})", delay_source(rule))
@@ -196,4 +200,24 @@ fn capitalized(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry_words;
+    use crate::model::document::RetryDoc;
+
+    fn wait(min: u64, max: u64) -> RetryDoc {
+        serde_yaml::from_str(&format!(
+            "{{rule: wait, wait: {{min_seconds: {min}, max_seconds: {max}}}}}"
+        ))
+        .expect("a wait rule")
+    }
+
+    /// A window is a range; a window of one second is that second ("1 s", not "1-1 s").
+    #[test]
+    fn a_wait_window_reads_as_a_range_or_one_number() {
+        assert_eq!(retry_words(&wait(1, 1), Some(429)), "Retry after 1 s.");
+        assert_eq!(retry_words(&wait(5, 30), Some(429)), "Retry after 5-30 s.");
+    }
 }

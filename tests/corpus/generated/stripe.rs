@@ -238,7 +238,7 @@ pub mod stripe {
         /// - Wire: `card_decline_rate_limit_exceeded`
         /// - HTTP status: 402 (inferred: the error-codes page gives no status per code; the code reports a payment, card or payment-method attempt that was declined or failed, which the status table calls 402 Request Failed ("The parameters were valid but the request failed."))
         /// - Category: `payment`
-        /// - Retry: Retry after 86400-86400 s. The page says: You can try to charge this card again after 24 hours. We suggest reaching out to your customer to make sure they have entered all of their information correctly and that there are no issues with their card. (inferred: the page says "after 24 hours" and gives no upper bound; the window is taken as exactly 24 hours)
+        /// - Retry: Retry after 86400 s. The page says: You can try to charge this card again after 24 hours. We suggest reaching out to your customer to make sure they have entered all of their information correctly and that there are no issues with their card. (inferred: the page says "after 24 hours" and gives no upper bound; the window is taken as exactly 24 hours)
         /// - Docs: <https://stripe.com/docs/error-codes/card-decline-rate-limit-exceeded>
         CardDeclineRateLimitExceeded,
         /// The card has been declined. When a card is declined, the error returned also includes the decline\_code attribute with the reason why the card was declined. Refer to our decline codes documentation to learn more.
