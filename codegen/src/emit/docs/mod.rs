@@ -197,11 +197,16 @@ impl Page<'_> {
 
     /// A link to an error's section, its wire text as a code span.
     fn error_link(&self, index: usize, in_table: bool) -> String {
-        let wire = &self.api.errors[index].wire;
+        let error = &self.api.errors[index];
+        // A (code, sub-code) pair is named by both: several entries share the code.
+        let label = match &error.doc.sub_code {
+            Some(sub_code) => format!("{} / {sub_code}", error.wire),
+            None => error.wire.clone(),
+        };
         let text = if in_table {
-            markdown::code_cell(wire)
+            markdown::code_cell(&label)
         } else {
-            code(wire)
+            code(&label)
         };
         format!("[{text}]({})", self.link(&format!("code:{index}")))
     }
