@@ -281,3 +281,45 @@ examples:
         "{body}"
     );
 }
+
+/// An error whose status decides its meaning says so, in words and in JSON.
+#[test]
+fn an_error_whose_status_decides_says_so() {
+    let args = [
+        "explain",
+        "--catalog",
+        "tests/corpus",
+        "--api",
+        "problem_details",
+        "about_blank",
+    ];
+    let out = errcat(&repo(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let category = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("category "))
+        .unwrap_or_else(|| panic!("no category row: {stdout}"));
+    assert!(
+        category.contains("the response's status decides")
+            && category.ends_with("(not_found at 404)"),
+        "{category}"
+    );
+    let out = errcat(&repo(), &[&args[..], &["--format", "json"]].concat());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["status_decides"], true);
+    let out = errcat(
+        &repo(),
+        &[
+            "explain",
+            "--catalog",
+            "tests/corpus",
+            "--api",
+            "problem_details",
+            "out_of_credit",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(json(&out)["status_decides"], false);
+}

@@ -398,6 +398,7 @@ fn entry_json(catalog: &Catalog, entry: &Entry) -> Value {
         "type": error.error_type(),
         "type_description": error.error_type().and_then(|t| api.error_type(t)).map(|t| &t.description),
         "category": error.category.as_str(),
+        "status_decides": doc.status_decides,
         "context": name(&error.context()),
         "description": doc.description,
         "message": doc.message,
