@@ -255,8 +255,13 @@ impl<C: CatalogCode> ApiError<C> {
         // XML reader refuses them the same way).
         let parsed = parse_body::<C>(body);
         // At a status whose bodies are plain text, the text is the message, unless the
-        // server sent the documented envelope after all (then the envelope says more).
-        if C::SPEC.is_plain_text_at(status) {
+        // server sent the documented envelope after all (then the envelope says more), or
+        // the response says it is something else (a proxy's HTML page is not the API's
+        // message).
+        let sent_as_other = error
+            .header("content-type")
+            .is_some_and(|t| !crate::is_plain_text_media_type(t));
+        if C::SPEC.is_plain_text_at(status) && !sent_as_other {
             let blank = error.clone();
             if parsed
                 .as_ref()

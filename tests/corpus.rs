@@ -877,6 +877,18 @@ fn dropbox_plain_text_400_nested_409_and_rate_limited_429() {
         RetryDecision::FixRequest
     );
     assert_eq!(bad_input.category(), Category::InvalidRequest);
+    // Without a Content-Type the documented text is assumed; a response that says it is
+    // something else (a proxy's HTML page) is not the API's message, and is kept raw.
+    let bare = read(400, &[], text);
+    assert_eq!(bare.message.as_deref(), Some(text));
+    let proxy = read(
+        400,
+        &[("Content-Type", "text/html")],
+        "<html><body>400 Bad Request</body></html>",
+    );
+    assert_eq!(proxy.shape, BodyShape::NotJson);
+    assert_eq!(proxy.message, None);
+    assert_eq!(proxy.retry_decision(1, &policy), RetryDecision::FixRequest);
 
     // 400, server side: the message alone, as text/plain, and it reads back the same.
     let parts = errcat::ResponseParts {
