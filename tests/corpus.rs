@@ -59,6 +59,7 @@ corpus_apis!(
     oauth2,
     paypal,
     problem_details,
+    razorpay,
     salesforce,
     shopify_admin_graphql,
     slack,
@@ -360,6 +361,95 @@ fn github_403_with_no_quota_left_is_the_rate_limit_whatever_the_body() {
 /// list: an error with a type and no code is classified by its type. The one body the
 /// docs show (a declined payment) names its code, and its `doc_url` is the code's link
 /// (`api.doc_url` with `{code|kebab}`).
+/// Razorpay's `code` is the error's type ("Type of the error") and `reason` its exact
+/// code ("The exact error reason. It can be handled programmatically."). The docs' own
+/// bodies without a reason (the Partners page's "Extra Fields" 400s), with `"reason":
+/// null` (the refund page) or with the undocumented `"reason": "NA"` (the Partners
+/// page's 401 and 500) name no documented code and are classified by their type.
+#[test]
+fn razorpay_error_without_a_reason_is_classified_by_its_type() {
+    use errcat::{Category, Idempotency, RetryDecision, RetryPolicy};
+    let policy = RetryPolicy::new(Idempotency::Idempotent);
+    for name in [
+        "extra_fields_needs_clarification",
+        "extra_fields_under_review",
+        "refund_not_supported",
+    ] {
+        let error = example_error::<razorpay::ErrorCode>("razorpay", name);
+        assert_eq!(error.shape, BodyShape::Documented, "{name}");
+        assert_eq!(error.known_code(), None, "{name}");
+        assert_eq!(
+            error.documented_type().map(|t| t.wire),
+            Some("BAD_REQUEST_ERROR"),
+            "{name}"
+        );
+        assert_eq!(error.category(), Category::InvalidRequest, "{name}");
+        // The 400 section's Solutions: correct the request and resend.
+        assert_eq!(
+            error.retry_decision(1, &policy),
+            RetryDecision::FixRequest,
+            "{name}"
+        );
+    }
+    // A documented reason wins: the same type with `input_validation_failed`.
+    let coded = example_error::<razorpay::ErrorCode>("razorpay", "length_exceeded");
+    assert_eq!(
+        coded.known_code(),
+        Some(razorpay::ErrorCode::InputValidationFailed)
+    );
+    let read = |status: u16, body: &str| {
+        errcat::ApiError::<razorpay::ErrorCode>::from_response(
+            status,
+            Vec::<(&str, &str)>::new(),
+            body.as_bytes(),
+        )
+    };
+    // The Partners page's 500 body, verbatim (kept in `notes`: its reason "NA" is no
+    // documented code): SERVER_ERROR's category.
+    let server = read(
+        500,
+        r#"{
+  "error": {
+    "code": "SERVER_ERROR",
+    "description": "We are facing some trouble completing your request at the moment. Please try again shortly.",
+    "source": "NA",
+    "step": "NA",
+    "reason": "NA",
+    "metadata": {}
+  }
+}"#,
+    );
+    assert_eq!(server.shape, BodyShape::Documented);
+    assert_eq!(server.known_code(), None);
+    assert_eq!(
+        server.documented_type().map(|t| t.wire),
+        Some("SERVER_ERROR")
+    );
+    assert_eq!(server.category(), Category::Internal);
+    // The Partners page's 401 Invalid Key body, verbatim: BAD_REQUEST_ERROR names no
+    // category (it is sent at 400 and 401), so the 401 status decides.
+    let key = read(
+        401,
+        r#"{
+  "error": {
+    "code": "BAD_REQUEST_ERROR",
+    "description": "The api key provided is invalid",
+    "source": "NA",
+    "step": "NA",
+    "reason": "NA",
+    "metadata": {}
+  }
+}"#,
+    );
+    assert_eq!(key.known_code(), None);
+    assert_eq!(
+        key.documented_type().map(|t| t.wire),
+        Some("BAD_REQUEST_ERROR")
+    );
+    assert_eq!(key.category(), Category::Authentication);
+    assert_eq!(key.retry_decision(1, &policy), RetryDecision::FixRequest);
+}
+
 #[test]
 fn stripe_error_without_a_code_is_classified_by_its_type() {
     use errcat::{Category, Idempotency, RetryDecision, RetryPolicy};
