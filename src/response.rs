@@ -258,18 +258,17 @@ impl<C: CatalogCode> ApiError<C> {
         // server sent the documented envelope after all (then the envelope says more), or
         // the response says it is something else (a proxy's HTML page is not the API's
         // message).
-        let sent_as_other = error
-            .header("content-type")
-            .is_some_and(|t| !crate::is_plain_text_media_type(t));
-        if C::SPEC.is_plain_text_at(status) && !sent_as_other {
-            let blank = error.clone();
-            if parsed
-                .as_ref()
-                .is_some_and(|json| error.read_envelope(json))
-            {
-                return error;
+        let plain_text = C::SPEC.is_plain_text_at(status)
+            && error
+                .header("content-type")
+                .is_none_or(crate::is_plain_text_media_type);
+        if plain_text {
+            if let Some(json) = &parsed {
+                let mut enveloped = error.clone();
+                if enveloped.read_envelope(json) {
+                    return enveloped;
+                }
             }
-            let mut error = blank;
             error.read_plain_text(body);
             return error;
         }
@@ -288,6 +287,19 @@ impl<C: CatalogCode> ApiError<C> {
         error
     }
 
+    /// The code a message names at `status` (a message names a code only together with
+    /// its documented status), with the values its pattern captured; else the message
+    /// as an unknown code.
+    fn code_of_message(message: &str, status: u16) -> (WireCode<C>, Vec<(&'static str, String)>) {
+        match C::from_message(message, status) {
+            Some((code, values)) => (WireCode::Known(code), values),
+            None => (
+                WireCode::Unknown(crate::UnknownCode::new(message)),
+                Vec::new(),
+            ),
+        }
+    }
+
     /// Fills the message from a plain-text body (surrounding white space trimmed): the
     /// documented body at a status the catalog says sends plain text. For an API
     /// identified by message, the text and the status name the code; otherwise the body
@@ -295,16 +307,12 @@ impl<C: CatalogCode> ApiError<C> {
     fn read_plain_text(&mut self, body: &[u8]) {
         let text = lossy_prefix(body, MAX_RAW_BYTES);
         let message = text.trim().to_owned();
-        let mut placeholders = Vec::new();
-        let code = match C::SPEC.identified_by {
-            IdentifiedBy::Message => Some(match C::from_message(&message, self.status) {
-                Some((code, values)) => {
-                    placeholders = values;
-                    WireCode::Known(code)
-                }
-                None => WireCode::Unknown(crate::UnknownCode::new(&message)),
-            }),
-            IdentifiedBy::Code => None,
+        let (code, placeholders) = match C::SPEC.identified_by {
+            IdentifiedBy::Message => {
+                let (code, placeholders) = Self::code_of_message(&message, self.status);
+                (Some(code), placeholders)
+            }
+            IdentifiedBy::Code => (None, Vec::new()),
         };
         self.code = code.clone();
         self.message = Some(message.clone());
@@ -373,14 +381,9 @@ impl<C: CatalogCode> ApiError<C> {
                 }
             }),
             IdentifiedBy::Message => message.as_deref().map(|message| {
-                // A message names a code only together with its documented status.
-                match C::from_message(message, self.status) {
-                    Some((code, values)) => {
-                        placeholders = values;
-                        WireCode::Known(code)
-                    }
-                    None => WireCode::Unknown(crate::UnknownCode::new(message)),
-                }
+                let (code, values) = Self::code_of_message(message, self.status);
+                placeholders = values;
+                code
             }),
         };
         ErrorItem {
@@ -631,10 +634,12 @@ impl<C: CatalogCode> std::error::Error for ApiError<C> {}
 /// the key-only paths to documented fields (the root, `error`, ...), by dotted path.
 fn undocumented_members(json: &Value, envelope: &crate::EnvelopeSpec) -> Map<String, Value> {
     let documented: Vec<&str> = envelope.fields.iter().map(|f| f.path).collect();
-    let covers = |path: &str| {
+    // Whether a documented path lies under `path` (`error` holds `error.code`), or with
+    // `itself`, is `path`.
+    let holds = |path: &str, itself: bool| {
         documented.iter().any(|d| {
             d.strip_prefix(path)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+                .is_some_and(|rest| rest.is_empty() && itself || rest.starts_with(['.', '[']))
         })
     };
     let mut extra = Map::new();
@@ -649,16 +654,12 @@ fn undocumented_members(json: &Value, envelope: &crate::EnvelopeSpec) -> Map<Str
                 extra.insert(format!("{prefix}.{key}"), value.clone());
                 continue;
             };
-            if !covers(&path) {
+            if !holds(&path, true) {
                 extra.insert(path, value.clone());
             } else if let Value::Object(inner) = value {
                 // Into an object that holds documented fields, not into one that is a
                 // documented field's whole value (`details`).
-                let under = |d: &&str| {
-                    d.strip_prefix(path.as_str())
-                        .is_some_and(|rest| rest.starts_with(['.', '[']))
-                };
-                if documented.iter().any(under) {
+                if holds(&path, false) {
                     stack.push((path, inner));
                 }
             }

@@ -214,18 +214,71 @@ fn build(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) ->
     let rule = subject.rule;
     let delay = announced_delay(&rule, parts);
     let delay_source = crate::decision::delay_source(&rule);
+    // At a status documented as plain text the body is the message alone.
+    let content_type = spec.content_type_at(subject.status);
+    let (body, placed) = if spec.is_plain_text_at(subject.status) {
+        (message_of(spec, subject, parts), vec![FieldRole::Message])
+    } else {
+        let (body, placed) = envelope_body(spec, subject, parts, delay, at);
+        (serialize(body, content_type), placed)
+    };
+    let mut headers = vec![("Content-Type".to_owned(), content_type.to_owned())];
+    let mut announced = false;
+    if let Some(delay) = delay {
+        let header = delay_source.and_then(|d| d.header).or(match rule {
+            RetryRule::RetryAfter { .. } | RetryRule::Wait { .. } => Some("Retry-After"),
+            _ => None,
+        });
+        if let Some(name) = header {
+            let value = delay_header_value(name, delay, spec, parts, at);
+            headers.push((name.to_owned(), value));
+            announced = true;
+        }
+    }
+    let given = [
+        (
+            FieldRole::Message,
+            parts.message.is_some() && spec.identified_by == IdentifiedBy::Code,
+        ),
+        (FieldRole::Param, parts.param.is_some()),
+        (FieldRole::RequestId, parts.request_id.is_some()),
+        (FieldRole::Details, parts.details.is_some()),
+        (FieldRole::Messages, !parts.messages.is_empty()),
+        (FieldRole::Timestamp, parts.timestamp.is_some()),
+        (FieldRole::Title, parts.title.is_some()),
+    ];
+    let mut unplaced: Vec<FieldRole> = given
+        .into_iter()
+        .filter(|(role, given)| *given && !placed.contains(role))
+        .map(|(role, _)| role)
+        .collect();
+    // A delay is placed when a header or a body field carries it.
+    let delay_placed = announced
+        || placed.contains(&FieldRole::RetryAfter)
+        || placed.contains(&FieldRole::RetryAfterMs);
+    if parts.retry_after.is_some() && !delay_placed {
+        unplaced.push(FieldRole::RetryAfter);
+    }
+    ErrorResponse {
+        status: subject.status,
+        headers,
+        body,
+        unplaced,
+    }
+}
+
+/// The envelope for `subject`, field by field, and the roles it placed.
+fn envelope_body(
+    spec: &crate::ApiSpec,
+    subject: &Subject<'_>,
+    parts: &ResponseParts,
+    delay: Option<Duration>,
+    at: SystemTime,
+) -> (Value, Vec<FieldRole>) {
+    let delay_source = crate::decision::delay_source(&subject.rule);
     let mut body = Value::Null;
     let mut placed: Vec<FieldRole> = Vec::new();
-    // At a status documented as plain text the body is the message alone.
-    let plain_text = spec.is_plain_text_at(subject.status);
-    let fields = if plain_text {
-        placed.push(FieldRole::Message);
-        body = Value::from(message_of(spec, subject, parts));
-        &[][..]
-    } else {
-        spec.envelope.fields
-    };
-    for field in fields {
+    for field in spec.envelope.fields {
         let value: Option<Value> = if let Some(constant) = field.constant {
             serde_json::from_str(constant).ok()
         } else {
@@ -285,52 +338,5 @@ fn build(spec: &crate::ApiSpec, subject: &Subject<'_>, parts: &ResponseParts) ->
             None => {}
         }
     }
-    let content_type = spec.content_type_at(subject.status);
-    let mut headers = vec![("Content-Type".to_owned(), content_type.to_owned())];
-    let mut announced = false;
-    if let Some(delay) = delay {
-        let header = delay_source.and_then(|d| d.header).or(match rule {
-            RetryRule::RetryAfter { .. } | RetryRule::Wait { .. } => Some("Retry-After"),
-            _ => None,
-        });
-        if let Some(name) = header {
-            let value = delay_header_value(name, delay, spec, parts, at);
-            headers.push((name.to_owned(), value));
-            announced = true;
-        }
-    }
-    let given = [
-        (
-            FieldRole::Message,
-            parts.message.is_some() && spec.identified_by == IdentifiedBy::Code,
-        ),
-        (FieldRole::Param, parts.param.is_some()),
-        (FieldRole::RequestId, parts.request_id.is_some()),
-        (FieldRole::Details, parts.details.is_some()),
-        (FieldRole::Messages, !parts.messages.is_empty()),
-        (FieldRole::Timestamp, parts.timestamp.is_some()),
-        (FieldRole::Title, parts.title.is_some()),
-    ];
-    let mut unplaced: Vec<FieldRole> = given
-        .into_iter()
-        .filter(|(role, given)| *given && !placed.contains(role))
-        .map(|(role, _)| role)
-        .collect();
-    // A delay is placed when a header or a body field carries it.
-    let delay_placed = announced
-        || placed.contains(&FieldRole::RetryAfter)
-        || placed.contains(&FieldRole::RetryAfterMs);
-    if parts.retry_after.is_some() && !delay_placed {
-        unplaced.push(FieldRole::RetryAfter);
-    }
-    let body = match body {
-        Value::String(text) if plain_text => text,
-        body => serialize(body, content_type),
-    };
-    ErrorResponse {
-        status: subject.status,
-        headers,
-        body,
-        unplaced,
-    }
+    (body, placed)
 }

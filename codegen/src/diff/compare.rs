@@ -86,6 +86,30 @@ impl Collector<'_> {
         );
     }
 
+    /// Breaking when a rule moves between retry classes (what clients must do changes),
+    /// summarised by `summary(class before, class after)`. True when it did.
+    fn retry_class_change(
+        &mut self,
+        subject: String,
+        id: &str,
+        before: RetryKind,
+        after: RetryKind,
+        summary: impl Fn(&str, &str) -> String,
+    ) -> bool {
+        let moved = retry_class(before) != retry_class(after);
+        if moved {
+            self.breaking(
+                BreakKind::Retry,
+                subject,
+                id,
+                &summary(retry_class(before), retry_class(after)),
+                name(&before),
+                name(&after),
+            );
+        }
+        moved
+    }
+
     fn text(
         &mut self,
         subject: String,
@@ -167,19 +191,10 @@ fn compare_further_statuses(c: &mut Collector, old: &Error, new: &Error, subject
             Some(after) => {
                 let before = old.retry_at(status).map_or(RetryKind::Never, |r| r.rule);
                 let both_first = status == old.status && status == new.status;
-                if !both_first && retry_class(before) != retry_class(after.rule) {
-                    c.breaking(
-                        BreakKind::Retry,
-                        subject.to_owned(),
-                        id,
-                        &format!(
-                            "at HTTP status {status}, {} error became {}",
-                            retry_class(before),
-                            retry_class(after.rule)
-                        ),
-                        name(&before),
-                        name(&after.rule),
-                    );
+                if !both_first {
+                    c.retry_class_change(subject.to_owned(), id, before, after.rule, |a, b| {
+                        format!("at HTTP status {status}, {a} error became {b}")
+                    });
                 }
             }
         }
@@ -301,21 +316,10 @@ fn compare_error(c: &mut Collector, old: &Error, new: &Error) {
         );
     }
     let (before, after) = (old.retry.rule, new.retry.rule);
-    if retry_class(before) != retry_class(after) {
-        let summary = format!(
-            "{} error became {}",
-            retry_class(before),
-            retry_class(after)
-        );
-        c.breaking(
-            BreakKind::Retry,
-            subject.clone(),
-            id,
-            &summary,
-            name(&before),
-            name(&after),
-        );
-    } else if old.retry != new.retry {
+    let moved = c.retry_class_change(subject.clone(), id, before, after, |a, b| {
+        format!("{a} error became {b}")
+    });
+    if !moved && old.retry != new.retry {
         c.push(
             Severity::Cosmetic,
             None,
@@ -695,20 +699,9 @@ fn compare_type_defaults(c: &mut Collector, old: &ErrorTypeDoc, new: &ErrorTypeD
             .filter(|k| *k != RetryKind::Conditional)
     };
     if let (Some(before), Some(after)) = (rule(old), rule(new)) {
-        if retry_class(before) != retry_class(after) {
-            c.breaking(
-                BreakKind::Retry,
-                subject,
-                &new.id,
-                &format!(
-                    "errors of the type without a documented code: {} became {}",
-                    retry_class(before),
-                    retry_class(after)
-                ),
-                name(&before),
-                name(&after),
-            );
-        }
+        c.retry_class_change(subject, &new.id, before, after, |a, b| {
+            format!("errors of the type without a documented code: {a} became {b}")
+        });
     }
 }
 
@@ -774,20 +767,9 @@ fn compare_status_rows(c: &mut Collector, old: &Api, new: &Api) {
         }
         let rule = |r: &StatusDoc| r.retry.as_ref().map(|r| r.rule);
         if let (Some(was), Some(is)) = (rule(before), rule(row)) {
-            if retry_class(was) != retry_class(is) {
-                c.breaking(
-                    BreakKind::Retry,
-                    subject.clone(),
-                    &id,
-                    &format!(
-                        "errors of this status without a rule of their own: {} became {}",
-                        retry_class(was),
-                        retry_class(is)
-                    ),
-                    name(&was),
-                    name(&is),
-                );
-            }
+            c.retry_class_change(subject.clone(), &id, was, is, |a, b| {
+                format!("errors of this status without a rule of their own: {a} became {b}")
+            });
         }
         c.text(
             subject,

@@ -3,10 +3,14 @@
 use crate::model::document::{BackoffDoc, FieldRole, HeaderConditionDoc, RetryDoc, RetryKind};
 use crate::model::Api;
 
-/// How the category of an error whose status decides its meaning reads: the status
-/// table's category and rule at every status without a rule of its own.
-pub const STATUS_DECIDES: &str =
-    "the response's status decides: at every status its category is the status's, and where no rule is stated for a status, so is its retry rule";
+/// The category of an error whose status decides its meaning, in words, with its
+/// category at its primary status written by `code` (a code span, or plain text).
+pub fn status_decides_words(category: &str, status: u16, code: impl Fn(&str) -> String) -> String {
+    format!(
+        "the response's status decides: at every status its category is the status's, and where no rule is stated for a status, so is its retry rule ({} at {status})",
+        code(category)
+    )
+}
 
 /// The envelope's shape in words: its family's phrase, and for an XML envelope the family
 /// followed by a sketch of the document from the catalog's own code and message fields

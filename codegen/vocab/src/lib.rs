@@ -57,15 +57,19 @@ pub fn header_value_is(sent: &str, documented: &str) -> bool {
 /// `charset`): the whole body is the error's message. A status row of a catalog may say
 /// so when the API sends plain text at that status and its envelope elsewhere.
 pub fn is_plain_text_media_type(content_type: &str) -> bool {
-    let essence = content_type.split(';').next().unwrap_or("").trim();
-    essence.eq_ignore_ascii_case("text/plain")
+    essence(content_type).eq_ignore_ascii_case("text/plain")
+}
+
+/// A media type without its parameters (`text/plain; charset=utf-8`: `text/plain`).
+fn essence(content_type: &str) -> &str {
+    content_type.split(';').next().unwrap_or("").trim()
 }
 
 /// Whether bodies of this media type are XML (`application/xml`, `text/xml`,
 /// `application/soap+xml`, ...): the type, before any parameter, is `xml` or ends in
 /// `+xml`.
 pub fn is_xml_media_type(content_type: &str) -> bool {
-    let essence = content_type.split(';').next().unwrap_or("").trim();
+    let essence = essence(content_type);
     let subtype = essence.rsplit('/').next().unwrap_or("");
     essence.contains('/')
         && (subtype.eq_ignore_ascii_case("xml") || subtype.to_ascii_lowercase().ends_with("+xml"))

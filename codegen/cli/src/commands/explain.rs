@@ -225,11 +225,10 @@ fn entry_text(catalog: &Catalog, entry: &Entry) -> String {
     row(
         "category",
         if doc.status_decides {
-            format!(
-                "{} ({} at {})",
-                errcat_codegen::emit::words::STATUS_DECIDES,
+            errcat_codegen::emit::words::status_decides_words(
                 error.category.as_str(),
-                error.status
+                error.status,
+                str::to_owned,
             )
         } else {
             error.category.as_str().to_owned()

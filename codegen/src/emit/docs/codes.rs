@@ -175,9 +175,8 @@ fn error_section(page: &mut Page, index: usize) {
     let category_marks = page.marks(inferred, &["category"], &subject);
     facts.push(if doc.status_decides {
         format!(
-            "- **Category:** {} ({})",
-            crate::emit::words::STATUS_DECIDES,
-            code(error.category.as_str()) + " at " + &error.status.to_string()
+            "- **Category:** {}",
+            crate::emit::words::status_decides_words(error.category.as_str(), error.status, code)
         )
     } else {
         format!(

@@ -68,10 +68,12 @@ fn variant_docs(api: &Api, error: &Error) -> TokenStream {
     }
     facts.push(if doc.status_decides {
         format!(
-            "- Category: {} ({} at {})",
-            docs::text(crate::emit::words::STATUS_DECIDES),
-            docs::code(error.category.as_str()),
-            error.status
+            "- Category: {}",
+            crate::emit::words::status_decides_words(
+                error.category.as_str(),
+                error.status,
+                docs::code
+            )
         )
     } else {
         format!("- Category: {}", docs::code(error.category.as_str()))
