@@ -1613,8 +1613,10 @@ fn missing_catalog_paths_are_located() {
     );
 }
 
-/// The size the linear-time promise is checked at: any input this large is diagnosed in
-/// under [`LINEAR_LIMIT`] in a debug build.
+/// The size the no-hang promise is checked at: any input this large is diagnosed in
+/// under [`LINEAR_LIMIT`] in a debug build. It takes milliseconds, so the bound is a hang
+/// detector (a super-linear step at this size), not a speed claim: speed is measured by
+/// the benchmarks.
 const SIXTY_FOUR_KIB: usize = 64 * 1024;
 const LINEAR_LIMIT: Duration = Duration::from_secs(1);
 
@@ -1667,14 +1669,7 @@ fn bad_ids_catalog(count: usize) -> String {
 }
 
 /// The fastest of up to three timed runs of loading and validating `text` (a busy
-/// machine can stall one run; what is checked is the growth, not the machine).
-/// One diagnosis of `text`, timed.
-fn timed(text: &str) -> Duration {
-    let start = Instant::now();
-    let _ = validate_text(text);
-    start.elapsed()
-}
-
+/// machine can stall one run; the bound is a hang detector, not a speed claim).
 fn fastest_diagnosis(text: &str) -> Duration {
     let mut fastest = Duration::MAX;
     for _ in 0..3 {
@@ -1716,11 +1711,12 @@ fn any_sixty_four_kib_input_is_diagnosed_within_a_second() {
     }
 }
 
-/// Thousands of diagnostics cost time linear in their number: each bad id is reported,
-/// and 64 KiB of them (about 600) are diagnosed within the limit. Finding an excerpt's
-/// line once scanned the whole text, so 5,000 bad ids took over 10 s.
+/// Thousands of diagnostics are all reported, and 64 KiB of them (about 600) are diagnosed
+/// within the hang bound. How the cost grows with their number is measured by the
+/// `diagnosis` benchmark (`cargo bench -p errcat-bench --bench generation`), not here:
+/// finding an excerpt's line once scanned the whole text, so 5,000 bad ids took over 10 s.
 #[test]
-fn many_diagnostics_are_diagnosed_in_linear_time() {
+fn many_diagnostics_are_all_reported() {
     let small = bad_ids_catalog(500);
     let large = bad_ids_catalog(5_000);
     let count = |text: &str| match validate_text(text) {
@@ -1737,19 +1733,6 @@ fn many_diagnostics_are_diagnosed_in_linear_time() {
     assert!(sixty_four.len() <= SIXTY_FOUR_KIB, "{}", sixty_four.len());
     let took = fastest_diagnosis(&sixty_four);
     assert!(took < LINEAR_LIMIT, "64 KiB of bad ids took {took:?}");
-    // Ten times the errors may take at most about ten times as long (15x leaves room for
-    // noise; the quadratic step made it 100x).
-    // Each the fastest of five runs, taken in turn: `fastest_diagnosis` stops at the first
-    // run under the limit, and one sample of each side is at the mercy of a busy machine.
-    let (mut small_took, mut large_took) = (Duration::MAX, Duration::MAX);
-    for _ in 0..5 {
-        small_took = small_took.min(timed(&small));
-        large_took = large_took.min(timed(&large));
-    }
-    assert!(
-        large_took < small_took * 15 + Duration::from_millis(50),
-        "500 bad ids: {small_took:?}, 5,000: {large_took:?}"
-    );
 }
 
 proptest! {

@@ -11,6 +11,9 @@
 //! the scaling ratio is taken from them. (Set `ERRCAT_BENCH_100K=1` to measure 100,000
 //! codes with criterion too, 10 samples: several minutes.)
 //!
+//! Then the `diagnosis` group: a bad catalog of 500 and of 5,000 bad ids loaded and
+//! validated (every problem reported), and the cost per diagnostic side by side.
+//!
 //! Run: `cargo bench -p errcat-bench --bench generation`.
 
 use std::hint::black_box;
@@ -65,7 +68,51 @@ fn main() {
         });
     }
     group.finish();
+
+    // Diagnosing a bad catalog: one diagnostic per bad id, 500 and 5,000 of them. Linear
+    // diagnosis keeps the cost per diagnostic flat (finding an excerpt's line once
+    // scanned the whole text, which made 5,000 bad ids cost 100x what 500 cost).
+    let mut group = c.benchmark_group("diagnosis");
+    let bad: Vec<(usize, PathBuf)> = BAD_ID_COUNTS
+        .iter()
+        .map(|&n| {
+            let path = dir.join(format!("bad_{n}.yaml"));
+            std::fs::write(&path, bad_ids_catalog(n)).expect("write the bad catalog");
+            (n, path)
+        })
+        .collect();
+    for (count, path) in &bad {
+        group.bench_function(count.to_string(), |b| {
+            b.iter(|| black_box(builder(path).load().expect_err("bad ids are diagnosed")))
+        });
+    }
+    group.finish();
     c.final_summary();
+    let per_diagnostic: Vec<Option<f64>> = BAD_ID_COUNTS
+        .iter()
+        .map(|n| mean_ns("diagnosis", &n.to_string()).map(|ns| ns / 1e3 / *n as f64))
+        .collect();
+    if per_diagnostic.iter().any(Option::is_some) {
+        let columns: Vec<String> = BAD_ID_COUNTS
+            .iter()
+            .map(|n| format!("{n} bad ids"))
+            .collect();
+        let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
+        println!(
+            "\ndiagnosis, µs per diagnostic (ratio to the cheapest: linear diagnosis stays \
+             near 1x):\n"
+        );
+        println!(
+            "{}",
+            ratio_table(
+                "",
+                &columns,
+                &[("µs per diagnostic".to_owned(), per_diagnostic)],
+                "",
+                2
+            )
+        );
+    }
 
     // Each size again in a fresh process of its own, split into stages, with its peak
     // memory: a build script generates once per process, and sizes measured one after
@@ -132,6 +179,23 @@ fn main() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// How many bad ids the diagnosis benchmark's catalogs hold.
+const BAD_ID_COUNTS: [usize; 2] = [500, 5_000];
+
+/// A catalog whose errors are `count` entries, each with an id that is not snake_case:
+/// one `snake-case-id` diagnostic each.
+fn bad_ids_catalog(count: usize) -> String {
+    let mut text = String::from(
+        "api:\n  id: acme\n  name: Acme\n  identified_by: code\nenvelope:\n  family: nested_object\n  fields:\n    - path: error.code\n      type: string\n      role: code\n      required: true\nerrors:\n",
+    );
+    for i in 0..count {
+        text.push_str(&format!(
+            "  - id: Bad-Id-{i}\n    wire: WIRE_{i}\n    status: 400\n    category: invalid_request\n    description: \"d\"\n"
+        ));
+    }
+    text
 }
 
 /// Runs per size in fresh processes.
