@@ -14,6 +14,7 @@ pub fn code_span(s: &str) -> String {
     format!("{fence}{pad}{folded}{pad}{fence}")
 }
 
+#[cfg(feature = "serialize")]
 /// The catalog (serde) name of an enum value, e.g. `rate_limited`; empty for values that
 /// do not serialize to a string.
 pub fn serde_name<T: serde::Serialize>(value: &T) -> String {

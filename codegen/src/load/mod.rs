@@ -6,6 +6,7 @@
 //! the sequence item that holds the problem) and tries again, until the rest is clean.
 //! Paths are mapped back to the original file so every position stays right.
 
+mod bidi;
 mod limits;
 pub mod positions;
 
@@ -192,6 +193,7 @@ pub fn load_str(display_path: &str, text: &str) -> LoadedFile {
         return loaded;
     }
     let mut value = value;
+    bidi::check(&loaded.source, &value, "", &mut loaded.diagnostics);
     let mut removed = RemovedItems::default();
     remove_non_string_keys(
         &loaded.source,

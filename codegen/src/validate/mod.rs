@@ -11,7 +11,6 @@ mod references;
 mod resolve;
 mod retry;
 mod statuses;
-mod text;
 mod urls;
 mod wire;
 
@@ -96,7 +95,6 @@ pub fn validate(files: Vec<LoadedFile>) -> Result<Catalog, Diagnostics> {
         statuses::check(&ctx, &mut diagnostics);
         urls::check(&ctx, &mut diagnostics);
         wire::check(&ctx, &mut diagnostics);
-        text::check(&ctx, &mut diagnostics);
         references::check(&ctx, &mut diagnostics);
         let errors = resolve::resolve(&ctx, &mut diagnostics);
         examples::check(&ctx, &errors, &mut diagnostics);
