@@ -141,7 +141,8 @@ impl Builder {
         self
     }
 
-    /// Which artifacts to generate (default: [`Artifact::Rust`] alone).
+    /// Which artifacts to generate (default: [`Artifact::Rust`] alone; each other artifact
+    /// exists with the cargo feature of its name, e.g. `docs`).
     pub fn artifacts(mut self, artifacts: impl IntoIterator<Item = Artifact>) -> Self {
         self.artifacts = artifacts.into_iter().collect();
         self
