@@ -306,9 +306,17 @@ fn catalog(plan: &Plan) -> String {
         "  - {{ status: 500, name: {}, retry: {{ rule: backoff, backoff: {{}} }} }}",
         quoted(&text(rng))
     );
+    // A message-identified API with an odd seed answers 503 in plain text: the body is
+    // the message alone, and the round trip reads the code back from the text and the
+    // status (by_message_bare and by_message_nested are two of them).
+    let plain_text = if plan.by_message && plan.seed % 2 == 1 {
+        ", content_type: text/plain"
+    } else {
+        ""
+    };
     let _ = writeln!(
         y,
-        "  - {{ status: 503, name: Service Unavailable, retry: {{ rule: wait, wait: {{ min_seconds: 1, max_seconds: 2 }} }} }}"
+        "  - {{ status: 503, name: Service Unavailable, retry: {{ rule: wait, wait: {{ min_seconds: 1, max_seconds: 2 }} }}{plain_text} }}"
     );
     let type_ids = ["type_a_kind", "self_b_kind", "enum_c_kind"];
     if with_types {
@@ -695,7 +703,13 @@ fn {id}() {{
         let json = ::serde_json::to_string(&code).unwrap();
         assert_eq!(::serde_json::from_str::<ErrorCode>(&json).unwrap(), code);
         assert_eq!(WireCode::from_wire(code.as_str()).known(), Some(code));
-        let body = code.response(&Default::default()).body;
+        let response = code.response(&Default::default());
+        let body = response.body;
+        if response.headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("content-type") && v.starts_with("text/plain")) {{
+            // A plain-text status: the body is the message alone, which is the wire.
+            assert_eq!(body, code.as_str());
+            continue;
+        }}
         let envelope: ErrorEnvelope = ::serde_json::from_str(&body)
             .unwrap_or_else(|e| panic!("{{code:?}}: {{e}}: {{body}}"));
         assert_eq!(envelope.wire_code().and_then(|w| w.known()), Some(code), "{{body}}");
@@ -763,6 +777,14 @@ fn generated_code_compiles_and_round_trips() {
         start.elapsed()
     );
     assert_eq!(modules.len(), plans.len());
+    // The plain-text round trip is exercised: a message-identified API answers some of
+    // its codes in plain text.
+    let plain_text_codes = catalogs
+        .iter()
+        .filter(|(_, yaml)| yaml.contains("content_type: text/plain"))
+        .map(|(_, yaml)| yaml.matches("\n    status: 503\n").count())
+        .sum::<usize>();
+    assert!(plain_text_codes > 0, "no code is sent in plain text");
     let name = "errcat-generated-compiles";
     write_crate(&scratch, name, &modules, &roundtrip_tests(name, &modules));
     let start = std::time::Instant::now();
