@@ -54,6 +54,7 @@ corpus_apis!(
     github,
     google_rpc,
     jsonapi,
+    konnect_control_planes,
     matrix,
     msgraph,
     oauth2,
@@ -917,6 +918,180 @@ fn matrix_unknown_means_what_its_status_means() {
         unavailable.retry_decision(1, &policy),
         errcat::RetryDecision::Retry { .. }
     ));
+}
+
+/// Kong Konnect Control Planes API v2: every whole error body its OpenAPI document shows
+/// has no `type` (BaseError does not require it), and the document sends them as
+/// `application/problem+json`. Kong's AIP-193 says its HTTP APIs follow RFC 7807, whose
+/// section 3.1 makes a missing `type` "about:blank" (`absent_means`, marked inferred), and
+/// about:blank means what its status means (`status_decides`). The bodies below are the
+/// document's own `components.examples` (YAML there, the same values as JSON here), from
+/// https://github.com/Kong/developer.konghq.com/blob/bc1cd74260f0bddb06dcf004c9c34b53bb870c1a/api-specs/konnect/control-planes/v2/openapi.yaml
+/// (rendered at https://developer.konghq.com/api/konnect/control-planes/v2/). The
+/// document states no retry rule, so each status's default applies: a 4xx is fixed, not
+/// repeated; a 500 is retried on errcat's backoff only when the request is idempotent; a
+/// 503 ("Error response for temporary service unavailability") on the same backoff even
+/// when it is not.
+#[test]
+fn konnect_problem_without_type_is_about_blank_at_its_status() {
+    use errcat::{Category, GiveUp, Idempotency, Jitter, RetryDecision, RetryPolicy};
+    use std::time::Duration;
+    type Code = konnect_control_planes::ErrorCode;
+    let idempotent = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::None);
+    let not_idempotent = RetryPolicy::new(Idempotency::NotIdempotent).with_jitter(Jitter::None);
+    let read = |status: u16, body: &str| {
+        errcat::ApiError::<Code>::from_response(
+            status,
+            [("Content-Type", "application/problem+json")],
+            body.as_bytes(),
+        )
+    };
+    // (status, body, detail, instance, category), each body from components.examples.
+    let cases = [
+        (
+            // 401UnauthenticatedExample
+            401,
+            r#"{"status": 401, "title": "Unauthenticated", "instance": "konnect:trace:952172606039454040", "detail": "A valid token is required"}"#,
+            "A valid token is required",
+            "konnect:trace:952172606039454040",
+            Category::Authentication,
+        ),
+        (
+            // UnauthorizedExample
+            401,
+            r#"{"status": 401, "title": "Unauthorized", "instance": "kong:trace:8347343766220159418", "detail": "Unauthorized"}"#,
+            "Unauthorized",
+            "kong:trace:8347343766220159418",
+            Category::Authentication,
+        ),
+        (
+            // 403PermissionDeniedExample
+            403,
+            r#"{"status": 403, "title": "Permission denied", "instance": "konnect:trace:2822394689570210664", "detail": "Insufficient role-set to create control planes."}"#,
+            "Insufficient role-set to create control planes.",
+            "konnect:trace:2822394689570210664",
+            Category::Permission,
+        ),
+        (
+            // 404NotFoundExample
+            404,
+            r#"{"status": 404, "title": "Not Found", "instance": "konnect:trace:2287285207635123011", "detail": "The requested control plane was not found."}"#,
+            "The requested control plane was not found.",
+            "konnect:trace:2287285207635123011",
+            Category::NotFound,
+        ),
+        (
+            // 409ConflictExample
+            409,
+            r#"{"status": 409, "title": "Conflict", "instance": "konnect:trace:2287285207635123011", "detail": "Control Plane with provided name already exists."}"#,
+            "Control Plane with provided name already exists.",
+            "konnect:trace:2287285207635123011",
+            Category::Conflict,
+        ),
+    ];
+    for (status, body, detail, instance, category) in cases {
+        let error = read(status, body);
+        assert_eq!(error.shape, BodyShape::Documented, "at {status}");
+        assert_eq!(error.known_code(), Some(Code::AboutBlank), "at {status}");
+        assert_eq!(error.message.as_deref(), Some(detail), "at {status}");
+        assert_eq!(error.request_id.as_deref(), Some(instance), "at {status}");
+        assert_eq!(error.category(), category, "at {status}");
+        assert_eq!(
+            error.retry_decision(1, &idempotent),
+            RetryDecision::FixRequest,
+            "at {status}"
+        );
+    }
+
+    // 400UsageLimitsReachedExample: the first invalid parameter is the one at fault, and a
+    // 400 is fixed, not repeated (the body has no type to say it is a quota).
+    let limits = read(
+        400,
+        r#"{"status": 400, "title": "Bad Request", "instance": "konnect:trace:8988732526256293040", "detail": "Cannot create an additional control plane because usage limits have been reached.", "invalid_parameters": [{"field": "object", "reason": "usage limits reached"}]}"#,
+    );
+    assert_eq!(limits.shape, BodyShape::Documented);
+    assert_eq!(limits.known_code(), Some(Code::AboutBlank));
+    assert_eq!(
+        limits.message.as_deref(),
+        Some("Cannot create an additional control plane because usage limits have been reached.")
+    );
+    assert_eq!(limits.param.as_deref(), Some("object"));
+    assert!(limits.extra.is_empty(), "{:?}", limits.extra);
+    assert_eq!(limits.category(), Category::InvalidRequest);
+    assert_eq!(
+        limits.retry_decision(1, &idempotent),
+        RetryDecision::FixRequest
+    );
+
+    let backoff = |ms| RetryDecision::Retry {
+        delay: Duration::from_millis(ms),
+    };
+    // 500InternalErrorExample (create, update and delete): backoff when idempotent (a
+    // DELETE), never for a POST that may have been processed.
+    let internal = read(
+        500,
+        r#"{"status": 500, "title": "Internal Server Error", "instance": "konnect:trace:2287285207635123011", "detail": "Could not propagate control plane changes to control plane cluster service."}"#,
+    );
+    assert_eq!(internal.shape, BodyShape::Documented);
+    assert_eq!(internal.known_code(), Some(Code::AboutBlank));
+    assert_eq!(
+        internal.message.as_deref(),
+        Some("Could not propagate control plane changes to control plane cluster service.")
+    );
+    assert_eq!(internal.category(), Category::Internal);
+    let schedule: Vec<RetryDecision> = (1..=3)
+        .map(|attempt| internal.retry_decision(attempt, &idempotent))
+        .collect();
+    assert_eq!(
+        schedule,
+        [
+            backoff(1000),
+            backoff(2000),
+            RetryDecision::GiveUp(GiveUp::AttemptsExhausted)
+        ]
+    );
+    assert_eq!(
+        internal.retry_decision(1, &not_idempotent),
+        RetryDecision::GiveUp(GiveUp::NotIdempotent)
+    );
+
+    // 503PermissionReadFailureExample: the request was not served, so even a POST is
+    // retried on the backoff.
+    let unavailable = read(
+        503,
+        r#"{"status": 503, "title": "Service Unavailable", "instance": "konnect:trace:2287285207635123011", "detail": "Could not retrieve permissions to check resource accessibility."}"#,
+    );
+    assert_eq!(unavailable.shape, BodyShape::Documented);
+    assert_eq!(unavailable.known_code(), Some(Code::AboutBlank));
+    assert_eq!(
+        unavailable.message.as_deref(),
+        Some("Could not retrieve permissions to check resource accessibility.")
+    );
+    assert_eq!(unavailable.category(), Category::Unavailable);
+    assert_eq!(
+        unavailable.retry_decision(1, &not_idempotent),
+        backoff(1000)
+    );
+    assert_eq!(unavailable.retry_decision(2, &idempotent), backoff(2000));
+
+    // The code the bodies leave out is the field's absent_means. A body that sends `type`
+    // names its own error: this one is put together from the property examples of the
+    // UnauthorizedError schema (no whole body in the document has a `type`).
+    assert_eq!(
+        <Code as CatalogCode>::SPEC
+            .envelope
+            .field(errcat::FieldRole::Code)
+            .and_then(|f| f.absent_means),
+        Some("about:blank")
+    );
+    let typed = read(
+        401,
+        r#"{"status": 401, "title": "Unauthorized", "type": "https://httpstatuses.com/401", "instance": "kong:trace:1234567890", "detail": "Invalid credentials"}"#,
+    );
+    assert_eq!(typed.known_code(), Some(Code::Httpstatuses401));
+    // A JSON body with none of the envelope's fields is not the documented envelope.
+    let unrelated = read(404, r#"{"unrelated": true}"#);
+    assert_eq!(unrelated.shape, BodyShape::UndocumentedJson);
 }
 
 /// Dropbox API v2, the status table of the HTTP docs' "Errors" section:
