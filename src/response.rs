@@ -281,10 +281,26 @@ impl<C: CatalogCode> ApiError<C> {
             }
         };
         if !error.read_envelope(&json) {
+            error.forget_codes_not_sent();
             error.shape = BodyShape::UndocumentedJson;
             error.raw_body = Some(lossy_prefix(body, MAX_RAW_BYTES));
         }
         error
+    }
+
+    /// A body that is not the envelope keeps what it sent, but not a code it did not
+    /// send: `absent_means` names what a documented body without the code field means,
+    /// and says nothing of an unrelated JSON body (`{"unrelated": true}` is no
+    /// `about:blank` problem).
+    fn forget_codes_not_sent(&mut self) {
+        for item in &mut self.errors {
+            if !item.code_sent {
+                item.code = None;
+            }
+        }
+        if !self.errors.first().is_some_and(|e| e.code_sent) {
+            self.code = None;
+        }
     }
 
     /// The code a message names at `status` (a message names a code only together with

@@ -650,6 +650,8 @@ fn problem_without_type_is_about_blank() {
         br#"{"unrelated": true}"#,
     );
     assert_eq!(unrelated.shape, BodyShape::UndocumentedJson);
+    assert_eq!(unrelated.known_code(), None, "about:blank is not invented");
+    assert_eq!(unrelated.code_str(), None);
     // `doc_url: "{code}"`: a type URI that is a locator is its own documentation link
     // (section 3.1.1); about:blank is none.
     assert_eq!(
@@ -1092,6 +1094,8 @@ fn konnect_problem_without_type_is_about_blank_at_its_status() {
     // A JSON body with none of the envelope's fields is not the documented envelope.
     let unrelated = read(404, r#"{"unrelated": true}"#);
     assert_eq!(unrelated.shape, BodyShape::UndocumentedJson);
+    assert_eq!(unrelated.known_code(), None, "about:blank is not invented");
+    assert_eq!(unrelated.code_str(), None);
 }
 
 /// Dropbox API v2, the status table of the HTTP docs' "Errors" section:

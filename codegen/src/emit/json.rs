@@ -118,6 +118,7 @@ fn error_export(error: &Error) -> ErrorExport<'_> {
         ("category", inferred.category.as_deref()),
         ("retry", error.retry_inferred.as_deref()),
         ("context", inferred.context.as_deref()),
+        ("status_decides", inferred.status_decides.as_deref()),
         ("cause", inferred.cause.as_deref()),
         ("fix", inferred.fix.as_deref()),
         ("description", inferred.description.as_deref()),

@@ -690,6 +690,14 @@ pub struct Inferred {
     /// Why whether the field is always present is inferred.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<String>,
+    /// Why the code that a body without the code field means (`absent_means`) is
+    /// inferred, e.g. from the RFC a page only cites.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absent_means: Option<String>,
+    /// Why it is inferred that the status decides what the error means
+    /// (`status_decides`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_decides: Option<String>,
     /// Why the name is inferred.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,

@@ -141,6 +141,7 @@ fn error_section(page: &mut Page, index: usize) {
             "status",
             "type",
             "category",
+            "status_decides",
             "context",
             "retry",
             "cause",
@@ -174,8 +175,9 @@ fn error_section(page: &mut Page, index: usize) {
     }
     let category_marks = page.marks(inferred, &["category"], &subject);
     facts.push(if doc.status_decides {
+        let marks = page.marks(inferred, &["status_decides"], &subject);
         format!(
-            "- **Category:** {}",
+            "- **Category:** {}{marks}",
             crate::emit::words::status_decides_words(error.category.as_str(), error.status, code)
         )
     } else {
