@@ -941,13 +941,32 @@ fn bidi_control_characters_in_text_are_refused() {
         "description: d",
         "description: \"right-to-left \\u202Eoverride\\u202C here\"",
     );
+    // And in a key: the control is reported at the key, besides the unknown field.
+    let yaml = yaml.replace(
+        "    status: 400\n",
+        "    status: 400\n    \"x\\u2066y\": 1\n",
+    );
+    let line_of = |needle: &str| yaml.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let loaded = errcat_codegen::load::load_str("bidi_text.yaml", &yaml);
     let diagnostics = errcat_codegen::validate::validate(vec![loaded]).expect_err("refused");
-    assert!(
-        diagnostics
-            .0
-            .iter()
-            .any(|d| d.rule == "bidi-control" && d.message.contains("U+202E")),
+    let bidi: Vec<_> = diagnostics
+        .0
+        .iter()
+        .filter(|d| d.rule == "bidi-control")
+        .map(|d| {
+            (
+                d.message.contains("U+202E"),
+                d.message.contains("U+2066"),
+                d.position.line,
+            )
+        })
+        .collect();
+    assert_eq!(
+        bidi,
+        [
+            (false, true, line_of("x\\u2066y")),
+            (true, false, line_of("right-to-left")),
+        ],
         "{diagnostics}"
     );
 }
