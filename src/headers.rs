@@ -177,12 +177,18 @@ pub fn parse_ratelimit(value: &str) -> Option<Duration> {
         .map(Duration::from_secs)
 }
 
-/// Whether the IETF `RateLimit` field says the quota is used up (`r=0` or `remaining=0`).
-pub fn ratelimit_exhausted(value: &str) -> bool {
+/// What is left of the quota, from the IETF `RateLimit` field (`r=` or `remaining=`).
+pub fn ratelimit_remaining(value: &str) -> Option<u64> {
     value
         .split([';', ','])
         .filter_map(|param| param.trim().split_once('='))
-        .any(|(key, v)| matches!(key.trim(), "r" | "remaining") && v.trim() == "0")
+        .find(|(key, _)| matches!(key.trim(), "r" | "remaining"))
+        .and_then(|(_, v)| v.trim().trim_matches('"').parse().ok())
+}
+
+/// Whether the IETF `RateLimit` field says the quota is used up (`r=0` or `remaining=0`).
+pub fn ratelimit_exhausted(value: &str) -> bool {
+    ratelimit_remaining(value) == Some(0)
 }
 
 /// The window length from `RateLimit-Policy` (`"default";q=100;w=60`), in seconds.

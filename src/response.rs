@@ -569,7 +569,9 @@ impl<C: CatalogCode> ApiError<C> {
     /// HTTP-date, measured from the response's `Date` header when present, else `now`);
     /// (3) the IETF `RateLimit` field (`t` / `reset`) or `RateLimit-Reset`, and when the
     /// quota is exhausted without either, the `RateLimit-Policy` window; (4)
-    /// `X-RateLimit-Reset`. Uncapped: the policy caps it.
+    /// `X-RateLimit-Reset`. The quota resets of (3) and (4) count only when the quota is
+    /// spent, or when the response is a rate limit that does not say what is left
+    /// ([`Self::reset_is_the_delay`]). Uncapped: the policy caps it.
     pub fn server_delay(&self, now: SystemTime) -> Option<Duration> {
         let rule = self.retry_rule();
         let delay = crate::decision::delay_source(&rule);
@@ -596,14 +598,17 @@ impl<C: CatalogCode> ApiError<C> {
                 return parsed;
             }
         }
-        if let Some(d) = self
-            .header("ratelimit")
-            .and_then(crate::headers::parse_ratelimit)
-        {
-            return Some(d);
+        if let Some(field) = self.header("ratelimit") {
+            let remaining = crate::headers::ratelimit_remaining(field);
+            if let Some(d) = crate::headers::parse_ratelimit(field)
+                .filter(|_| self.reset_is_the_delay(remaining))
+            {
+                return Some(d);
+            }
         }
         if let Some(d) = self
             .header("ratelimit-reset")
+            .filter(|_| self.reset_is_the_delay(self.remaining_in("ratelimit-remaining")))
             .and_then(|v| crate::headers::parse_reset(v, false, now))
         {
             return Some(d);
@@ -619,6 +624,9 @@ impl<C: CatalogCode> ApiError<C> {
                 return Some(d);
             }
         }
+        if !self.reset_is_the_delay(self.remaining_in("x-ratelimit-remaining")) {
+            return None;
+        }
         let reset_is_timestamp = C::SPEC
             .header("x-ratelimit-reset")
             .map(|h| h.format == crate::HeaderFormat::UnixTimestamp);
@@ -628,6 +636,22 @@ impl<C: CatalogCode> ApiError<C> {
                 .unwrap_or_else(|| value.trim().parse::<u64>().is_ok_and(|n| n > 1_000_000_000));
             crate::headers::parse_reset(value, as_timestamp, now)
         })
+    }
+
+    /// Whether a quota reset header is the delay the server asks for: the quota is spent
+    /// (`remaining` reads 0), or the response is a rate limit that does not say what is
+    /// left. GitHub sends `x-ratelimit-reset` on every response: on a 500, or on a 202
+    /// with quota left, it says when the window ends, not when to ask again.
+    fn reset_is_the_delay(&self, remaining: Option<u64>) -> bool {
+        match remaining {
+            Some(left) => left == 0,
+            None => self.category() == Category::RateLimited,
+        }
+    }
+
+    /// A remaining-quota header as a number.
+    fn remaining_in(&self, name: &str) -> Option<u64> {
+        self.header(name)?.trim().parse().ok()
     }
 }
 

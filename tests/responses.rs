@@ -347,6 +347,72 @@ fn agenthuman_rate_limit_reads_details_retry_after_and_ratelimit_headers() {
     );
 }
 
+/// A quota reset says when the window ends. It is the delay only when the quota is spent,
+/// or when the response is a rate limit that does not say what is left: an API that
+/// sends `X-RateLimit-Reset` on every response (GitHub does) must not make a 500 with
+/// quota left wait for the end of the window.
+#[test]
+fn quota_reset_is_the_delay_only_when_the_quota_is_spent() {
+    let reset = (1_700_000_000u64 + 3_000).to_string();
+    let read = |status: u16, headers: &[(&str, &str)]| {
+        let body: &[u8] = if status == 429 {
+            br#"{"error":{"code":"rate_limit_exceeded","message":"wait"}}"#
+        } else {
+            br#"{"error":{"code":"internal_error","message":"m"}}"#
+        };
+        errcat::agenthuman::ApiError::from_response(status, headers.iter().copied(), body)
+    };
+    let delay = |status, headers: &[(&str, &str)]| read(status, headers).server_delay(fixed_now());
+    let wait = Some(Duration::from_secs(3_000));
+    // X-RateLimit-*: quota left, spent, and not said.
+    let left = [
+        ("X-RateLimit-Remaining", "4966"),
+        ("X-RateLimit-Reset", reset.as_str()),
+    ];
+    let spent = [
+        ("X-RateLimit-Remaining", "0"),
+        ("X-RateLimit-Reset", reset.as_str()),
+    ];
+    let unsaid = [("X-RateLimit-Reset", reset.as_str())];
+    assert_eq!(delay(500, &left), None);
+    assert_eq!(delay(500, &spent), wait);
+    assert_eq!(delay(500, &unsaid), None, "a 500 is no rate limit");
+    assert_eq!(
+        delay(429, &unsaid),
+        wait,
+        "a rate limit that does not say what is left"
+    );
+    assert_eq!(delay(429, &left), None);
+    // So a 500 with quota left backs off on its own schedule instead of giving up on a
+    // 50-minute wait.
+    assert_eq!(
+        read(500, &left).retry_decision(1, &exact(Idempotency::Idempotent)),
+        RetryDecision::Retry {
+            delay: Duration::from_secs(1)
+        }
+    );
+    // The IETF fields: `RateLimit` with `r=` and `RateLimit-Remaining`.
+    assert_eq!(delay(500, &[("RateLimit", "\"default\";r=50;t=30")]), None);
+    assert_eq!(
+        delay(500, &[("RateLimit", "\"default\";r=0;t=30")]),
+        Some(Duration::from_secs(30))
+    );
+    assert_eq!(
+        delay(
+            500,
+            &[("RateLimit-Remaining", "7"), ("RateLimit-Reset", "30")]
+        ),
+        None
+    );
+    assert_eq!(
+        delay(
+            500,
+            &[("RateLimit-Remaining", "0"), ("RateLimit-Reset", "30")]
+        ),
+        Some(Duration::from_secs(30))
+    );
+}
+
 #[test]
 fn identitycall_identifies_by_message_and_status() {
     let body = br#"{ "error": "Rate limit exceeded", "retry_after": 60 }"#;
