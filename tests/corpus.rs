@@ -356,6 +356,89 @@ fn github_403_with_no_quota_left_is_the_rate_limit_whatever_the_body() {
     assert_eq!(read(404, &headers, unshown).known_code(), None);
 }
 
+/// GitHub's repository statistics answer 202 while they are still being computed
+/// (https://docs.github.com/en/rest/metrics/statistics, "Best practices for caching",
+/// github/docs content/rest/metrics/statistics.md @ 44718a4f): "you'll receive a `202`
+/// response; a background job is also fired to start compiling these statistics. You
+/// should allow the job a short time to complete, and then submit the request again."
+/// The docs show no 202 body: the OpenAPI description's `accepted` response (the 202 of
+/// /stats/code_frequency, /stats/commit_activity and /stats/contributors;
+/// https://github.com/github/rest-api-description/blob/0000036e42b5e7121c2b1ac244cb7bba1d2f3914/descriptions/api.github.com/api.github.com.2022-11-28.yaml)
+/// is `description: Accepted`, schema `type: object`, and its one example's `value` is
+/// empty (YAML null). So the body here is empty, and that value written as JSON (`null`)
+/// is read as well; no headers, as the docs give none for this response. Neither names an
+/// error: the status row's `poll_again` decides, and with no delay documented the
+/// caller's backoff gives the schedule.
+#[test]
+fn github_statistics_202_is_no_error_and_is_polled_again_on_the_callers_schedule() {
+    use errcat::{
+        Category, DelaySource, GiveUp, Idempotency, Jitter, RetryDecision, RetryPolicy, RetryRule,
+    };
+    use std::time::Duration;
+    let row = <github::ErrorCode as CatalogCode>::SPEC
+        .status(202)
+        .expect("the 202 row");
+    assert_eq!(row.name, "Accepted");
+    let poll_again = RetryRule::PollAgain {
+        delay: DelaySource::default(),
+        then: None,
+    };
+    assert_eq!(row.retry, Some(poll_again));
+    let policy = RetryPolicy::new(Idempotency::Idempotent).with_jitter(Jitter::None);
+    // A GET of statistics is safe to repeat, but poll_again says the request was not
+    // processed, so a caller that says otherwise polls all the same.
+    let not_idempotent = RetryPolicy::new(Idempotency::NotIdempotent).with_jitter(Jitter::None);
+    for (body, shape) in [
+        (&b""[..], BodyShape::Empty),
+        (&b"null"[..], BodyShape::UndocumentedJson),
+    ] {
+        let what = String::from_utf8_lossy(body);
+        let accepted = errcat::ApiError::<github::ErrorCode>::from_response(
+            202,
+            Vec::<(&str, &str)>::new(),
+            body,
+        );
+        assert_eq!(accepted.status, 202, "body {what:?}");
+        assert_eq!(accepted.shape, shape, "body {what:?}");
+        assert_eq!(accepted.known_code(), None, "body {what:?}");
+        assert_eq!(accepted.code, None, "body {what:?}");
+        assert_eq!(accepted.message, None, "body {what:?}");
+        assert!(accepted.errors.is_empty(), "body {what:?}");
+        assert_eq!(accepted.category(), Category::Processing, "body {what:?}");
+        assert_eq!(accepted.retry_rule(), poll_again, "body {what:?}");
+        assert_eq!(
+            accepted.server_delay(std::time::SystemTime::now()),
+            None,
+            "body {what:?}"
+        );
+        // "A short time": no delay is documented, so errcat's default backoff (1 s,
+        // doubling, 3 attempts in all) is the schedule, without jitter.
+        let schedule: Vec<RetryDecision> = (1..=3)
+            .map(|attempt| accepted.retry_decision(attempt, &policy))
+            .collect();
+        assert_eq!(
+            schedule,
+            [
+                RetryDecision::PollAgain {
+                    delay: Duration::from_secs(1)
+                },
+                RetryDecision::PollAgain {
+                    delay: Duration::from_secs(2)
+                },
+                RetryDecision::GiveUp(GiveUp::AttemptsExhausted),
+            ],
+            "body {what:?}"
+        );
+        assert_eq!(
+            accepted.retry_decision(1, &not_idempotent),
+            RetryDecision::PollAgain {
+                delay: Duration::from_secs(1)
+            },
+            "body {what:?}"
+        );
+    }
+}
+
 /// Stripe's `code` is nullable ("For some errors that could be handled programmatically,
 /// a short string indicating the error code reported"); its `type` never is. The pages
 /// show no type-only body, so these are written from that sentence and the attribute

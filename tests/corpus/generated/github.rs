@@ -669,6 +669,21 @@ pub mod github {
             content_type: None,
         },
         ::errcat::StatusInfo {
+            status: 202,
+            name: "Accepted",
+            description: Some(
+                "Computing repository statistics is an expensive operation, so we try to return cached data whenever possible. If the data hasn't been cached when you query a repository's statistics, you'll receive a `202` response; a background job is also fired to start compiling these statistics. You should allow the job a short time to complete, and then submit the request again. If the job has completed, that request will receive a `200` response with the statistics in the response body.",
+            ),
+            retry: Some(::errcat::RetryRule::PollAgain {
+                delay: ::errcat::DelaySource {
+                    header: None,
+                    body_field: None,
+                },
+                then: None,
+            }),
+            content_type: None,
+        },
+        ::errcat::StatusInfo {
             status: 301,
             name: "Moved Permanently",
             description: Some(
