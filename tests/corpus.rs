@@ -437,6 +437,27 @@ fn github_statistics_202_is_no_error_and_is_polled_again_on_the_callers_schedule
             "body {what:?}"
         );
     }
+    // A real 202 carries the quota headers, as every GitHub response does ("each
+    // response", the rate-limit page). With quota left, the reset says when the window
+    // ends, not when to ask again: the 202 still polls after 1 s. (It used to wait the
+    // 3025 s to the reset at the example's clock, past the policy's cap: DelayTooLong.)
+    let with_quota = errcat::ApiError::<github::ErrorCode>::from_response(
+        202,
+        [
+            ("date", "Tue, 20 Aug 2013 14:50:41 GMT"),
+            ("x-ratelimit-limit", "5000"),
+            ("x-ratelimit-remaining", "4966"),
+            ("x-ratelimit-reset", "1377013266"),
+        ],
+        &b""[..],
+    );
+    assert_eq!(with_quota.server_delay(github_example_now()), None);
+    assert_eq!(
+        with_quota.retry_decision(1, &policy),
+        RetryDecision::PollAgain {
+            delay: Duration::from_secs(1)
+        }
+    );
 }
 
 /// Stripe's `code` is nullable ("For some errors that could be handled programmatically,
