@@ -571,7 +571,8 @@ impl<C: CatalogCode> ApiError<C> {
     /// quota is exhausted without either, the `RateLimit-Policy` window; (4)
     /// `X-RateLimit-Reset`. The quota resets of (3) and (4) count only when the quota is
     /// spent, or when the response is a rate limit that does not say what is left
-    /// ([`Self::reset_is_the_delay`]). Uncapped: the policy caps it.
+    /// (a GitHub 500 with quota left does not wait for the window). Uncapped: the policy
+    /// caps it.
     pub fn server_delay(&self, now: SystemTime) -> Option<Duration> {
         let rule = self.retry_rule();
         let delay = crate::decision::delay_source(&rule);
