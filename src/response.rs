@@ -333,13 +333,13 @@ impl<C: CatalogCode> ApiError<C> {
         self.code = code.clone();
         self.message = Some(message.clone());
         self.errors = vec![ErrorItem {
+            code_sent: code.is_some(),
             code,
             sub_code: None,
             message: Some(message),
             error_type: None,
             param: None,
             placeholders,
-            code_sent: C::SPEC.identified_by == IdentifiedBy::Message,
         }];
         self.shape = BodyShape::Documented;
         self.raw_body = Some(text);

@@ -34,19 +34,15 @@ pub fn run(file: &Path, api: Option<&str>, out: Option<&Path>) -> ExitCode {
         "imported {}: {} error responses, {} codes; every guess is marked `inferred`",
         source, imported.responses, imported.codes
     );
-    let Some(path) = out else {
-        print!("{}", imported.yaml);
-        eprintln!("{summary}");
-        return ExitCode::SUCCESS;
-    };
-    if let Err(code) = super::write_new_file(path, &imported.yaml, None) {
+    if let Err(code) = super::print_or_write_new(out, &imported.yaml, &summary) {
         return code;
     }
-    println!("{summary}");
-    println!(
-        "wrote {}; next: `errcat validate {}`",
-        path.display(),
-        path.display()
-    );
+    if let Some(path) = out {
+        println!(
+            "wrote {}; next: `errcat validate {}`",
+            path.display(),
+            path.display()
+        );
+    }
     ExitCode::SUCCESS
 }

@@ -38,14 +38,8 @@ pub fn run(catalog: &[PathBuf], document: &Path, api: &str, out: Option<&Path>) 
         merged.components,
         merged.responses
     );
-    let Some(path) = out else {
-        print!("{}", merged.text);
-        eprintln!("{summary}");
-        return ExitCode::SUCCESS;
-    };
-    if let Err(code) = super::write_new_file(path, &merged.text, None) {
-        return code;
+    match super::print_or_write_new(out, &merged.text, &summary) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
     }
-    println!("{summary}");
-    ExitCode::SUCCESS
 }

@@ -100,6 +100,24 @@ pub fn write_new_file(
         })
 }
 
+/// What `import` and `merge` produce: `text` on standard output and `summary` on standard
+/// error, or with `out`, `text` in a new file (see [`write_new_file`]) and `summary` on
+/// standard output.
+pub fn print_or_write_new(
+    out: Option<&std::path::Path>,
+    text: &str,
+    summary: &str,
+) -> Result<(), ExitCode> {
+    let Some(path) = out else {
+        print!("{text}");
+        eprintln!("{summary}");
+        return Ok(());
+    };
+    write_new_file(path, text, None)?;
+    println!("{summary}");
+    Ok(())
+}
+
 /// Exit code 2: the command line itself is wrong.
 pub fn usage_error() -> ExitCode {
     ExitCode::from(2)

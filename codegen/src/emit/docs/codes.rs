@@ -75,9 +75,7 @@ fn error_section(page: &mut Page, index: usize) {
     page.push(format!("{}{description_marks}", block(&doc.description)));
     // Pages that describe a section rather than each error give several errors the same
     // words: say so, so a reader does not take them for this error's own.
-    let sharing: Vec<usize> = (0..api.errors.len())
-        .filter(|&i| i != index && api.errors[i].doc.description == doc.description)
-        .collect();
+    let sharing = page.sharing_description(index);
     if !sharing.is_empty() {
         let others: Vec<String> = sharing.iter().map(|&i| page.error_link(i, false)).collect();
         page.push(format!(

@@ -113,6 +113,8 @@ struct Page<'a> {
     notes: provenance::Footnotes,
     /// How many errors send each wire text (more than one: told apart by status).
     wire_counts: HashMap<&'a str, usize>,
+    /// The errors that share each description, by index, in catalog order.
+    by_description: HashMap<&'a str, Vec<usize>>,
 }
 
 struct Rendered {
@@ -132,6 +134,16 @@ fn render(api: &Api, header: &Header, anchors: &BTreeMap<String, String>) -> Ren
             *counts.entry(e.wire.as_str()).or_default() += 1;
             counts
         }),
+        by_description: api
+            .errors
+            .iter()
+            .enumerate()
+            .fold(HashMap::new(), |mut by, (i, e)| {
+                by.entry(e.doc.description.as_str())
+                    .or_insert_with(Vec::new)
+                    .push(i);
+                by
+            }),
     };
     page.push(header.html_comment(&api.source_path));
     let sections = sections(api);
@@ -280,6 +292,15 @@ impl Page<'_> {
         (0..self.api.errors.len())
             .filter(|&i| self.api.errors[i].status == status)
             .collect()
+    }
+
+    /// The other errors of the API with the same description as error `index`.
+    fn sharing_description(&self, index: usize) -> Vec<usize> {
+        let description = self.api.errors[index].doc.description.as_str();
+        self.by_description
+            .get(description)
+            .map(|all| all.iter().copied().filter(|&i| i != index).collect())
+            .unwrap_or_default()
     }
 
     /// Whether another error of the API has the same wire text.
