@@ -8,6 +8,26 @@ use crate::load::positions::Position;
 use crate::model::document::{FieldRole, IdentifiedBy};
 use crate::model::{classify, classify_headers, classify_message, Error};
 
+/// Why an XML example body gave no tree.
+enum XmlUnread {
+    /// Not well-formed XML with one document element.
+    #[cfg_attr(not(feature = "xml"), allow(dead_code))]
+    Malformed,
+    /// This build has no XML reader (errcat-codegen without its `xml` feature).
+    #[cfg_attr(feature = "xml", allow(dead_code))]
+    NoReader,
+}
+
+#[cfg(feature = "xml")]
+fn read_xml(body: &[u8]) -> Result<serde_json::Value, XmlUnread> {
+    errcat_vocab::xml::read(body).ok_or(XmlUnread::Malformed)
+}
+
+#[cfg(not(feature = "xml"))]
+fn read_xml(_body: &[u8]) -> Result<serde_json::Value, XmlUnread> {
+    Err(XmlUnread::NoReader)
+}
+
 pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let role = match doc.api.identified_by {
@@ -25,6 +45,17 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
         .find(|f| f.role == Some(FieldRole::SubCode))
         .map(|f| f.path.as_str());
     let xml = errcat_vocab::is_xml_media_type(&doc.envelope.content_type);
+    if xml && cfg!(not(feature = "xml")) {
+        out.push(ctx.at(
+            "xml-needs-feature",
+            "envelope.content_type",
+            Anchor::Value,
+            "the envelope is XML, and this build of errcat-codegen has no XML reader to check \
+             the example bodies with",
+            "enable errcat-codegen's `xml` feature (`features = [\"xml\"]` where it is a \
+             build-dependency), and errcat's `xml` feature for the runtime",
+        ));
+    }
     for (i, example) in doc.examples.iter().enumerate() {
         let body_path = format!("examples[{i}].body");
         // At a status whose bodies are plain text the text is the message, as the runtime
@@ -53,9 +84,9 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
                 }
             }
         } else if xml {
-            match errcat_vocab::xml::read(example.body.as_bytes()) {
-                Some(body) => body,
-                None => {
+            match read_xml(example.body.as_bytes()) {
+                Ok(body) => body,
+                Err(XmlUnread::Malformed) => {
                     out.push(ctx.at(
                         "invalid-xml",
                         &body_path,
@@ -65,6 +96,8 @@ pub(crate) fn check(ctx: &Ctx, errors: &[Error], out: &mut Vec<Diagnostic>) {
                     ));
                     continue;
                 }
+                // Said once for the catalog, at the envelope's media type, not per example.
+                Err(XmlUnread::NoReader) => continue,
             }
         } else {
             match serde_json::from_str(&example.body) {
@@ -234,4 +267,52 @@ fn json_error(ctx: &Ctx, body_path: &str, error: &serde_json::Error) -> Diagnost
     };
     ctx.source
         .at_position("invalid-json", Position { line, column }, 1, message, help)
+}
+
+// Only a build without the `xml` feature refuses XML catalogs; `.ci/run` runs these with
+// `cargo test -p errcat-codegen --lib`, where nothing turns the feature on.
+#[cfg(all(test, not(feature = "xml")))]
+mod tests {
+    use crate::load::load_str;
+    use crate::validate::validate;
+
+    const XML_CATALOG: &str = "\
+api:
+  id: boxes
+  name: Boxes
+envelope:
+  family: nested_object
+  content_type: application/xml
+  fields:
+    - { path: Error.Code, type: string, role: code, required: true }
+errors:
+  - { id: no_such_box, wire: NoSuchBox, status: 404, description: The box does not exist. }
+examples:
+  - name: missing
+    status: 404
+    body: \"<Error><Code>NoSuchBox</Code></Error>\"
+";
+
+    #[test]
+    fn an_xml_catalog_is_refused_naming_the_feature_it_needs() {
+        let diagnostics = validate(vec![load_str("boxes.yaml", XML_CATALOG)])
+            .expect_err("no XML reader to check the example with");
+        let all: Vec<_> = diagnostics.0.iter().collect();
+        assert_eq!(all.len(), 1, "{diagnostics}");
+        let only = all[0];
+        assert_eq!(only.rule, "xml-needs-feature");
+        assert_eq!(only.location(), "boxes.yaml:6:17");
+        assert!(only.help.contains("`xml` feature"), "{}", only.help);
+    }
+
+    #[test]
+    fn a_json_catalog_needs_no_xml_reader() {
+        let json = XML_CATALOG
+            .replace("application/xml", "application/json")
+            .replace(
+                "\"<Error><Code>NoSuchBox</Code></Error>\"",
+                "'{\"Error\": {\"Code\": \"NoSuchBox\"}}'",
+            );
+        validate(vec![load_str("boxes.yaml", &json)]).expect("valid without XML");
+    }
 }
